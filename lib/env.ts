@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+export const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  POSTURE_MASTER_KEY: base64Key,
+  /** comma-separated earlier master keys, still accepted for decryption during a rotation */
+  POSTURE_MASTER_KEY_PREVIOUS: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  POSTURE_PUBLIC_URL: z.url().optional(),
+  POSTURE_ADMIN_EMAIL: z.email().optional(),
+  POSTURE_ADMIN_PASSWORD: z.string().optional(),
+  POSTURE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Validates the environment once; a bad value stops with the variable's name, never its value. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,113 @@
+import type { Prisma } from '../../generated/prisma/client';
+import type { BackupSource, KubernetesRefs } from '../../validations/target';
+
+/** Everything a caller may see about a target; the credential's ciphertext is never selected. */
+export const targetViewSelect = {
+  id: true,
+  name: true,
+  engine: true,
+  host: true,
+  port: true,
+  database: true,
+  environment: true,
+  ownerTeam: true,
+  ownerEmail: true,
+  service: true,
+  tags: true,
+  criticality: true,
+  k8s: true,
+  backupSource: true,
+  backupConfig: true,
+  score: true,
+  grade: true,
+  lastScanAt: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  credential: { select: { username: true, source: true, reference: true, keyId: true, rotatedAt: true } },
+} satisfies Prisma.TargetSelect;
+
+type Row = Prisma.TargetGetPayload<{ select: typeof targetViewSelect }>;
+
+export interface CredentialView {
+  username: string;
+  source: 'manual' | 'env' | 'k8s-secret';
+  reference: string | null;
+  hasStoredSecret: boolean;
+  rotatedAt: string | null;
+}
+
+export interface TargetView {
+  id: string;
+  name: string;
+  engine: Row['engine'];
+  host: string;
+  port: number;
+  database: string | null;
+  environment: string;
+  ownerTeam: string | null;
+  ownerEmail: string | null;
+  service: string | null;
+  tags: string[];
+  criticality: Row['criticality'];
+  kubernetes: KubernetesRefs | null;
+  backup: BackupSource | null;
+  credential: CredentialView | null;
+  score: number | null;
+  grade: string | null;
+  lastScanAt: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toBackupColumns(backup: BackupSource | null | undefined) {
+  if (backup === undefined) return {};
+  if (backup === null) return { backupSource: null, backupConfig: null as unknown as Prisma.InputJsonValue };
+  const { source, ...config } = backup;
+  return {
+    backupSource: source === 'dump-dir' ? ('dump_dir' as const) : source,
+    backupConfig: config as Prisma.InputJsonValue,
+  };
+}
+
+function backupFromRow(row: Row): BackupSource | null {
+  if (!row.backupSource) return null;
+  const source = row.backupSource === 'dump_dir' ? 'dump-dir' : row.backupSource;
+  return { source, ...(row.backupConfig as object) } as BackupSource;
+}
+
+export function toTargetView(row: Row): TargetView {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    name: row.name,
+    engine: row.engine,
+    host: row.host,
+    port: row.port,
+    database: row.database,
+    environment: row.environment,
+    ownerTeam: row.ownerTeam,
+    ownerEmail: row.ownerEmail,
+    service: row.service,
+    tags: row.tags,
+    criticality: row.criticality,
+    kubernetes: (row.k8s as KubernetesRefs | null) ?? null,
+    backup: backupFromRow(row),
+    credential: row.credential
+      ? {
+          username: row.credential.username,
+          source: row.credential.source === 'k8s_secret' ? 'k8s-secret' : row.credential.source,
+          reference: row.credential.reference,
+          hasStoredSecret: row.credential.keyId !== null,
+          rotatedAt: iso(row.credential.rotatedAt),
+        }
+      : null,
+    score: row.score,
+    grade: row.grade,
+    lastScanAt: iso(row.lastScanAt),
+    archivedAt: iso(row.archivedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

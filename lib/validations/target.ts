@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+export const engines = ['postgresql', 'redis', 'rabbitmq', 'patroni', 'etcd', 'pgbackrest'] as const;
+export const criticalities = ['low', 'medium', 'high', 'critical'] as const;
+
+const defaultPorts: Record<(typeof engines)[number], number> = {
+  postgresql: 5432,
+  redis: 6379,
+  rabbitmq: 5671,
+  patroni: 8008,
+  etcd: 2379,
+  pgbackrest: 8432,
+};
+export const defaultPortFor = (engine: (typeof engines)[number]) => defaultPorts[engine];
+
+const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+const isHostname = (h: string) => h.length <= 253 && h.split('.').every((l) => dnsLabel.test(l));
+const isIp = (h: string) => z.ipv4().safeParse(h).success || z.ipv6().safeParse(h).success;
+
+export const hostSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .refine((h) => isHostname(h) || isIp(h), 'must be a hostname or an IP address');
+
+const k8sName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes name (lower-case, digits, - and .)')
+  .max(253);
+
+const labelSelector = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?(\s*,\s*[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?)*$/, 'must be a label selector like app=auth-db');
+
+export const secretKeyRefSchema = z.object({ name: k8sName, key: z.string().trim().min(1).max(253) }).strict();
+
+export const kubernetesRefsSchema = z
+  .object({
+    context: z.string().trim().min(1).max(253).optional(),
+    namespace: k8sName,
+    podSelector: labelSelector.optional(),
+    pvcNames: z.array(k8sName).max(50).optional(),
+    passwordSecret: secretKeyRefSchema.optional(),
+    tlsSecret: z.object({ name: k8sName }).strict().optional(),
+  })
+  .strict();
+
+export const backupSourceSchema = z.discriminatedUnion('source', [
+  z
+    .object({
+      source: z.literal('pgbackrest'),
+      stanza: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a pgBackRest stanza name'),
+      configPath: z.string().trim().startsWith('/', 'must be an absolute path').optional(),
+      command: z.string().trim().startsWith('/', 'must be an absolute path').optional(),
+    })
+    .strict(),
+  z.object({ source: z.literal('dump-dir'), dir: z.string().trim().startsWith('/', 'must be an absolute path') }).strict(),
+  z
+    .object({ source: z.literal('cronjob'), namespace: k8sName.optional(), name: k8sName })
+    .strict(),
+]);
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9:_.-]{0,39}$/, 'tags are lower-case letters, digits and : _ . - (max 40)');
+
+export const targetNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'must start with a letter or digit and use only letters, digits, . _ - (max 63)');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+export const targetFieldsSchema = z.object({
+  name: targetNameSchema,
+  engine: z.enum(engines),
+  host: hostSchema,
+  port: z.coerce.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
+  database: optionalText(63),
+  environment: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a short lower-case word like production or staging'),
+  ownerTeam: optionalText(80),
+  ownerEmail: z
+    .union([z.literal(''), z.email('must be an email address')])
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  service: optionalText(120),
+  tags: z.array(tag).max(20, 'at most 20 tags'),
+  criticality: z.enum(criticalities),
+  kubernetes: kubernetesRefsSchema.nullable().optional(),
+  backup: backupSourceSchema.nullable().optional(),
+});
+
+/** A password typed into the UI or API; it is encrypted on arrival and never shown again. */
+export const credentialInputSchema = z
+  .object({
+    username: z.string().trim().min(1, 'is required').max(63),
+    password: z.string().min(1, 'is required').max(1024).optional(),
+    passwordFromEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
+    passwordFromSecret: z
+      .object({ namespace: k8sName.optional(), name: k8sName, key: z.string().trim().min(1) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((c) => [c.password, c.passwordFromEnv, c.passwordFromSecret].filter((v) => v !== undefined).length <= 1, {
+    message: 'give at most one of password, passwordFromEnv, passwordFromSecret',
+    path: ['password'],
+  });
+
+// Defaults apply on create only; an update must never reset a field it did not name.
+export const createTargetSchema = targetFieldsSchema
+  .extend({
+    environment: targetFieldsSchema.shape.environment.default('production'),
+    tags: targetFieldsSchema.shape.tags.default([]),
+    criticality: targetFieldsSchema.shape.criticality.default('medium'),
+    credential: credentialInputSchema.optional(),
+  })
+  .strict();
+export const updateTargetSchema = targetFieldsSchema.partial().strict();
+
+export const targetSortFields = ['name', 'engine', 'environment', 'ownerTeam', 'criticality', 'grade', 'lastScanAt', 'updatedAt'] as const;
+
+export const listTargetsQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  engine: z.enum(engines).optional(),
+  environment: z.string().trim().max(32).optional(),
+  team: z.string().trim().max(80).optional(),
+  tag: z.string().trim().max(40).optional(),
+  archived: z.enum(['true', 'false', 'all']).default('false'),
+  sort: z.enum(targetSortFields).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export type CreateTargetInput = z.input<typeof createTargetSchema>;
+export type UpdateTargetInput = z.input<typeof updateTargetSchema>;
+export type CredentialInput = z.input<typeof credentialInputSchema>;
+export type ListTargetsQuery = z.input<typeof listTargetsQuerySchema>;
+export type KubernetesRefs = z.infer<typeof kubernetesRefsSchema>;
+export type BackupSource = z.infer<typeof backupSourceSchema>;
