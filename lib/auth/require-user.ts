@@ -1,4 +1,4 @@
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors/app-error';
 import type { ServiceContext } from '../services/service-context';
@@ -13,10 +13,10 @@ export async function requireUser(): Promise<ServiceContext & { actor: { kind: '
   return ctx as ServiceContext & { actor: { kind: 'user'; role: Role } };
 }
 
-/** For pages that only some roles may open. */
+/** For pages that only some roles may open; a lower role sees a 404, so the page's existence is not advertised. */
 export async function requireRole(min: Role): Promise<ServiceContext & { actor: { kind: 'user'; role: Role } }> {
   const ctx = await requireUser();
-  if (rank[ctx.actor.role] < rank[min]) throw new AppError('forbidden', `This page needs the ${min} role`);
+  if (rank[ctx.actor.role] < rank[min]) notFound();
   return ctx;
 }
 

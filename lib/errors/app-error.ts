@@ -10,6 +10,9 @@ export type AppErrorCode =
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** Where in an uploaded file (1-based), for errors that point into one. */
+  line?: number;
+  document?: number;
 }
 
 /** The one error type services throw; the API wrapper turns it into the error envelope. */

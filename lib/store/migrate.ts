@@ -22,10 +22,33 @@ interface WasmSchemaEngine {
 type QueryResultLike = { fields?: { dataTypeID: number }[] };
 type Callback = (err: Error | null, res?: QueryResultLike) => void;
 
-// adapter-pg cannot read pg_catalog's internal "char" type (OID 18) that the engine queries; relabel it as text.
+// adapter-pg cannot read pg_catalog's internal "char" type (OID 18) that the engine queries: the client relabels
+// it as text, notes which columns it was, and the adapter then reports those columns as Character to the engine.
+let lastCharColumns: number[] = [];
 function relabelChar<T>(res: T): T {
-  for (const f of (res as QueryResultLike | undefined)?.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+  lastCharColumns = [];
+  (res as QueryResultLike | undefined)?.fields?.forEach((f, i) => {
+    if (f.dataTypeID === 18) {
+      f.dataTypeID = 25;
+      lastCharColumns.push(i);
+    }
+  });
   return res;
+}
+
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+class CharAwarePrismaPg extends PrismaPg {
+  async connect() {
+    const adapter = await super.connect();
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (q) => {
+      const rs = await queryRaw(q);
+      for (const i of lastCharColumns) (rs.columnTypes as number[])[i] = CHARACTER_COLUMN;
+      return rs;
+    };
+    return adapter;
+  }
 }
 
 class CharAsTextClient extends pg.Client {
@@ -57,8 +80,9 @@ async function openEngine(url: string): Promise<{ engine: WasmSchemaEngine; clos
     (instance.exports.__wbindgen_start as () => void)();
     (g as { __postureWasm?: boolean }).__postureWasm = true;
   }
-  const pool = new pg.Pool({ connectionString: url, Client: CharAsTextClient, connectionTimeoutMillis: 5000, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  // One connection, so the note of which columns were "char" always belongs to the query just read.
+  const pool = new pg.Pool({ connectionString: url, Client: CharAsTextClient, connectionTimeoutMillis: 5000, max: 1 });
+  const factory = bindMigrationAwareSqlAdapterFactory(new CharAwarePrismaPg(pool));
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },
     () => {},

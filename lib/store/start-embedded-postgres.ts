@@ -11,6 +11,8 @@ export interface EmbeddedStoreOptions {
   user?: string;
   postgresFlags?: string[];
   log?: (line: string) => void;
+  /** Use a server already running on this data folder (another Posture process owns it) instead of failing. */
+  attach?: boolean;
 }
 
 export interface EmbeddedStore {
@@ -28,7 +30,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   const user = opts.user ?? 'posture';
   const database = opts.database ?? 'posture';
   if (isRoot()) assertReachableByPostgresUser(dataDir);
-  handleStaleLock(dataDir);
+  const running = handleStaleLock(dataDir, opts.attach === true);
+  if (running !== null) {
+    const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+    return { url, port: opts.port, pid: running, stop: async () => {} };
+  }
 
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -93,11 +99,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A killed parent leaves either a live orphan server or a dead pid file behind. */
-function handleStaleLock(dataDir: string) {
+/** A killed parent leaves either a live orphan server or a dead pid file behind. Returns the live pid when attaching. */
+function handleStaleLock(dataDir: string, attach: boolean): number | null {
   const pid = readPid(dataDir);
-  if (pid === null) return;
+  if (pid === null) return null;
   if (isAlive(pid)) {
+    if (attach) return pid;
     throw new Error(
       `A PostgreSQL server (pid ${pid}) is already running on ${dataDir}. ` +
         `Another Posture process is using this store, or an earlier run was killed without stopping it. ` +
@@ -106,6 +113,7 @@ function handleStaleLock(dataDir: string) {
   }
   console.warn(`[store] removing stale lock ${path.join(dataDir, 'postmaster.pid')} (pid ${pid} is not running)`);
   rmSync(path.join(dataDir, 'postmaster.pid'));
+  return null;
 }
 
 /** As root the server runs as user postgres, which must be able to traverse every parent folder. */

@@ -6,7 +6,7 @@ import { dataDir } from './paths';
 import { localSecret } from './local-secret';
 
 /** DATABASE_URL when set; otherwise the embedded store under .data/pg (started here, migrations applied). */
-export async function openStore(opts: { migrate?: boolean } = {}): Promise<{ url: string; embedded: EmbeddedStore | null }> {
+export async function openStore(opts: { migrate?: boolean; attach?: boolean } = {}): Promise<{ url: string; embedded: EmbeddedStore | null }> {
   let embedded: EmbeddedStore | null = null;
   let url = process.env.DATABASE_URL;
   if (!url) {
@@ -15,6 +15,7 @@ export async function openStore(opts: { migrate?: boolean } = {}): Promise<{ url
       dataDir: path.join(dataDir, 'pg'),
       port: Number(process.env.POSTURE_STORE_PORT ?? 54329),
       password,
+      attach: opts.attach ?? true,
     });
     url = embedded.url;
     process.env.DATABASE_URL = url;
@@ -28,7 +29,7 @@ export async function openStore(opts: { migrate?: boolean } = {}): Promise<{ url
 
 /** Runs fn against the store and stops the embedded server afterwards, also on Ctrl-C. */
 export async function withStore(fn: (url: string) => Promise<void>, opts: { migrate?: boolean } = {}): Promise<void> {
-  const { url, embedded } = await openStore({ migrate: opts.migrate ?? false });
+  const { url, embedded } = await openStore({ migrate: opts.migrate ?? false, attach: true });
   const stop = async () => {
     await embedded?.stop();
   };

@@ -1,0 +1,197 @@
+'use client';
+
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '@/lib/hooks/api-error';
+import { groupFieldErrors } from '@/lib/ui/field-errors';
+import { criticalities, defaultPortFor, engines } from '@/lib/validations/target';
+import { FormField, type ControlProps } from '../../_components/form-field';
+import { FormErrorSummary } from '../../_components/form-error-summary';
+import type { BackupChoice, DatabaseFormValues } from './database-form-values';
+import { fieldPaths } from './to-target-payload';
+
+interface Props {
+  mode: 'create' | 'edit';
+  initial: DatabaseFormValues;
+  submitLabel: string;
+  pending: boolean;
+  error: Error | null;
+  onSubmit: (values: DatabaseFormValues) => void;
+  onCancel?: () => void;
+}
+
+type Key = keyof DatabaseFormValues;
+
+export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSubmit, onCancel }: Props) {
+  const [v, setV] = useState(initial);
+  const [k8sShown, setK8sShown] = useState(
+    [initial.k8sNamespace, initial.k8sContext, initial.k8sPodSelector, initial.k8sPvcNames, initial.k8sPasswordSecretName, initial.k8sTlsSecretName].some((x) => x !== ''),
+  );
+  const [backupShown, setBackupShown] = useState(initial.backupSource !== 'none');
+  // An explicit port survives an engine change; an untouched one follows the engine's default.
+  const [portTouched, setPortTouched] = useState(mode === 'edit' && initial.port !== String(defaultPortFor(initial.engine)));
+  const errors = groupFieldErrors(error instanceof ApiError ? error.details : undefined, Object.values(fieldPaths));
+  const err = (k: Key) => errors.byField[fieldPaths[k]];
+  const set = (k: Key) => (e: { target: { value: string } }) => setV((prev) => ({ ...prev, [k]: e.target.value }));
+
+  const text = (k: Key, label: string, extra: Partial<{ type: string; hint: string; placeholder: string; autoComplete: string; className: string; required: boolean }> = {}) => (
+    <FormField label={label} error={err(k)} hint={extra.hint} className={extra.className}>
+      {(p: ControlProps) => (
+        <input
+          {...p}
+          name={k}
+          type={extra.type ?? 'text'}
+          placeholder={extra.placeholder}
+          autoComplete={extra.autoComplete ?? 'off'}
+          required={extra.required}
+          value={v[k]}
+          onChange={set(k)}
+        />
+      )}
+    </FormField>
+  );
+
+  function onEngine(engine: DatabaseFormValues['engine']) {
+    setV((prev) => ({ ...prev, engine, port: portTouched ? prev.port : String(defaultPortFor(engine)) }));
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onSubmit(v);
+  }
+
+  const k8sError = Object.keys(errors.byField).some((p) => p.startsWith('kubernetes.'));
+  const backupError = Object.keys(errors.byField).some((p) => p.startsWith('backup.'));
+
+  return (
+    <form onSubmit={submit} className="database-form" noValidate aria-busy={pending}>
+      <FormErrorSummary error={error} rest={errors.rest} />
+
+      <Section title="Connection">
+        {text('name', 'Name', { required: true, placeholder: 'orders-db' })}
+        <FormField label="Engine" error={err('engine')}>
+          {(p) => (
+            <select {...p} name="engine" value={v.engine} onChange={(e) => onEngine(e.target.value as DatabaseFormValues['engine'])}>
+              {engines.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {text('host', 'Host', { required: true, placeholder: 'db.internal.example.com' })}
+        <FormField label="Port" error={err('port')}>
+          {(p) => (
+            <input
+              {...p}
+              name="port"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={65535}
+              value={v.port}
+              onChange={(e) => {
+                setPortTouched(true);
+                set('port')(e);
+              }}
+            />
+          )}
+        </FormField>
+        {text('database', 'Database', { placeholder: 'postgres' })}
+      </Section>
+
+      <Section title="Ownership">
+        {text('environment', 'Environment', { placeholder: 'production' })}
+        {text('ownerTeam', 'Owner team', { placeholder: 'payments' })}
+        {text('ownerEmail', 'Owner email', { type: 'email', placeholder: 'team@example.com' })}
+        {text('service', 'Service', { placeholder: 'checkout' })}
+        {text('tags', 'Tags', { hint: 'Comma-separated, e.g. pci, tier:1', placeholder: 'pci, tier:1' })}
+        <FormField label="Criticality" error={err('criticality')}>
+          {(p) => (
+            <select {...p} name="criticality" value={v.criticality} onChange={set('criticality')}>
+              {criticalities.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </Section>
+
+      {mode === 'create' ? (
+        <fieldset className="form-section">
+          <legend>Credential</legend>
+          <p className="muted small section-note">Optional. The password is encrypted on arrival and never shown again.</p>
+          <div className="form-grid">
+            {text('username', 'Username', { autoComplete: 'off' })}
+            {text('password', 'Password', { type: 'password', autoComplete: 'new-password' })}
+          </div>
+        </fieldset>
+      ) : null}
+
+      <details className="form-section collapsible" open={k8sShown || k8sError} onToggle={(e) => setK8sShown(e.currentTarget.open)}>
+        <summary>Kubernetes</summary>
+        <div className="form-grid">
+          {text('k8sNamespace', 'Namespace', { placeholder: 'databases' })}
+          {text('k8sContext', 'Context', { hint: 'kubeconfig context; empty for in-cluster' })}
+          {text('k8sPodSelector', 'Pod selector', { placeholder: 'app=orders-db' })}
+          {text('k8sPvcNames', 'PVC names', { hint: 'Comma-separated' })}
+          {text('k8sPasswordSecretName', 'Password Secret name')}
+          {text('k8sPasswordSecretKey', 'Password Secret key', { placeholder: 'password' })}
+          {text('k8sTlsSecretName', 'TLS Secret name')}
+        </div>
+      </details>
+
+      <details className="form-section collapsible" open={backupShown || backupError} onToggle={(e) => setBackupShown(e.currentTarget.open)}>
+        <summary>Backup</summary>
+        <div className="form-grid">
+          <FormField label="Backup source" error={err('backupSource')}>
+            {(p) => (
+              <select {...p} name="backupSource" value={v.backupSource} onChange={(e) => setV((prev) => ({ ...prev, backupSource: e.target.value as BackupChoice }))}>
+                <option value="none">none</option>
+                <option value="pgbackrest">pgbackrest</option>
+                <option value="dump-dir">dump-dir</option>
+                <option value="cronjob">cronjob</option>
+              </select>
+            )}
+          </FormField>
+          {v.backupSource === 'pgbackrest' ? (
+            <>
+              {text('backupStanza', 'Stanza', { placeholder: 'main' })}
+              {text('backupConfigPath', 'Config path', { placeholder: '/etc/pgbackrest/pgbackrest.conf' })}
+              {text('backupCommand', 'Command', { placeholder: '/usr/bin/pgbackrest' })}
+            </>
+          ) : null}
+          {v.backupSource === 'dump-dir' ? text('backupDir', 'Dump directory', { placeholder: '/var/backups/orders' }) : null}
+          {v.backupSource === 'cronjob' ? (
+            <>
+              {text('backupCronNamespace', 'CronJob namespace')}
+              {text('backupCronName', 'CronJob name')}
+            </>
+          ) : null}
+        </div>
+      </details>
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="form-section">
+      <legend>{title}</legend>
+      <div className="form-grid">{children}</div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import type { TargetView } from '@/lib/services/targets/target-view';
+import { formatDateTime } from '@/lib/ui/format-date-time';
+import { GradeBadge } from '../../_components/grade-badge';
+import { SortHeader } from './sort-header';
+import type { ListQuery } from './list-query';
+
+interface Props {
+  items: TargetView[];
+  query: ListQuery;
+  params: Record<string, string>;
+}
+
+export function DatabaseTable({ items, query, params }: Props) {
+  const sort = { query, params };
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Databases">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <SortHeader field="name" label="Name" {...sort} />
+            <SortHeader field="engine" label="Engine" {...sort} />
+            <th scope="col">Host:port</th>
+            <SortHeader field="environment" label="Environment" {...sort} />
+            <SortHeader field="ownerTeam" label="Owner team" {...sort} />
+            <th scope="col">Tags</th>
+            <SortHeader field="criticality" label="Criticality" {...sort} />
+            <SortHeader field="grade" label="Grade" {...sort} />
+            <SortHeader field="lastScanAt" label="Last scan" {...sort} />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((t) => (
+            <tr key={t.id}>
+              <td className="cell-name">
+                <Link href={`/databases/${t.id}`}>{t.name}</Link>
+                {t.archivedAt ? <span className="badge badge-muted">archived</span> : null}
+              </td>
+              <td>
+                <span className="engine">{t.engine}</span>
+              </td>
+              <td className="mono">
+                {t.host}:{t.port}
+              </td>
+              <td>{t.environment}</td>
+              <td>{t.ownerTeam ?? <span className="muted">—</span>}</td>
+              <td className="cell-tags">
+                {t.tags.length ? t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : <span className="muted">—</span>}
+              </td>
+              <td>
+                <span className={`crit crit-${t.criticality}`}>{t.criticality}</span>
+              </td>
+              <td>
+                <GradeBadge grade={t.grade} />
+              </td>
+              <td className="nowrap">{t.lastScanAt ? formatDateTime(t.lastScanAt) : <span className="muted">never</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { listHref } from './list-query';
+
+interface Props {
+  total: number;
+  page: number;
+  pageSize: number;
+  params: Record<string, string>;
+}
+
+export function Pagination({ total, page, pageSize, params }: Props) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = Math.min(total, (page - 1) * pageSize + 1);
+  const last = Math.min(total, page * pageSize);
+  return (
+    <nav className="pagination" aria-label="Pagination">
+      <span className="muted">
+        {page > pages ? `Page ${page} is past the end · ${total} total` : `${first}–${last} of ${total}`}
+      </span>
+      <span className="pagination-links">
+        {page > 1 ? (
+          <Link className="btn btn-small" href={listHref(params, { page: String(Math.min(page - 1, pages)) })} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className="btn btn-small" aria-disabled="true">
+            Previous
+          </span>
+        )}
+        <span className="muted small">
+          Page {Math.min(page, pages)} of {pages}
+        </span>
+        {page < pages ? (
+          <Link className="btn btn-small" href={listHref(params, { page: String(page + 1) })} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className="btn btn-small" aria-disabled="true">
+            Next
+          </span>
+        )}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+import { NextResponse } from 'next/server';
+import { apiRoute, readJson } from '@/lib/http/api-route';
+import { requireApiCaller } from '@/lib/auth/require-user';
+import { setUserPassword } from '@/lib/services/users/set-user-password';
+
+export const PUT = apiRoute<{ id: string }>(async (req, { id }) => {
+  const ctx = await requireApiCaller();
+  await setUserPassword(ctx, id, (await readJson(req)) as { password: string });
+  return new NextResponse(null, { status: 204 });
+});

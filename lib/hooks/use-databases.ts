@@ -1,0 +1,65 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TargetPage } from '../services/targets/list-targets';
+import type { TargetView } from '../services/targets/target-view';
+import type { CreateTargetInput, CredentialInput, ListTargetsQuery, UpdateTargetInput } from '../validations/target';
+import { apiFetch } from './api-fetch';
+
+const base = '/api/v1/databases';
+const key = ['databases'] as const;
+
+function toSearch(query: ListTargetsQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function useDatabases(query: ListTargetsQuery = {}) {
+  return useQuery({ queryKey: [...key, 'list', query], queryFn: () => apiFetch<TargetPage>(`${base}${toSearch(query)}`) });
+}
+
+export function useDatabase(id: string, initialData?: TargetView) {
+  return useQuery({ queryKey: [...key, id], queryFn: () => apiFetch<TargetView>(`${base}/${id}`), initialData });
+}
+
+export function useCreateDatabase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateTargetInput) => apiFetch<TargetView>(base, { method: 'POST', json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useUpdateDatabase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateTargetInput) => apiFetch<TargetView>(`${base}/${id}`, { method: 'PATCH', json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useDeleteDatabase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(`${base}/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useArchiveDatabase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (archived: boolean) => apiFetch<TargetView>(`${base}/${id}/archive`, { method: 'POST', json: { archived } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useReplaceCredential(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CredentialInput) => apiFetch<TargetView>(`${base}/${id}/credential`, { method: 'PUT', json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}

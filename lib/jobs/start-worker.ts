@@ -1,0 +1,23 @@
+import { PgBoss } from 'pg-boss';
+import { allJobs } from './all-jobs';
+import type { JobDefinition } from './job-definition';
+
+export interface RunningWorker {
+  boss: PgBoss;
+  stop: () => Promise<void>;
+}
+
+/** Starts pg-boss on the app's own Postgres; replicas coordinate through it, so any number may run. */
+export async function startWorker(connectionString: string, jobs: JobDefinition[] = allJobs): Promise<RunningWorker> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (e: unknown) => console.error('[worker] pg-boss error:', e instanceof Error ? e.message : e));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    if (job.cron) await boss.schedule(job.name, job.cron, {});
+    await boss.work(job.name, async (batch: { data: unknown }[]) => {
+      for (const item of batch) await job.handler(job.schema.parse(item.data ?? {}));
+    });
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 } as Parameters<PgBoss['stop']>[0]) };
+}

@@ -1,0 +1,119 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { inventoryDocumentSchema, type InventoryEntry } from '../../validations/inventory-file';
+import { formatFieldPath, inventoryError, type LocatedIssue } from './inventory-error';
+
+const LITERAL_PASSWORD =
+  'literal passwords are refused; use passwordFromEnv or passwordFromSecret, or import with allowLiteralPasswords';
+
+interface NamedAt {
+  name: string;
+  document: number;
+  line: number;
+  path: string;
+  entry: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The line of the deepest node on `path` that exists; a missing field points at the map that lacks it. */
+function locate(doc: Document.Parsed, path: readonly PropertyKey[], lineAt: (offset: number) => number) {
+  let node: unknown = doc.contents;
+  let line = lineAt(doc.contents?.range[0] ?? doc.range[0]);
+  for (const seg of path) {
+    let next: unknown;
+    let start: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      next = pair?.value;
+      start = pair && isNode(pair.key) ? pair.key.range?.[0] : undefined;
+      if (!pair) return { line, found: false };
+    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+      next = node.items[seg];
+      start = isNode(next) ? next.range?.[0] : undefined;
+    } else {
+      return { line, found: false };
+    }
+    if (start !== undefined) line = lineAt(start);
+    node = next;
+  }
+  return { line, found: true };
+}
+
+const isEmptyDocument = (doc: Document.Parsed) =>
+  doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+
+/**
+ * Parses every YAML document of an inventory file and validates it whole, so the author sees every
+ * problem with its document and line at once. Throws one AppError('bad_request') listing them all.
+ */
+export function parseInventoryFile(text: string, options: { allowLiteralPasswords: boolean }): InventoryEntry[] {
+  const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const docs = Array.isArray(parsed) ? parsed.filter((d) => d.errors.length > 0 || !isEmptyDocument(d)) : [];
+  if (docs.length === 0) {
+    throw inventoryError([{ document: 1, line: 1, path: '', message: 'the file holds no Inventory document' }]);
+  }
+
+  const issues: LocatedIssue[] = [];
+  const names: NamedAt[] = [];
+  const entries: InventoryEntry[] = [];
+  docs.forEach((doc, i) => {
+    const document = i + 1;
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) issues.push({ document, line: lineAt(e.pos[0]), path: '', message: `YAML syntax: ${e.message}` });
+      return;
+    }
+    const at = (path: readonly PropertyKey[]) => ({ document, line: locate(doc, path, lineAt).line, path: formatFieldPath(path) });
+
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      issues.push({ ...at([]), message: e instanceof Error ? e.message : 'the document cannot be read' });
+      return;
+    }
+
+    // Checked on the raw data too, so these are reported even when the schema also fails.
+    const rawDatabases = isRecord(data) && Array.isArray(data.databases) ? (data.databases as unknown[]) : [];
+    rawDatabases.forEach((raw, j) => {
+      if (!isRecord(raw)) return;
+      if (typeof raw.name === 'string') names.push({ name: raw.name.trim(), entry: `databases[${j}]`, ...at(['databases', j, 'name']) });
+      if (!options.allowLiteralPasswords && isRecord(raw.credential) && 'password' in raw.credential) {
+        issues.push({ ...at(['databases', j, 'credential', 'password']), message: LITERAL_PASSWORD });
+      }
+    });
+
+    const result = inventoryDocumentSchema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) issues.push({ ...at([...issue.path, key]), message: 'is not a known field' });
+          continue;
+        }
+        const missing = !locate(doc, issue.path, lineAt).found;
+        issues.push({ ...at(issue.path), message: missing && issue.code === 'invalid_type' ? 'is required' : issue.message });
+      }
+      return;
+    }
+    entries.push(...result.data.databases);
+  });
+
+  const seen = new Map<string, NamedAt>();
+  for (const n of names) {
+    const first = seen.get(n.name);
+    if (!first) {
+      seen.set(n.name, n);
+      continue;
+    }
+    issues.push({
+      document: n.document,
+      line: n.line,
+      path: n.path,
+      message: `"${n.name}" is already used by ${first.entry} (document ${first.document}, line ${first.line}); names must be unique across the file`,
+    });
+  }
+
+  if (issues.length > 0) throw inventoryError(issues);
+  return entries;
+}

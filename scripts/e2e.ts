@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
+import { migrateDeploy } from '../lib/store/migrate';
+import { ensureSystemPackage } from './lib/ensure-system-package';
+import { run, stopProcess, waitForHttp } from './lib/run-process';
+import { repoRoot } from './lib/paths';
+
+ensureSystemPackage('/usr/bin/chromium', 'chromium', 'the browser the Playwright e2e tests drive');
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-e2e-'));
+chmodSync(dir, 0o755);
+const port = Number(process.env.E2E_PORT ?? 3100 + Math.floor(Math.random() * 800));
+const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: port + 20000, password: randomBytes(16).toString('hex'), database: 'posture_e2e' });
+let server: ChildProcess | undefined;
+
+const cleanup = async () => {
+  await stopProcess(server);
+  await store.stop();
+  rmSync(dir, { recursive: true, force: true });
+};
+process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+
+const users = {
+  E2E_ADMIN_EMAIL: 'admin@e2e.test',
+  E2E_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
+  E2E_EDITOR_EMAIL: 'editor@e2e.test',
+  E2E_EDITOR_PASSWORD: randomBytes(12).toString('base64url'),
+  E2E_VIEWER_EMAIL: 'viewer@e2e.test',
+  E2E_VIEWER_PASSWORD: randomBytes(12).toString('base64url'),
+};
+const baseURL = `http://127.0.0.1:${port}`;
+const appEnv = {
+  ...process.env,
+  DATABASE_URL: store.url,
+  POSTURE_MASTER_KEY: randomBytes(32).toString('base64'),
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  NEXTAUTH_URL: baseURL,
+  POSTURE_PUBLIC_URL: baseURL,
+};
+
+let failed = false;
+try {
+  await migrateDeploy(store.url);
+  Object.assign(process.env, appEnv);
+  const { createUser } = await import('../lib/services/users/create-user');
+  const { systemContext } = await import('../lib/services/service-context');
+  const ctx = systemContext('e2e-seed');
+  await createUser(ctx, { email: users.E2E_ADMIN_EMAIL, password: users.E2E_ADMIN_PASSWORD, role: 'admin', name: 'E2E Admin' });
+  await createUser(ctx, { email: users.E2E_EDITOR_EMAIL, password: users.E2E_EDITOR_PASSWORD, role: 'editor' });
+  await createUser(ctx, { email: users.E2E_VIEWER_EMAIL, password: users.E2E_VIEWER_PASSWORD, role: 'viewer' });
+  const { db } = await import('../lib/db');
+  await db.$disconnect();
+
+  if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitForHttp(`${baseURL}/api/health`);
+  await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    cwd: repoRoot,
+    env: { ...appEnv, ...users, E2E_BASE_URL: baseURL, DATABASE_URL: store.url },
+  });
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  failed = true;
+} finally {
+  await cleanup();
+}
+process.exit(failed ? 1 : 0);
