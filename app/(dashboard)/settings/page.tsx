@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/require-user';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const ctx = await requireUser();
+  const isAdmin = ctx.actor.role === 'admin';
+  return (
+    <>
+      <div className="page-header">
+        <h1>Settings</h1>
+      </div>
+      <div className="card-grid">
+        <Link href="/settings/inventory" className="card card-link">
+          <h2 className="card-title">Inventory</h2>
+          <p className="muted">Export the inventory as YAML{ctx.actor.role === 'viewer' ? '' : ', or import a YAML file to add and update databases'}.</p>
+        </Link>
+        {isAdmin ? (
+          <Link href="/settings/users" className="card card-link">
+            <h2 className="card-title">Users</h2>
+            <p className="muted">Add people, change their role, disable access and set passwords.</p>
+          </Link>
+        ) : null}
+      </div>
+    </>
+  );
+}
