@@ -113,3 +113,18 @@ describe('target services against the real store', () => {
     expect((await listTargets(viewerCtx, { team, archived: 'true' })).total).toBe(1);
   });
 });
+
+describe('clearing optional JSON fields', () => {
+  it('an update with kubernetes: null and backup: null clears them', async () => {
+    const t = await createTarget(editorCtx, {
+      ...base(uniqueName('clear')),
+      kubernetes: { namespace: 'bakery-ia', pvcNames: ['x-pvc'] },
+      backup: { source: 'dump-dir', dir: '/backups' },
+    });
+    expect(t.kubernetes?.namespace).toBe('bakery-ia');
+    expect(t.backup).toEqual({ source: 'dump-dir', dir: '/backups' });
+    const cleared = await updateTarget(editorCtx, t.id, { kubernetes: null, backup: null });
+    expect(cleared.kubernetes).toBeNull();
+    expect(cleared.backup).toBeNull();
+  });
+});

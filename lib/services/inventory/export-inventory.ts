@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Document, isMap, isScalar } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import { db } from '../../db';
 import { backupSourceSchema, kubernetesRefsSchema } from '../../validations/target';
 import { inventoryApiVersion, inventoryKind } from '../../validations/inventory-file';
@@ -49,6 +49,14 @@ function fileEntry(t: TargetView) {
   };
 }
 
+/** Small leaf maps and lists (owner, tags, secret refs) go on one line, as a person would write them. */
+function flowLeaves(node: unknown): void {
+  if (!isCollection(node)) return;
+  const children = isMap(node) ? node.items.map((p) => p.value) : node.items;
+  if (children.every((c) => isScalar(c) && !c.comment) && children.length > 0) node.flow = true;
+  else children.forEach(flowLeaves);
+}
+
 /** The inventory as a YAML file in the import format, sorted by name; importing it back changes nothing. */
 export async function exportInventory(ctx: ServiceContext, input: { includeArchived?: boolean } = {}): Promise<string> {
   authorize(ctx, 'inventory:read');
@@ -67,5 +75,9 @@ export async function exportInventory(ctx: ServiceContext, input: { includeArchi
     const username = isMap(cred) ? cred.get('username', true) : undefined;
     if (isScalar(username)) username.comment = NOT_EXPORTED;
   });
+  const databases = doc.get('databases', true);
+  for (const entry of isSeq(databases) ? databases.items : []) {
+    if (isMap(entry)) entry.items.forEach((p) => flowLeaves(p.value));
+  }
   return doc.toString({ lineWidth: 0 });
 }

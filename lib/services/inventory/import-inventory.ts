@@ -43,7 +43,7 @@ function targetColumns(entry: InventoryEntry) {
     tags: entry.tags,
     criticality: entry.criticality,
     k8s: kubernetes ? (kubernetes as Prisma.InputJsonValue) : Prisma.DbNull,
-    ...(backup ? toBackupColumns(backup) : { backupSource: null, backupConfig: Prisma.DbNull }),
+    ...toBackupColumns(backup ?? null),
   };
 }
 

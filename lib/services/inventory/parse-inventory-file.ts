@@ -91,8 +91,9 @@ export function parseInventoryFile(text: string, options: { allowLiteralPassword
           for (const key of issue.keys) issues.push({ ...at([...issue.path, key]), message: 'is not a known field' });
           continue;
         }
-        const missing = !locate(doc, issue.path, lineAt).found;
-        issues.push({ ...at(issue.path), message: missing && issue.code === 'invalid_type' ? 'is required' : issue.message });
+        // A refinement may name a field that is absent on purpose; anything else pointing at nothing is a missing field.
+        const missing = issue.code !== 'custom' && !locate(doc, issue.path, lineAt).found;
+        issues.push({ ...at(issue.path), message: missing ? 'is required' : issue.message });
       }
       return;
     }

@@ -1,4 +1,4 @@
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type { BackupSource, KubernetesRefs } from '../../validations/target';
 
 /** Everything a caller may see about a target; the credential's ciphertext is never selected. */
@@ -63,7 +63,7 @@ export interface TargetView {
 
 export function toBackupColumns(backup: BackupSource | null | undefined) {
   if (backup === undefined) return {};
-  if (backup === null) return { backupSource: null, backupConfig: null as unknown as Prisma.InputJsonValue };
+  if (backup === null) return { backupSource: null, backupConfig: Prisma.DbNull };
   const { source, ...config } = backup;
   return {
     backupSource: source === 'dump-dir' ? ('dump_dir' as const) : source,

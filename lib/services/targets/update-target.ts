@@ -1,6 +1,6 @@
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { updateTargetSchema, type UpdateTargetInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
@@ -22,7 +22,7 @@ export async function updateTarget(ctx: ServiceContext, id: string, input: Updat
         where: { id: targetId },
         data: {
           ...fields,
-          ...(kubernetes !== undefined ? { k8s: (kubernetes ?? null) as Prisma.InputJsonValue } : {}),
+          ...(kubernetes !== undefined ? { k8s: kubernetes === null ? Prisma.DbNull : (kubernetes as Prisma.InputJsonValue) } : {}),
           ...toBackupColumns(backup),
         },
         select: targetViewSelect,
