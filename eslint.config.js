@@ -1,7 +1,7 @@
 import next from 'eslint-config-next';
 import nextTs from 'eslint-config-next/typescript';
 
-export default [
+const config = [
   { ignores: ['node_modules/**', '.next/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
@@ -10,3 +10,5 @@ export default [
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
 ];
+
+export default config;

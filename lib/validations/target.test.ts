@@ -60,3 +60,15 @@ describe('target validation', () => {
     expect(listTargetsQuerySchema.safeParse({ sort: 'password' }).success).toBe(false);
   });
 });
+
+describe('clearing text fields', () => {
+  it('an empty string clears an optional field on update; an absent key leaves it', () => {
+    expect(updateTargetSchema.parse({ ownerTeam: '', ownerEmail: '', service: '  ', database: '' })).toEqual({
+      ownerTeam: null,
+      ownerEmail: null,
+      service: null,
+      database: null,
+    });
+    expect(updateTargetSchema.parse({})).toEqual({});
+  });
+});

@@ -73,12 +73,14 @@ export const targetNameSchema = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'must start with a letter or digit and use only letters, digits, . _ - (max 63)');
 
+// An empty string clears the field (null); leaving the key out leaves it as it is.
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .transform((v) => (v === '' ? undefined : v))
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
     .optional();
 
 export const targetFieldsSchema = z.object({
@@ -95,7 +97,8 @@ export const targetFieldsSchema = z.object({
   ownerTeam: optionalText(80),
   ownerEmail: z
     .union([z.literal(''), z.email('must be an email address')])
-    .transform((v) => (v === '' ? undefined : v))
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
     .optional(),
   service: optionalText(120),
   tags: z.array(tag).max(20, 'at most 20 tags'),

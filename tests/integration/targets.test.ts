@@ -118,12 +118,15 @@ describe('clearing optional JSON fields', () => {
   it('an update with kubernetes: null and backup: null clears them', async () => {
     const t = await createTarget(editorCtx, {
       ...base(uniqueName('clear')),
+      ownerTeam: 'identity',
       kubernetes: { namespace: 'bakery-ia', pvcNames: ['x-pvc'] },
       backup: { source: 'dump-dir', dir: '/backups' },
     });
     expect(t.kubernetes?.namespace).toBe('bakery-ia');
     expect(t.backup).toEqual({ source: 'dump-dir', dir: '/backups' });
-    const cleared = await updateTarget(editorCtx, t.id, { kubernetes: null, backup: null });
+    const cleared = await updateTarget(editorCtx, t.id, { kubernetes: null, backup: null, ownerTeam: '', database: '' });
+    expect(cleared.ownerTeam).toBeNull();
+    expect(cleared.database).toBeNull();
     expect(cleared.kubernetes).toBeNull();
     expect(cleared.backup).toBeNull();
   });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { formatDateTime } from '@/lib/ui/format-date-time';
+import { formatRelativeTime } from '@/lib/ui/format-relative-time';
 import { GradeBadge } from '../../_components/grade-badge';
 import { SortHeader } from './sort-header';
 import type { ListQuery } from './list-query';
@@ -33,14 +34,18 @@ export function DatabaseTable({ items, query, params }: Props) {
           {items.map((t) => (
             <tr key={t.id}>
               <td className="cell-name">
-                <Link href={`/databases/${t.id}`}>{t.name}</Link>
+                <Link href={`/databases/${t.id}`} className="truncate" title={t.name}>
+                  {t.name}
+                </Link>
                 {t.archivedAt ? <span className="badge badge-muted">archived</span> : null}
               </td>
               <td>
                 <span className="engine">{t.engine}</span>
               </td>
               <td className="mono">
-                {t.host}:{t.port}
+                <span className="truncate truncate-host" title={`${t.host}:${t.port}`}>
+                  {t.host}:{t.port}
+                </span>
               </td>
               <td>{t.environment}</td>
               <td>{t.ownerTeam ?? <span className="muted">—</span>}</td>
@@ -53,7 +58,15 @@ export function DatabaseTable({ items, query, params }: Props) {
               <td>
                 <GradeBadge grade={t.grade} />
               </td>
-              <td className="nowrap">{t.lastScanAt ? formatDateTime(t.lastScanAt) : <span className="muted">never</span>}</td>
+              <td className="nowrap">
+                {t.lastScanAt ? (
+                  <time dateTime={t.lastScanAt} title={formatDateTime(t.lastScanAt)}>
+                    {formatRelativeTime(t.lastScanAt)}
+                  </time>
+                ) : (
+                  <span className="muted">never</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

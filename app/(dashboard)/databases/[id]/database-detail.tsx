@@ -40,7 +40,9 @@ export function DatabaseDetail({ target, canEdit }: { target: TargetView; canEdi
             <span className="badge">{target.environment}</span>
             <span className={`crit crit-${target.criticality}`}>{target.criticality}</span>
             {target.archivedAt ? <span className="badge badge-muted">archived</span> : null}
-            <GradeBadge grade={target.grade} />
+            <span className="grade-label">
+              Grade <GradeBadge grade={target.grade} />
+            </span>
           </div>
         </div>
         {canEdit && !editing ? (
