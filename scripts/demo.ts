@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
 import { buildIfStale } from './lib/build-if-stale';
-import { stopProcess, waitForHttp } from './lib/run-process';
+import { nextBin, startService, stopProcess, waitForHttp } from './lib/run-process';
+import { onShutdown } from './lib/on-shutdown';
 import { repoRoot } from './lib/paths';
 
 applyLocalEnv();
@@ -13,7 +14,10 @@ const publicUrl = process.env.POSTURE_PUBLIC_URL ?? `http://localhost:${port}`;
 process.env.POSTURE_PUBLIC_URL = publicUrl;
 process.env.NEXTAUTH_URL ??= publicUrl;
 
-const { url, embedded } = await openStore({ migrate: true, attach: false });
+const { url, embedded } = await openStore({ migrate: true, attach: false }).catch((e: unknown) => {
+  console.error(`[demo] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
 let web: ChildProcess | undefined;
 let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -24,10 +28,10 @@ const shutdown = async (code: number) => {
   await stopProcess(web);
   await stopWorker?.().catch(() => {});
   await embedded?.stop();
+  console.log('[demo] stopped');
   process.exit(code);
 };
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+onShutdown(() => shutdown(0));
 
 try {
   const { ensureAdmin } = await import('../lib/services/users/ensure-admin');
@@ -37,7 +41,8 @@ try {
   if (seeded) console.log(`[demo] lab fleet: ${seeded} databases added to the inventory`);
 
   await buildIfStale(process.env);
-  web = spawn('npx', ['next', 'start', '-p', String(port)], { cwd: repoRoot, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const [node, next] = nextBin(repoRoot);
+  web = startService(node, [next, 'start', '-p', String(port)], { cwd: repoRoot, env: process.env });
   web.on('exit', (code) => void (stopping ? null : shutdown(code ?? 1)));
   const { startWorker } = await import('../lib/jobs/start-worker');
   stopWorker = (await startWorker(url)).stop;

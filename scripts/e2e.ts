@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -6,7 +6,8 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
-import { run, stopProcess, waitForHttp } from './lib/run-process';
+import { nextBin, run, startService, stopProcess, waitForHttp } from './lib/run-process';
+import { onShutdown } from './lib/on-shutdown';
 import { repoRoot } from './lib/paths';
 
 ensureSystemPackage('/usr/bin/chromium', 'chromium', 'the browser the Playwright e2e tests drive');
@@ -22,8 +23,7 @@ const cleanup = async () => {
   await store.stop();
   rmSync(dir, { recursive: true, force: true });
 };
-process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+onShutdown((signal) => cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
 
 const users = {
   E2E_ADMIN_EMAIL: 'admin@e2e.test',
@@ -57,7 +57,8 @@ try {
   await db.$disconnect();
 
   if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const [node, next] = nextBin(repoRoot);
+  server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv });
   await waitForHttp(`${baseURL}/api/health`);
   await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: repoRoot,

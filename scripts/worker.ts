@@ -1,5 +1,6 @@
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
+import { onShutdown } from './lib/on-shutdown';
 
 applyLocalEnv();
 const { url, embedded } = await openStore({ attach: true });
@@ -7,13 +8,8 @@ const { startWorker } = await import('../lib/jobs/start-worker');
 const worker = await startWorker(url);
 console.log('[worker] started; jobs: audit-retention');
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
+onShutdown(async () => {
   await worker.stop();
   await embedded?.stop();
   process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+});

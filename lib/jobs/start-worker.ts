@@ -10,7 +10,11 @@ export interface RunningWorker {
 /** Starts pg-boss on the app's own Postgres; replicas coordinate through it, so any number may run. */
 export async function startWorker(connectionString: string, jobs: JobDefinition[] = allJobs): Promise<RunningWorker> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
-  boss.on('error', (e: unknown) => console.error('[worker] pg-boss error:', e instanceof Error ? e.message : e));
+  boss.on('error', (e: unknown) => {
+    // 57P01: the store is shutting down (e.g. Ctrl-C reached it first); pg-boss reconnects or we are stopping.
+    if ((e as { code?: string }).code === '57P01') return;
+    console.error('[worker] pg-boss error:', e instanceof Error ? e.message : e);
+  });
   await boss.start();
   for (const job of jobs) {
     await boss.createQueue(job.name);

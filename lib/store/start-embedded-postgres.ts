@@ -103,6 +103,12 @@ function isAlive(pid: number): boolean {
 function handleStaleLock(dataDir: string, attach: boolean): number | null {
   const pid = readPid(dataDir);
   if (pid === null) return null;
+  if (isAlive(pid) && isOrphan(pid)) {
+    // Its parent was killed (SIGKILL skips every exit hook); shut it down cleanly and take the store over.
+    console.warn(`[store] PostgreSQL pid ${pid} was left running by a killed run; stopping it cleanly first`);
+    stopOrphan(pid);
+    return null;
+  }
   if (isAlive(pid)) {
     if (attach) return pid;
     throw new Error(
@@ -114,6 +120,34 @@ function handleStaleLock(dataDir: string, attach: boolean): number | null {
   console.warn(`[store] removing stale lock ${path.join(dataDir, 'postmaster.pid')} (pid ${pid} is not running)`);
   rmSync(path.join(dataDir, 'postmaster.pid'));
   return null;
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Orphaned when re-parented to init (or a subreaper that is not a Node process of ours). */
+function isOrphan(pid: number): boolean {
+  const ppid = parentOf(pid);
+  if (ppid === null) return false;
+  if (ppid === 1) return true;
+  try {
+    return !readFileSync(`/proc/${ppid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return false;
+  }
+}
+
+function stopOrphan(pid: number) {
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} did not stop within 30 s; stop it with: kill -INT ${pid}`);
 }
 
 /** As root the server runs as user postgres, which must be able to traverse every parent folder. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import path from 'node:path';
 
 /** Runs a command to completion with inherited output; rejects with its exit code. */
 export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
@@ -11,18 +12,38 @@ export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promi
   });
 }
 
-/** Stops a child and waits for it, escalating to SIGKILL after a grace period. */
+const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+
+/** Starts a long-running child in its own process group, which is killed whenever this process exits. */
+export function startService(cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
+  const env = { ...(opts.env ?? process.env) };
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${path.join(import.meta.dirname, 'exit-with-parent.cjs')}`.trim();
+  const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts, env, detached: true });
+  process.once('exit', () => killGroup(child, 'SIGTERM'));
+  return child;
+}
+
+/** Stops a child (and its group) and waits for it, escalating to SIGKILL after a grace period. */
 export function stopProcess(child: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    killGroup(child, 'SIGTERM');
   });
 }
+
+/** `next` run by node directly, so signals reach the server rather than an npx wrapper. */
+export const nextBin = (root: string) => [process.execPath, `${root}/node_modules/next/dist/bin/next`] as const;
 
 /** Polls a URL until it answers 2xx, or fails after the deadline. */
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {

@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedStore } from '../../lib/store/start
 import { migrateDeploy } from '../../lib/store/migrate';
 import { dataDir } from './paths';
 import { localSecret } from './local-secret';
+import { onShutdown } from './on-shutdown';
 
 /** DATABASE_URL when set; otherwise the embedded store under .data/pg (started here, migrations applied). */
 export async function openStore(opts: { migrate?: boolean; attach?: boolean } = {}): Promise<{ url: string; embedded: EmbeddedStore | null }> {
@@ -22,7 +23,7 @@ export async function openStore(opts: { migrate?: boolean; attach?: boolean } = 
   }
   if (opts.migrate !== false) {
     const applied = await migrateDeploy(url);
-    if (applied.length) console.log(`[store] applied migrations: ${applied.join(', ')}`);
+    if (applied.length) console.log(`[store] applied migrations: ${applied.map((m) => path.basename(m)).join(', ')}`);
   }
   return { url, embedded };
 }
@@ -33,8 +34,7 @@ export async function withStore(fn: (url: string) => Promise<void>, opts: { migr
   const stop = async () => {
     await embedded?.stop();
   };
-  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
+  onShutdown((signal) => stop().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
   try {
     await fn(url);
   } finally {
