@@ -1,0 +1,152 @@
+/**
+ * What probes report: facts observed on the network, never verdicts. Checks (lib/checks) turn these into
+ * pass/warn/fail. Every field is JSON-serialisable, since observations become check evidence.
+ */
+
+export type ProbeOutcome<T> =
+  | { status: 'ok'; data: T }
+  | { status: 'skipped'; reason: string }
+  | { status: 'error'; message: string };
+
+export type ReachabilityClass = 'ok' | 'refused' | 'timeout' | 'dns' | 'unreachable' | 'reset' | 'error';
+
+export interface ReachabilityObservation {
+  reachable: boolean;
+  classification: ReachabilityClass;
+  /** the IP address actually dialled */
+  address: string | null;
+  connectMs: number | null;
+  detail: string | null;
+}
+
+export type PgAuthMethod = 'trust' | 'cleartext' | 'md5' | 'scram-sha-256' | 'gss' | 'sspi' | 'other';
+
+export interface TlsHandshake {
+  protocol: string | null;
+  cipher: string | null;
+  alpn: string | null;
+  /** served chain, leaf first, PEM */
+  chainPem: string[];
+}
+
+export interface PgTlsObservation {
+  /** the server's one-byte answer to SSLRequest: S (TLS offered), N (no TLS), or what else happened */
+  sslResponse: 'S' | 'N' | 'error-response' | 'closed';
+  handshake: TlsHandshake | null;
+  handshakeError: string | null;
+  /** PostgreSQL 17+ direct TLS (ALPN "postgresql") without SSLRequest */
+  directTls: 'supported' | 'unsupported';
+  /** the server's first reply to a plaintext StartupMessage; the probe disconnects before authenticating */
+  plaintextLogin: {
+    outcome: 'auth-requested' | 'auth-ok' | 'rejected' | 'closed' | 'error';
+    method: PgAuthMethod | null;
+    /** the server's error message, e.g. the pg_hba rejection */
+    message: string | null;
+  };
+  /** whether a handshake capped at each legacy version succeeded */
+  legacyTls: { 'TLSv1': 'accepted' | 'refused'; 'TLSv1.1': 'accepted' | 'refused' };
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  keyType: string;
+  /** RSA modulus bits, or EC curve size in bits */
+  keyBits: number | null;
+  curve: string | null;
+  signatureAlgorithm: string;
+  fingerprint256: string;
+  subjectAltNames: string[];
+  selfSigned: boolean;
+}
+
+export interface CertificateObservation {
+  host: string;
+  chain: CertificateInfo[];
+  /** the earliest notAfter across the served chain, and whose it is */
+  earliestNotAfter: string;
+  earliestSubject: string;
+  daysLeft: number;
+  hostnameMatches: boolean;
+  trusted: boolean;
+  trustError: string | null;
+  caSource: 'configured' | 'system';
+}
+
+export interface PgArchiverObservation {
+  archiveMode: string;
+  archiveCommandSet: boolean;
+  archivedCount: number;
+  lastArchivedAt: string | null;
+  failedCount: number;
+  lastFailedAt: string | null;
+  lastFailedWal: string | null;
+}
+
+export interface PgSessionObservation {
+  serverVersion: string;
+  ssl: string;
+  sslMinProtocolVersion: string;
+  passwordEncryption: string;
+  /** roles whose stored verifier is md5; null when pg_authid cannot be read by the probe role */
+  md5Roles: string[] | null;
+  /** rolvaliduntil of the probe's own role */
+  roleValidUntil: string | null;
+  archiver: PgArchiverObservation | null;
+  /** privileges the probe lacked, said in evidence */
+  limitations: string[];
+}
+
+export interface PasswordAgeObservation {
+  source: 'posture' | 'k8s-secret' | 'none';
+  rotatedAt: string | null;
+  ageDays: number | null;
+  policyDays: number;
+  /** rolvaliduntil, when the server has one for the role */
+  validUntil: string | null;
+  /** only the length of a known secret, never the secret */
+  secretLength: number | null;
+}
+
+export interface K8sVolumeObservation {
+  name: string;
+  kind: 'pvc' | 'emptyDir' | 'hostPath' | 'secret' | 'configMap' | 'other';
+  claimName: string | null;
+  mountPaths: string[];
+  /** true when mounted at the PostgreSQL data directory */
+  isDataVolume: boolean;
+}
+
+export interface K8sStorageObservation {
+  namespace: string;
+  selector: string;
+  pods: { name: string; phase: string; volumes: K8sVolumeObservation[] }[];
+  pvcs: { name: string; phase: string; storageClass: string | null; capacity: string | null }[];
+}
+
+export interface BackupObservation {
+  source: 'pgbackrest' | 'dump-dir' | 'cronjob';
+  newestSuccessAt: string | null;
+  ageHours: number | null;
+  policyHours: number;
+  /** null when the source cannot tell */
+  encrypted: boolean | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** Everything one scan of one target observed, keyed by probe. */
+export interface Observations {
+  target: { engine: string; host: string; port: number; database: string | null };
+  reachability: ProbeOutcome<ReachabilityObservation>;
+  pgTls: ProbeOutcome<PgTlsObservation>;
+  certificate: ProbeOutcome<CertificateObservation>;
+  pgSession: ProbeOutcome<PgSessionObservation>;
+  passwordAge: ProbeOutcome<PasswordAgeObservation>;
+  k8sStorage: ProbeOutcome<K8sStorageObservation>;
+  backup: ProbeOutcome<BackupObservation>;
+  /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
+  allowPlaintextLogin: boolean;
+}
