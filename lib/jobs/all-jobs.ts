@@ -1,4 +1,6 @@
 import { auditRetentionJob } from './audit-retention-job';
 import type { JobDefinition } from './job-definition';
+import { scanFanoutJob } from './scan-fanout-job';
+import { scanTargetJob } from './scan-target-job';
 
-export const allJobs: JobDefinition[] = [auditRetentionJob];
+export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob] as JobDefinition[];

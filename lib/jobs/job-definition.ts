@@ -1,9 +1,17 @@
+import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 
-/** A pg-boss job: its queue name, optional cron, the schema its payload must satisfy, and what it does. */
+export interface JobContext {
+  boss: PgBoss;
+}
+
+/** A pg-boss job: its queue name and options, optional cron, the schema its payload must satisfy, and what it does. */
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   cron?: string;
+  queue?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number; heartbeatSeconds?: number };
+  /** jobs fetched at once by each worker process */
+  batchSize?: number;
   schema: S;
-  handler: (data: z.infer<S>) => Promise<void>;
+  handler: (data: z.infer<S>, ctx: JobContext) => Promise<void>;
 }

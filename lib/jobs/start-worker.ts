@@ -17,10 +17,13 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
   });
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
+    await boss.createQueue(job.name, job.queue ?? {});
+    if (job.queue) await boss.updateQueue(job.name, job.queue);
     if (job.cron) await boss.schedule(job.name, job.cron, {});
-    await boss.work(job.name, async (batch: { data: unknown }[]) => {
-      for (const item of batch) await job.handler(job.schema.parse(item.data ?? {}));
+    else await boss.unschedule(job.name).catch(() => {});
+    // Jobs in a batch run concurrently: a slow or hung target never holds up the others.
+    await boss.work(job.name, { batchSize: job.batchSize ?? 1 }, async (batch: { data: unknown }[]) => {
+      await Promise.all(batch.map((item) => job.handler(job.schema.parse(item.data ?? {}), { boss })));
     });
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 } as Parameters<PgBoss['stop']>[0]) };

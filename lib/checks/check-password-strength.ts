@@ -1,0 +1,35 @@
+import type { CheckDefinition } from './check-definition';
+import { outcomeVerdict } from './outcome-verdict';
+
+const minLength = 32;
+
+export const passwordStrengthCheck: CheckDefinition = {
+  id: 'password.strength',
+  title: 'Password is long enough',
+  area: 'passwords',
+  severity: 'medium',
+  why: 'Database passwords are used by programs, not people, so there is no reason for them to be short: 32 random characters make online and offline guessing hopeless.',
+  appliesTo: (engine) => engine === 'postgresql',
+  evaluate: (obs) =>
+    outcomeVerdict(obs.passwordAge, (p) => {
+      // Only the length ever reaches a check; the secret itself never leaves the probe.
+      const evidence = { secretLength: p.secretLength, minLength };
+      if (p.secretLength === null) return { status: 'skip', summary: 'the secret is not known to Posture', evidence };
+      const summary = `secret is ${p.secretLength} characters (policy ≥ ${minLength})`;
+      return p.secretLength >= minLength ? { status: 'pass', summary, evidence } : { status: 'fail', summary, evidence };
+    }),
+  remediation: `Generate a long random password (44 characters):
+  openssl rand -base64 32
+
+Set it on the role, with SCRAM hashing:
+  SET password_encryption = 'scram-sha-256';
+  ALTER ROLE app_user PASSWORD '<new password>';
+
+Store it where the applications read it (e.g. the Kubernetes Secret), restart them, and update the credential in Posture:
+  kubectl rollout restart deployment/<app> -n <namespace>`,
+  compliance: [
+    { framework: 'PCI-DSS', control: '8.3.6' },
+    { framework: 'GDPR', control: 'Art. 5(1)(f)' },
+    { framework: 'SOC 2', control: 'CC6.1' },
+  ],
+};

@@ -1,0 +1,112 @@
+import type { CertificateInfo, Observations, ProbeOutcome } from '../probes/observations';
+
+/** The scan clock every fixture is built around. */
+export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
+const nowMs = Date.parse(FIXED_NOW);
+
+export const ok = <T>(data: T): ProbeOutcome<T> => ({ status: 'ok', data });
+export const skipped = (reason: string): ProbeOutcome<never> => ({ status: 'skipped', reason });
+export const failed = (message: string): ProbeOutcome<never> => ({ status: 'error', message });
+
+export const hoursFromNow = (h: number) => new Date(nowMs + h * 3_600_000).toISOString();
+export const daysFromNow = (d: number) => hoursFromNow(d * 24);
+
+export function certInfo(patch: Partial<CertificateInfo> = {}): CertificateInfo {
+  return {
+    subject: 'CN=db.example.com',
+    issuer: 'CN=Example Issuing CA',
+    serialNumber: '01',
+    notBefore: daysFromNow(-30),
+    notAfter: daysFromNow(335),
+    keyType: 'rsa',
+    keyBits: 4096,
+    curve: null,
+    signatureAlgorithm: 'sha256WithRSAEncryption',
+    fingerprint256: 'AA:BB',
+    subjectAltNames: ['DNS:db.example.com'],
+    selfSigned: false,
+    ...patch,
+  };
+}
+
+/** A PostgreSQL target on Kubernetes that passes every check. Build a fresh one per case and override. */
+export function healthyObservations(): Observations {
+  const leaf = certInfo();
+  const ca = certInfo({ subject: 'CN=Example Issuing CA', issuer: 'CN=Example Root CA', notAfter: daysFromNow(2000), subjectAltNames: [] });
+  return {
+    target: { engine: 'postgresql', host: 'db.example.com', port: 5432, database: 'app' },
+    now: FIXED_NOW,
+    allowPlaintextLogin: false,
+    reachability: ok({ reachable: true, classification: 'ok', address: '10.0.0.7', connectMs: 3, detail: null }),
+    pgTls: ok({
+      sslResponse: 'S',
+      handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf', 'ca'] },
+      handshakeError: null,
+      directTls: 'unsupported',
+      plaintextLogin: { outcome: 'rejected', method: null, message: 'no pg_hba.conf entry for host "10.0.0.9", user "posture", database "app", no encryption' },
+      legacyTls: { TLSv1: 'refused', 'TLSv1.1': 'refused' },
+    }),
+    certificate: ok({
+      host: 'db.example.com',
+      chain: [leaf, ca],
+      earliestNotAfter: leaf.notAfter,
+      earliestSubject: leaf.subject,
+      daysLeft: 335,
+      hostnameMatches: true,
+      trusted: true,
+      trustError: null,
+      caSource: 'configured',
+    }),
+    pgSession: ok({
+      serverVersion: '17.2',
+      ssl: 'on',
+      sslMinProtocolVersion: 'TLSv1.2',
+      passwordEncryption: 'scram-sha-256',
+      md5Roles: [],
+      roleValidUntil: null,
+      archiver: {
+        archiveMode: 'on',
+        archiveCommandSet: true,
+        archivedCount: 1200,
+        lastArchivedAt: hoursFromNow(-1),
+        failedCount: 0,
+        lastFailedAt: null,
+        lastFailedWal: null,
+      },
+      limitations: [],
+    }),
+    passwordAge: ok({ source: 'posture', rotatedAt: daysFromNow(-20), ageDays: 20, policyDays: 90, validUntil: null, secretLength: 44 }),
+    k8sStorage: ok({
+      namespace: 'db',
+      selector: 'app=postgres',
+      pods: [
+        {
+          name: 'postgres-0',
+          phase: 'Running',
+          volumes: [
+            { name: 'data', kind: 'pvc', claimName: 'data-postgres-0', mountPaths: ['/var/lib/postgresql/data'], isDataVolume: true },
+            { name: 'tls', kind: 'secret', claimName: null, mountPaths: ['/tls'], isDataVolume: false },
+          ],
+        },
+      ],
+      pvcs: [{ name: 'data-postgres-0', phase: 'Bound', storageClass: 'standard', capacity: '20Gi' }],
+    }),
+    backup: ok({ source: 'pgbackrest', newestSuccessAt: hoursFromNow(-5), ageHours: 5, policyHours: 26, encrypted: true, detail: { stanza: 'main' } }),
+  };
+}
+
+type OkData<K extends keyof Observations> = Observations[K] extends ProbeOutcome<infer T> ? T : never;
+type ProbeKey = 'reachability' | 'pgTls' | 'certificate' | 'pgSession' | 'passwordAge' | 'k8sStorage' | 'backup';
+
+/** The healthy observations with one probe's data shallow-patched. */
+export function withData<K extends ProbeKey>(key: K, patch: Partial<OkData<K>>): Observations {
+  const obs = healthyObservations();
+  const current = obs[key] as ProbeOutcome<OkData<K>>;
+  if (current.status !== 'ok') throw new Error(`fixture ${key} is not ok`);
+  return { ...obs, [key]: ok({ ...(current.data as object), ...patch }) };
+}
+
+/** The healthy observations with one probe's whole outcome replaced. */
+export function withOutcome<K extends ProbeKey>(key: K, outcome: Observations[K]): Observations {
+  return { ...healthyObservations(), [key]: outcome };
+}

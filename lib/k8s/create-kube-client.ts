@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { BatchV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+
+export interface KubeAccess {
+  /** a kubeconfig file; without one, the pod's service account is used when running inside a cluster */
+  kubeconfigPath?: string;
+  /** a context in that kubeconfig; default: its current-context */
+  context?: string;
+}
+
+export interface KubeClient {
+  core: CoreV1Api;
+  batch: BatchV1Api;
+  context: string;
+  server: string;
+}
+
+/** Builds API clients from a kubeconfig file (+ context), or from the in-cluster service account. Calls go through callKube. */
+export function createKubeClient(access: KubeAccess = {}): KubeClient {
+  const kc = new KubeConfig();
+  if (access.kubeconfigPath) {
+    if (!existsSync(access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);
+    kc.loadFromFile(access.kubeconfigPath);
+    if (access.context) {
+      if (!kc.getContextObject(access.context)) {
+        const known = kc.getContexts().map((c) => c.name).join(', ') || 'none';
+        throw new Error(`context "${access.context}" is not in kubeconfig ${access.kubeconfigPath} (it has: ${known})`);
+      }
+      kc.setCurrentContext(access.context);
+    }
+  } else if (process.env.KUBERNETES_SERVICE_HOST) {
+    // In-cluster access reaches one cluster only; probing it for a target that names another would mislead.
+    if (access.context) throw new Error(`context "${access.context}" needs a kubeconfig; in-cluster access has no contexts`);
+    kc.loadFromCluster();
+  } else {
+    throw new Error('no Kubernetes access: configure a kubeconfig path, or run Posture inside a cluster (KUBERNETES_SERVICE_HOST is not set)');
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error(`kubeconfig ${access.kubeconfigPath ?? '(in-cluster)'} has no current context with a cluster`);
+  return { core: kc.makeApiClient(CoreV1Api), batch: kc.makeApiClient(BatchV1Api), context: kc.getCurrentContext(), server: cluster.server };
+}

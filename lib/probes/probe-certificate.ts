@@ -1,0 +1,86 @@
+import { X509Certificate } from 'node:crypto';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { CertificateInfo, CertificateObservation, ProbeOutcome } from './observations';
+import { certificateSignatureAlgorithm } from './certificate-signature-algorithm';
+
+export interface CertificateProbeInput {
+  host: string;
+  chainPem: string[];
+  /** PEM bundle to trust; the system roots when absent */
+  caPem?: string | null;
+  now?: Date;
+}
+
+const curveBits: Record<string, number> = { prime256v1: 256, secp256r1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256 };
+
+function splitPem(bundle: string): X509Certificate[] {
+  return (bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((p) => new X509Certificate(p));
+}
+
+const isSelfSigned = (c: X509Certificate) => c.checkIssued(c) && c.verify(c.publicKey);
+const issued = (issuer: X509Certificate, c: X509Certificate) => c.checkIssued(issuer) && c.verify(issuer.publicKey);
+
+function describe(c: X509Certificate): CertificateInfo {
+  const details = c.publicKey.asymmetricKeyDetails ?? {};
+  const keyType = c.publicKey.asymmetricKeyType ?? 'unknown';
+  const keyBits = details.modulusLength ?? (details.namedCurve ? (curveBits[details.namedCurve] ?? null) : keyType === 'ed25519' ? 256 : keyType === 'ed448' ? 456 : null);
+  return {
+    subject: c.subject.replace(/\n/g, ', '),
+    issuer: c.issuer.replace(/\n/g, ', '),
+    serialNumber: c.serialNumber,
+    notBefore: new Date(c.validFrom).toISOString(),
+    notAfter: new Date(c.validTo).toISOString(),
+    keyType,
+    keyBits,
+    curve: details.namedCurve ?? null,
+    signatureAlgorithm: certificateSignatureAlgorithm(c.raw),
+    fingerprint256: c.fingerprint256,
+    subjectAltNames: (c.subjectAltName ?? '').split(', ').filter(Boolean),
+    selfSigned: isSelfSigned(c),
+  };
+}
+
+/** Walks issuer links through the served chain to an anchor in the bundle; validity dates are judged elsewhere. */
+function verifyChain(chain: X509Certificate[], anchors: X509Certificate[]): { trusted: boolean; error: string | null } {
+  let current = chain[0]!;
+  for (let depth = 0; depth < 10; depth++) {
+    if (anchors.some((a) => a.fingerprint256 === current.fingerprint256 || issued(a, current))) return { trusted: true, error: null };
+    if (isSelfSigned(current)) return { trusted: false, error: `self-signed certificate (${current.subject.replace(/\n/g, ', ')}) is not in the trusted CA bundle` };
+    const next = chain.find((c) => c !== current && issued(c, current));
+    if (!next) return { trusted: false, error: `unable to find the issuer of ${current.subject.replace(/\n/g, ', ')} (${current.issuer.replace(/\n/g, ', ')})` };
+    current = next;
+  }
+  return { trusted: false, error: 'certificate chain too long' };
+}
+
+/** Evaluates a served chain offline: expiry, key, signature, hostname and trust. No network. */
+export function probeCertificate(input: CertificateProbeInput): ProbeOutcome<CertificateObservation> {
+  if (input.chainPem.length === 0) return { status: 'skipped', reason: 'no certificate was served (TLS is not offered)' };
+  try {
+    const chain = input.chainPem.map((p) => new X509Certificate(p));
+    const infos = chain.map(describe);
+    const earliest = infos.reduce((a, b) => (Date.parse(b.notAfter) < Date.parse(a.notAfter) ? b : a));
+    const now = input.now ?? new Date();
+    const leaf = chain[0]!;
+    const hostnameMatches = net.isIP(input.host) ? leaf.checkIP(input.host) !== undefined : leaf.checkHost(input.host) !== undefined;
+    const anchors = input.caPem ? splitPem(input.caPem) : tls.rootCertificates.map((p) => new X509Certificate(p));
+    const trust = verifyChain(chain, anchors);
+    return {
+      status: 'ok',
+      data: {
+        host: input.host,
+        chain: infos,
+        earliestNotAfter: earliest.notAfter,
+        earliestSubject: earliest.subject,
+        daysLeft: Math.floor((Date.parse(earliest.notAfter) - now.getTime()) / 86_400_000),
+        hostnameMatches,
+        trusted: trust.trusted,
+        trustError: trust.error,
+        caSource: input.caPem ? 'configured' : 'system',
+      },
+    };
+  } catch (e) {
+    return { status: 'error', message: `could not read the served certificate: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

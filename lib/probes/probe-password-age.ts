@@ -1,0 +1,36 @@
+import type { PasswordAgeObservation, ProbeOutcome } from './observations';
+
+export interface PasswordAgeInput {
+  /** when a password was entered or a rotation recorded in Posture */
+  rotatedAt: string | null;
+  /** reads the Kubernetes Secret's last write time, when the password lives in one */
+  secretWrittenAt?: (() => Promise<string | null>) | null;
+  /** rolvaliduntil of the login role, from the authenticated session */
+  validUntil: string | null;
+  policyDays: number;
+  secretLength: number | null;
+  now?: Date;
+}
+
+/** Picks the most trustworthy rotation date: Posture's own record, then the Secret's last write. */
+export async function probePasswordAge(input: PasswordAgeInput): Promise<ProbeOutcome<PasswordAgeObservation>> {
+  const now = input.now ?? new Date();
+  let source: PasswordAgeObservation['source'] = 'none';
+  let rotatedAt: string | null = null;
+  try {
+    if (input.rotatedAt) {
+      source = 'posture';
+      rotatedAt = input.rotatedAt;
+    } else if (input.secretWrittenAt) {
+      rotatedAt = await input.secretWrittenAt();
+      if (rotatedAt) source = 'k8s-secret';
+    }
+  } catch (e) {
+    return { status: 'error', message: `could not read the Secret's age: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const ageDays = rotatedAt ? Math.floor((now.getTime() - Date.parse(rotatedAt)) / 86_400_000) : null;
+  return {
+    status: 'ok',
+    data: { source, rotatedAt, ageDays, policyDays: input.policyDays, validUntil: input.validUntil, secretLength: input.secretLength },
+  };
+}

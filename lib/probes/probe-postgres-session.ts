@@ -1,0 +1,96 @@
+import pg from 'pg';
+import type { PgArchiverObservation, PgSessionObservation, ProbeOutcome } from './observations';
+
+export interface PgSessionInput {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string | null;
+  /** false only when an admin explicitly allowed plaintext SCRAM logins for this target */
+  requireTls: boolean;
+  tlsOffered: boolean;
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+/**
+ * Logs in and reads settings. The password goes only inside TLS; without TLS the probe does not log in
+ * (unless an admin allowed plaintext SCRAM for this target), and says why.
+ */
+export async function probePostgresSession(input: PgSessionInput): Promise<ProbeOutcome<PgSessionObservation>> {
+  if (input.password === null) return { status: 'skipped', reason: 'no credential is stored for this target' };
+  if (!input.tlsOffered && input.requireTls) {
+    return { status: 'skipped', reason: 'the server offers no TLS, and Posture never sends a password without it' };
+  }
+  const client = new pg.Client({
+    host: input.host,
+    port: input.port,
+    database: input.database,
+    user: input.user,
+    password: input.password,
+    // Encrypted transport is what matters here; the certificate is judged by the cert.* checks.
+    ssl: input.tlsOffered ? { rejectUnauthorized: false } : false,
+    connectionTimeoutMillis: input.connectTimeoutMs,
+    query_timeout: input.queryTimeoutMs,
+    statement_timeout: input.queryTimeoutMs,
+    application_name: 'posture-probe',
+  });
+  const onAbort = () => void client.end().catch(() => {});
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const show = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0]?.[name] as string;
+    const limitations: string[] = [];
+    const [serverVersion, ssl, sslMin, pwEnc, archiveMode] = [
+      await show('server_version'),
+      await show('ssl'),
+      await show('ssl_min_protocol_version'),
+      await show('password_encryption'),
+      await show('archive_mode'),
+    ];
+    let md5Roles: string[] | null = null;
+    try {
+      md5Roles = (await client.query(`SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%' ORDER BY rolname`)).rows.map((r) => r.rolname as string);
+    } catch {
+      limitations.push('pg_authid is not readable by the probe role (superuser only), so stored md5 verifiers cannot be listed');
+    }
+    const validUntil = (await client.query(`SELECT rolvaliduntil FROM pg_roles WHERE rolname = current_user`)).rows[0]?.rolvaliduntil;
+    let archiver: PgArchiverObservation | null = null;
+    try {
+      let archiveCommandSet = true;
+      try {
+        const cmd = await show('archive_command');
+        const lib = await show('archive_library');
+        archiveCommandSet = (cmd !== '' && cmd !== '(disabled)') || lib !== '';
+      } catch {
+        limitations.push('archive_command is not visible to the probe role (grant pg_read_all_settings)');
+      }
+      const a = (await client.query(`SELECT archived_count, last_archived_time, failed_count, last_failed_time, last_failed_wal FROM pg_stat_archiver`)).rows[0];
+      archiver = {
+        archiveMode,
+        archiveCommandSet,
+        archivedCount: Number(a.archived_count),
+        lastArchivedAt: iso(a.last_archived_time),
+        failedCount: Number(a.failed_count),
+        lastFailedAt: iso(a.last_failed_time),
+        lastFailedWal: (a.last_failed_wal as string | null) ?? null,
+      };
+    } catch {
+      limitations.push('pg_stat_archiver is not readable by the probe role (grant pg_monitor)');
+    }
+    return {
+      status: 'ok',
+      data: { serverVersion, ssl, sslMinProtocolVersion: sslMin, passwordEncryption: pwEnc, md5Roles, roleValidUntil: iso(validUntil), archiver, limitations },
+    };
+  } catch (e) {
+    return { status: 'error', message: `login as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    input.signal?.removeEventListener('abort', onAbort);
+    await client.end().catch(() => {});
+  }
+}

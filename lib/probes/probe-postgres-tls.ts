@@ -1,0 +1,168 @@
+import net from 'node:net';
+import tls, { type TLSSocket } from 'node:tls';
+import type { PgTlsObservation, ProbeOutcome, TlsHandshake } from './observations';
+import { authMethod, parseErrorFields, readMessage, sslRequest, startupMessage } from './pg-wire';
+import { connectTcp, ExactReader } from './socket-io';
+
+export interface PgTlsProbeInput {
+  host: string;
+  port: number;
+  user: string;
+  database: string;
+  connectTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+type SslAnswer = PgTlsObservation['sslResponse'];
+
+const toPem = (der: Buffer) =>
+  `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+
+/** The served chain, leaf first, from the peer certificate's issuer links (the root only when the server sends it). */
+function servedChain(socket: TLSSocket): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let cert = socket.getPeerCertificate(true);
+  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
+    seen.add(cert.fingerprint256);
+    out.push(toPem(cert.raw));
+    if (!cert.issuerCertificate || cert.issuerCertificate === cert) break;
+    cert = cert.issuerCertificate;
+  }
+  return out;
+}
+
+function handshake(socket: net.Socket | null, input: PgTlsProbeInput, extra: tls.ConnectionOptions): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const servername = net.isIP(input.host) ? undefined : input.host;
+    const s = tls.connect({
+      ...(socket ? { socket } : { host: input.host, port: input.port }),
+      servername,
+      // Trust is judged separately from the captured chain; here we only observe what is served.
+      rejectUnauthorized: false,
+      ...extra,
+    });
+    const timer = setTimeout(() => {
+      s.destroy();
+      reject(new Error(`TLS handshake timed out after ${input.connectTimeoutMs} ms`));
+    }, input.connectTimeoutMs);
+    const onAbort = () => s.destroy(new Error('aborted'));
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    s.once('secureConnect', () => {
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onAbort);
+      resolve(s);
+    });
+    s.once('error', (e) => {
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onAbort);
+      s.destroy();
+      reject(e);
+    });
+  });
+}
+
+/** Sends SSLRequest and returns the one-byte answer with the still-open socket. */
+async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; socket: net.Socket }> {
+  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal);
+  const reader = new ExactReader(socket);
+  socket.write(sslRequest());
+  try {
+    const b = await reader.read(1, input.connectTimeoutMs);
+    reader.detach();
+    const c = String.fromCharCode(b[0]!);
+    return { answer: c === 'S' ? 'S' : c === 'N' ? 'N' : c === 'E' ? 'error-response' : 'closed', socket };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ECLOSED') return { answer: 'closed', socket };
+    socket.destroy();
+    throw e;
+  }
+}
+
+async function mainHandshake(input: PgTlsProbeInput) {
+  const { answer, socket } = await askForTls(input);
+  if (answer !== 'S') {
+    socket.destroy();
+    return { sslResponse: answer, handshake: null, handshakeError: null };
+  }
+  try {
+    const s = await handshake(socket, input, {});
+    const result: TlsHandshake = { protocol: s.getProtocol(), cipher: s.getCipher()?.name ?? null, alpn: s.alpnProtocol || null, chainPem: servedChain(s) };
+    s.destroy();
+    return { sslResponse: answer, handshake: result, handshakeError: null };
+  } catch (e) {
+    return { sslResponse: answer, handshake: null, handshakeError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function legacyAccepted(input: PgTlsProbeInput, version: 'TLSv1' | 'TLSv1.1'): Promise<'accepted' | 'refused'> {
+  const { answer, socket } = await askForTls(input);
+  if (answer !== 'S') {
+    socket.destroy();
+    return 'refused';
+  }
+  try {
+    // Our own OpenSSL refuses TLS 1.0/1.1 above security level 0; without this we could not tell.
+    const s = await handshake(socket, input, { minVersion: version, maxVersion: version, ciphers: 'DEFAULT:@SECLEVEL=0' });
+    s.destroy();
+    return 'accepted';
+  } catch {
+    return 'refused';
+  }
+}
+
+async function directTls(input: PgTlsProbeInput): Promise<'supported' | 'unsupported'> {
+  try {
+    const s = await handshake(null, input, { ALPNProtocols: ['postgresql'] });
+    const ok = s.alpnProtocol === 'postgresql';
+    s.destroy();
+    return ok ? 'supported' : 'unsupported';
+  } catch {
+    return 'unsupported';
+  }
+}
+
+/** Reads the server's first reply to a plaintext StartupMessage and hangs up before any credential is sent. */
+async function plaintextLogin(input: PgTlsProbeInput): Promise<PgTlsObservation['plaintextLogin']> {
+  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal);
+  const reader = new ExactReader(socket);
+  try {
+    socket.write(startupMessage({ user: input.user, database: input.database, application_name: 'posture-probe' }));
+    const msg = await readMessage(reader, input.connectTimeoutMs);
+    if (msg.type === 'R') {
+      const { method, ok } = authMethod(msg.body);
+      return { outcome: ok ? 'auth-ok' : 'auth-requested', method, message: null };
+    }
+    if (msg.type === 'E') {
+      const f = parseErrorFields(msg.body);
+      // 28000 is invalid_authorization_specification: pg_hba refused the connection before authentication.
+      return { outcome: f.C === '28000' ? 'rejected' : 'error', method: null, message: f.M ?? null };
+    }
+    return { outcome: 'error', method: null, message: `unexpected message type ${msg.type}` };
+  } catch (e) {
+    const closed = (e as { code?: string }).code === 'ECLOSED';
+    return { outcome: closed ? 'closed' : 'error', method: null, message: e instanceof Error ? e.message : String(e) };
+  } finally {
+    socket.destroy();
+  }
+}
+
+/** Speaks the PostgreSQL wire protocol itself to learn how the server treats TLS and non-TLS clients. */
+export async function probePostgresTls(input: PgTlsProbeInput): Promise<ProbeOutcome<PgTlsObservation>> {
+  try {
+    const main = await mainHandshake(input);
+    const offered = main.sslResponse === 'S';
+    const [direct, login, tls10, tls11] = await Promise.all([
+      directTls(input),
+      plaintextLogin(input),
+      offered ? legacyAccepted(input, 'TLSv1') : Promise.resolve('refused' as const),
+      offered ? legacyAccepted(input, 'TLSv1.1') : Promise.resolve('refused' as const),
+    ]);
+    return {
+      status: 'ok',
+      data: { ...main, directTls: direct, plaintextLogin: login, legacyTls: { TLSv1: tls10, 'TLSv1.1': tls11 } },
+    };
+  } catch (e) {
+    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}

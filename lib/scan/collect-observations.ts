@@ -1,0 +1,81 @@
+import type { Observations, ProbeOutcome } from '../probes/observations';
+import { probeReachability } from '../probes/probe-reachability';
+import { probePostgresTls } from '../probes/probe-postgres-tls';
+import { probeCertificate } from '../probes/probe-certificate';
+import { probePostgresSession } from '../probes/probe-postgres-session';
+import { probePasswordAge } from '../probes/probe-password-age';
+import { probeK8sStorage } from '../probes/probe-k8s-storage';
+import { probePgBackRest } from '../probes/probe-pgbackrest';
+import { probeDumpDir } from '../probes/probe-dump-dir';
+import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
+import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
+import type { BackupObservation } from '../probes/observations';
+import type { ScanSpec } from './scan-spec';
+import { withProbeTimeout } from './with-probe-timeout';
+
+const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
+
+function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<BackupObservation>> {
+  const b = spec.backup;
+  const common = { policyHours: spec.policy.backupMaxAgeHours, signal, timeoutMs: spec.timeouts.probeMs };
+  if (!b) return Promise.resolve(skipped('no backup source is configured for this target'));
+  if (b.source === 'pgbackrest') return probePgBackRest({ ...common, stanza: b.stanza, configPath: b.configPath, command: b.command });
+  if (b.source === 'dump-dir') return probeDumpDir({ ...common, dir: b.dir, database: spec.database });
+  return probeK8sCronJob({ ...common, cronJob: { namespace: b.namespace, name: b.name }, defaultNamespace: spec.kubernetes?.namespace, kube: spec.kube });
+}
+
+/**
+ * Runs every applicable probe for one target: reachability first (an unreachable target is not probed further),
+ * then TLS → certificate → login, with Kubernetes and backup probes alongside. Each probe has its own deadline.
+ */
+export async function collectObservations(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
+  const t = spec.timeouts;
+  const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => withProbeTimeout(name, t.probeMs, signal, fn);
+  const reachability = await run('reachability', (s) => probeReachability({ host: spec.host, port: spec.port, connectTimeoutMs: t.connectMs, signal: s }));
+  const base: Observations = {
+    target: { engine: spec.engine, host: spec.host, port: spec.port, database: spec.database },
+    reachability,
+    pgTls: skipped('not a PostgreSQL target'),
+    certificate: skipped('not a PostgreSQL target'),
+    pgSession: skipped('not a PostgreSQL target'),
+    passwordAge: skipped('not a PostgreSQL target'),
+    k8sStorage: skipped('no Kubernetes references are configured for this target'),
+    backup: skipped('no backup source is configured for this target'),
+    allowPlaintextLogin: spec.allowPlaintextLogin,
+  };
+  if (reachability.status !== 'ok' || !reachability.data.reachable) {
+    const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
+    const down = { status: 'error' as const, message: why };
+    return { ...base, pgTls: down, certificate: down, pgSession: down, passwordAge: down };
+  }
+
+  const k8sStorage = spec.kubernetes
+    ? run('kubernetes storage', (s) => probeK8sStorage({ refs: spec.kubernetes, kube: spec.kube, signal: s, timeoutMs: t.probeMs }))
+    : Promise.resolve(base.k8sStorage);
+  const backup = run('backup', (s) => backupProbe(spec, s));
+  if (spec.engine !== 'postgresql') return { ...base, k8sStorage: await k8sStorage, backup: await backup };
+
+  const user = spec.username ?? 'postgres';
+  const database = spec.database ?? user;
+  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, user, database, connectTimeoutMs: t.connectMs, signal: s }));
+  const chain = pgTls.status === 'ok' ? (pgTls.data.handshake?.chainPem ?? []) : [];
+  const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
+  const tlsOffered = pgTls.status === 'ok' && pgTls.data.handshake !== null;
+  const pgSession = await run('postgres session', (s) =>
+    probePostgresSession({
+      host: spec.host, port: spec.port, database, user, password: spec.password,
+      requireTls: !spec.allowPlaintextLogin, tlsOffered, connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, signal: s,
+    }),
+  );
+  const secretRef = spec.kubernetes?.passwordSecret;
+  const passwordAge = await run('password age', (s) =>
+    probePasswordAge({
+      rotatedAt: spec.rotatedAt,
+      secretWrittenAt: secretRef && spec.kubernetes ? () => readK8sSecretAge({ namespace: spec.kubernetes!.namespace, name: secretRef.name }, spec.kube, s) : null,
+      validUntil: pgSession.status === 'ok' ? pgSession.data.roleValidUntil : null,
+      policyDays: spec.policy.passwordMaxAgeDays,
+      secretLength: spec.password !== null ? [...spec.password].length : null,
+    }),
+  );
+  return { ...base, pgTls, certificate, pgSession, passwordAge, k8sStorage: await k8sStorage, backup: await backup };
+}

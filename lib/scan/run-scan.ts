@@ -1,0 +1,42 @@
+import { db } from '../db';
+import { evaluateChecks } from '../checks/check-catalog';
+import { gradeTarget } from '../grading/grade-target';
+import { collectObservations } from './collect-observations';
+import { loadScanSpec } from './load-scan-spec';
+import { persistScanResult } from './persist-scan-result';
+
+async function activeExceptionIds(targetId: string, now: Date): Promise<Set<string>> {
+  const rows = await db.exception.findMany({
+    where: { OR: [{ targetId }, { targetId: null }], revokedAt: null, expiresAt: { gt: now } },
+    select: { checkId: true },
+  });
+  return new Set(rows.map((r) => r.checkId));
+}
+
+/**
+ * Runs one queued scan: claim it, probe, evaluate, grade, and persist in one transaction. A scan already
+ * finished is left alone, so a duplicate or retried delivery never writes twice.
+ */
+export async function runScan(scanId: string): Promise<void> {
+  const claimed = await db.scan.updateMany({
+    where: { id: scanId, status: { in: ['queued', 'running', 'failed'] } },
+    data: { status: 'running', startedAt: new Date(), error: null },
+  });
+  if (claimed.count === 0) return;
+  const scan = await db.scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetId: true } });
+  try {
+    const spec = await loadScanSpec(scan.targetId);
+    const observations = await collectObservations(spec);
+    const results = evaluateChecks(observations);
+    const at = new Date();
+    const grade = gradeTarget(results, await activeExceptionIds(scan.targetId, at));
+    await db.$transaction(async (tx) => {
+      await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
+      await tx.scan.update({ where: { id: scanId }, data: { status: 'succeeded', finishedAt: at, score: grade.score, grade: grade.grade } });
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await db.scan.update({ where: { id: scanId }, data: { status: 'failed', finishedAt: new Date(), error: message.slice(0, 500) } });
+    throw e;
+  }
+}

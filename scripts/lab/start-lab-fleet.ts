@@ -1,0 +1,129 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { postgresUser } from '../../lib/store/postgres-user';
+import type { EmbeddedStore } from '../../lib/store/start-embedded-postgres';
+import { findFreePorts } from './find-free-ports';
+import { createTestCa, issueServerCert, selfSignedServerCert, type PemPair } from './lab-certificates';
+import { labPostures, type LabCheckId, type LabPosture, type LabVerdict } from './lab-postures';
+import { loadLabSecrets } from './lab-secrets';
+import { prepareLabTemplate } from './prepare-lab-template';
+import { startLabServer } from './start-lab-server';
+
+export interface LabFleetOptions {
+  /** must be enterable by the postgres user when run as root (the lab makes it 0755) */
+  baseDir: string;
+  /** posture i (in labPostures order) listens on basePort + i; free ports are picked when unset */
+  basePort?: number;
+  /** posture names; all when unset */
+  only?: string[];
+}
+
+export interface LabTarget {
+  posture: string;
+  description: string;
+  expected: Partial<Record<LabCheckId, LabVerdict>>;
+  /** inventory name: lab-<posture> */
+  name: string;
+  host: '127.0.0.1';
+  /** the name the certificates are issued for (wrong-hostname aside) */
+  hostname: 'localhost';
+  port: number;
+  database: string;
+  probeUser: string;
+  probePassword: string;
+  superUser: string;
+  superPassword: string;
+  /** the lab CA, the "configured CA bundle" for every target */
+  caPem: string;
+  dataDir: string;
+  archiveDir: string;
+}
+
+export interface LabFleet {
+  ca: { certPem: string };
+  targets: LabTarget[];
+  stop: () => Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function certificateFor(posture: LabPosture, ca: PemPair): PemPair | null {
+  const spec = posture.cert;
+  if (!spec) return null;
+  const opts = {
+    commonName: spec.commonName,
+    altNames: spec.altNames,
+    keyBits: spec.keyBits,
+    signatureHash: spec.signatureHash,
+    notBefore: new Date(Date.now() + spec.notBeforeDays * DAY_MS),
+    notAfter: new Date(Date.now() + spec.notAfterDays * DAY_MS),
+  };
+  return spec.issuer === 'self' ? selfSignedServerCert(opts) : issueServerCert(ca, opts);
+}
+
+function selectPostures(only: string[] | undefined): LabPosture[] {
+  if (!only) return [...labPostures];
+  const unknown = only.filter((n) => !labPostures.some((p) => p.name === n));
+  if (unknown.length) throw new Error(`Unknown lab posture(s): ${unknown.join(', ')}. Known: ${labPostures.map((p) => p.name).join(', ')}`);
+  return labPostures.filter((p) => only.includes(p.name));
+}
+
+/** Starts one real PostgreSQL per posture, concurrently, each with freshly issued certificates. */
+export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
+  const baseDir = path.resolve(opts.baseDir);
+  mkdirSync(baseDir, { recursive: true });
+  chmodSync(baseDir, 0o755);
+  const postures = selectPostures(opts.only);
+  const free = opts.basePort === undefined ? await findFreePorts(postures.length + 1) : [];
+  const portOf = (p: LabPosture, i: number) => (opts.basePort === undefined ? free[i]! : opts.basePort + labPostures.indexOf(p));
+  const templatePort = opts.basePort === undefined ? free[postures.length]! : opts.basePort + labPostures.length;
+
+  const secrets = loadLabSecrets(baseDir);
+  const accounts = { database: 'lab', superUser: 'postgres', probeUser: 'posture_probe', ...secrets };
+  const ca = createTestCa({ commonName: 'Posture Lab CA' });
+  writeFileSync(path.join(baseDir, 'lab-ca.crt'), ca.certPem);
+  const certs = postures.map((p) => certificateFor(p, ca));
+  const owner = isRoot() ? postgresUser() : null;
+  const templateDir = path.join(baseDir, 'template');
+  await prepareLabTemplate({ dataDir: templateDir, port: templatePort, ...accounts });
+
+  // each embedded server adds a process 'exit' hook; a full fleet is more than Node's default warning threshold
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 20 + postures.length));
+  const started = await Promise.allSettled(
+    postures.map((posture, i) =>
+      startLabServer({ posture, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture, i), cert: certs[i] ?? null, owner, ...accounts }),
+    ),
+  );
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.server] : []));
+  const stop = async () => {
+    await Promise.all(servers.map((s: EmbeddedStore) => s.stop()));
+  };
+  const failed = started.flatMap((s, i) => (s.status === 'rejected' ? [`lab-${postures[i]!.name}: ${String(s.reason)}`] : []));
+  if (failed.length) {
+    await stop();
+    throw new Error(`The lab fleet did not start:\n${failed.join('\n')}`);
+  }
+
+  const targets = postures.map((posture, i): LabTarget => {
+    const s = started[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof startLabServer>>>;
+    return {
+      posture: posture.name,
+      description: posture.description,
+      expected: posture.expected,
+      name: `lab-${posture.name}`,
+      host: '127.0.0.1',
+      hostname: 'localhost',
+      port: s.value.server.port,
+      database: accounts.database,
+      probeUser: accounts.probeUser,
+      probePassword: accounts.probePassword,
+      superUser: accounts.superUser,
+      superPassword: accounts.superPassword,
+      caPem: ca.certPem,
+      dataDir: s.value.dataDir,
+      archiveDir: s.value.archiveDir,
+    };
+  });
+  return { ca: { certPem: ca.certPem }, targets, stop };
+}

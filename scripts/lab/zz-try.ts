@@ -1,0 +1,10 @@
+import { startLabFleet } from './start-lab-fleet';
+const t = Date.now();
+const only = process.argv[2] ? process.argv[2].split(',') : undefined;
+const fleet = await startLabFleet({ baseDir: '/tmp/lab-try', only });
+console.log('started in', Date.now() - t, 'ms');
+for (const x of fleet.targets) console.log(x.name, x.port);
+console.log(JSON.stringify(fleet.targets.map(t=>[t.name,t.port])));
+await new Promise((r) => setTimeout(r, Number(process.env.HOLD ?? 0)));
+await fleet.stop();
+console.log('stopped');

@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import https from 'node:https';
+import net, { type AddressInfo } from 'node:net';
+import { createTestTlsCert } from './test-tls-cert';
+
+export interface KubeObject {
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+export interface KubeFixtures {
+  pods?: KubeObject[];
+  persistentvolumeclaims?: KubeObject[];
+  secrets?: KubeObject[];
+  cronjobs?: KubeObject[];
+}
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  accept: string | undefined;
+}
+
+export interface FakeKubeApi {
+  url: string;
+  caPem: string;
+  token: string;
+  requests: FakeRequest[];
+  close: () => Promise<void>;
+}
+
+const status = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+
+/** Label selectors as the API server reads them: `k=v`, `k==v`, `k!=v`, `k` (exists), `!k`, comma = AND. */
+export function matchesSelector(labels: Record<string, string> | undefined, selector: string | null): boolean {
+  if (!selector) return true;
+  const have = labels ?? {};
+  return selector.split(',').map((t) => t.trim()).filter(Boolean).every((term) => {
+    const m = /^([^!=\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
+    if (m) return m[2] === '!=' ? have[m[1]!] !== m[3] : have[m[1]!] === m[3];
+    return term.startsWith('!') ? !(term.slice(1) in have) : term in have;
+  });
+}
+
+const inNamespace = (objs: KubeObject[] | undefined, ns: string) => (objs ?? []).filter((o) => (o.metadata.namespace ?? 'default') === ns);
+
+/**
+ * A local HTTPS server that answers the few Kubernetes API reads Posture makes, from fixtures, with the API's own shapes:
+ * lists, single objects, metadata-only Secrets when asked (Accept: as=PartialObjectMetadata), and Status bodies for 401/404.
+ */
+export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-token'): Promise<FakeKubeApi> {
+  const { certPem, keyPem } = createTestTlsCert();
+  const requests: FakeRequest[] = [];
+  const server = https.createServer({ cert: certPem, key: keyPem }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://fake');
+    requests.push({ method: req.method ?? '', path: url.pathname + url.search, accept: req.headers.accept });
+    const send = (code: number, body: unknown) => {
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.headers.authorization !== `Bearer ${token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
+    if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the server does not allow this method'));
+
+    const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
+    if (list) {
+      const items = inNamespace(fixtures.pods, list[1]!).filter((p) => matchesSelector(p.metadata.labels, url.searchParams.get('labelSelector')));
+      return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items });
+    }
+    const one =
+      /^\/api\/v1\/namespaces\/([^/]+)\/(persistentvolumeclaims|secrets)\/([^/]+)$/.exec(url.pathname) ??
+      /^\/apis\/batch\/v1\/namespaces\/([^/]+)\/(cronjobs)\/([^/]+)$/.exec(url.pathname);
+    if (one) {
+      const [, ns, resource, name] = one as unknown as [string, string, keyof KubeFixtures, string];
+      const found = inNamespace(fixtures[resource], ns).find((o) => o.metadata.name === name);
+      if (!found) return send(404, status(404, 'NotFound', `${resource} "${name}" not found`));
+      if (req.headers.accept?.includes('as=PartialObjectMetadata')) {
+        return send(200, { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: found.metadata });
+      }
+      return send(200, found);
+    }
+    send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    caPem: certPem,
+    token,
+    requests,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** A TCP server that accepts connections and never says a word (not even a TLS handshake): a hung API server. */
+export async function startSilentServer(): Promise<{ url: string; openConnections: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    openConnections: () => sockets.size,
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Writes a kubeconfig (JSON is valid YAML) for one cluster, one token user and one context. */
+export function writeKubeconfig(file: string, opts: { server: string; caPem: string; token: string; context: string; namespace?: string }): string {
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: `${opts.context}-cluster`, cluster: { server: opts.server, 'certificate-authority-data': Buffer.from(opts.caPem).toString('base64') } }],
+    users: [{ name: `${opts.context}-user`, user: { token: opts.token } }],
+    contexts: [{ name: opts.context, context: { cluster: `${opts.context}-cluster`, user: `${opts.context}-user`, namespace: opts.namespace ?? 'default' } }],
+    'current-context': opts.context,
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
+  return file;
+}
