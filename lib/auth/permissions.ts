@@ -4,13 +4,14 @@ export type Permission =
   | 'inventory:read'
   | 'inventory:write'
   | 'credentials:write'
+  | 'scan:run'
   | 'users:manage'
   | 'audit:read';
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ['inventory:read'],
-  editor: ['inventory:read', 'inventory:write', 'credentials:write'],
-  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'users:manage', 'audit:read'],
+  editor: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run'],
+  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'users:manage', 'audit:read'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -13,7 +13,7 @@ describe('gradeTarget score formula', () => {
     ['skip is left out', [r('c', 'critical', 'pass'), r('h', 'high', 'skip'), r('m', 'medium', 'fail')], 76.9, 'C'],
     ['low and info weights', [r('l', 'low', 'fail'), r('i', 'info', 'fail'), r('m', 'medium', 'pass')], 75, 'C'],
     ['medium fail among passes', [r('c', 'critical', 'pass'), r('h1', 'high', 'pass'), r('h2', 'high', 'pass'), r('m', 'medium', 'fail')], 87, 'B+'],
-  ])('%s → %s (%s)', (_name, results, score, grade) => {
+  ])('%s', (_name, results, score, grade) => {
     const g = gradeTarget(results);
     expect(g.score).toBe(score);
     expect(g.grade).toBe(grade);
@@ -25,19 +25,17 @@ describe('gradeTarget score formula', () => {
     expect(gradeTarget([r('c', 'critical', 'pass'), r('m', 'medium', 'fail')]).score).toBe(76.9);
   });
 
-  it('bands the rounded score, so the shown score and grade agree (96.96 → 97.0 → A+)', () => {
-    // 60 critical passes (600) + 1 high warn (2.5 of 5) … earned 602.5 / 605 = 99.6; use a finer mix instead:
-    const results = [...Array.from({ length: 121 }, (_, i) => r(`c${i}`, 'critical', 'pass')), r('c-fail-medium', 'medium', 'warn'), r('x', 'medium', 'warn'), r('y', 'medium', 'warn'), r('z', 'high', 'error'), r('w', 'high', 'error'), r('v', 'high', 'error'), r('u', 'high', 'error'), r('t', 'high', 'error'), r('s', 'high', 'error'), r('q', 'high', 'error'), r('p', 'high', 'error')];
-    const g = gradeTarget(results);
-    // earned 1210 + 4.5 = 1214.5 of 1210 + 9 + 40 = 1259 → 96.465… → 96.5 → A
-    expect(g.score).toBe(96.5);
-    expect(g.grade).toBe('A');
+  it('bands the rounded score, so the shown score and grade agree (96.97 → 97.0 → A+)', () => {
+    // 160 / 165 = 96.969…: A on the raw value, but shown as 97.0
+    const results = [...Array.from({ length: 16 }, (_, i) => r(`c${i}`, 'critical', 'pass')), r('h', 'high', 'fail')];
+    expect(gradeTarget(results)).toMatchObject({ score: 97, grade: 'A+' });
   });
 });
 
 describe('gradeTarget caps', () => {
   it('a failing critical check caps a 95 at D', () => {
-    const results = [...Array.from({ length: 19 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('crit', 'critical', 'fail'), ...Array.from({ length: 18 }, (_, i) => r(`x${i}`, 'high', 'pass'))];
+    // 38 × 5 of 38 × 5 + 10 = 190 / 200
+    const results = [...Array.from({ length: 38 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('crit', 'critical', 'fail')];
     const g = gradeTarget(results);
     expect(g.score).toBe(95);
     expect(g.grade).toBe('D');
@@ -52,7 +50,8 @@ describe('gradeTarget caps', () => {
 
   it('a critical warn or error does not cap', () => {
     const many = Array.from({ length: 20 }, (_, i) => r(`h${i}`, 'high', 'pass'));
-    expect(gradeTarget([...many, r('c', 'critical', 'warn')]).grade).toBe('A+');
+    // 105 / 110 = 95.5: A, not capped at D
+    expect(gradeTarget([...many, r('c', 'critical', 'warn')]).grade).toBe('A');
     expect(gradeTarget([...many, r('c', 'critical', 'error')]).caps).toEqual([]);
   });
 
@@ -91,8 +90,9 @@ describe('gradeTarget exceptions', () => {
   });
 
   it("an excepted critical failure's D cap does not apply with exceptions", () => {
+    // 50 / 60 = 83.3 would be B; the failing critical caps it at D
     const g = gradeTarget([...Array.from({ length: 10 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('c', 'critical', 'fail')], new Set(['c']));
-    expect(g.grade).toBe('F');
+    expect([g.score, g.grade]).toEqual([83.3, 'D']);
     expect(g.gradeWithExceptions).toBe('A+');
   });
 

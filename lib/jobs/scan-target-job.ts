@@ -6,7 +6,7 @@ import type { JobDefinition } from './job-definition';
 export const scanTargetJob: JobDefinition<z.ZodObject<{ scanId: z.ZodUUID }>> = {
   name: SCAN_QUEUE_NAME,
   // A worker killed mid-scan stops heartbeating; pg-boss then retries the job on another worker.
-  queue: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120, heartbeatSeconds: 30 },
+  queue: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120, heartbeatSeconds: Number(process.env.POSTURE_SCAN_HEARTBEAT_SECONDS ?? 30) },
   batchSize: Number(process.env.POSTURE_SCAN_CONCURRENCY ?? 8),
   schema: z.object({ scanId: z.uuid() }),
   async handler({ scanId }) {

@@ -1,0 +1,19 @@
+import { PgBoss } from 'pg-boss';
+import { scanTargetJob } from './scan-target-job';
+
+const g = globalThis as { __postureQueue?: Promise<PgBoss> };
+
+/** A send-only pg-boss for the web process: no polling, no cron, no maintenance (the worker does those). */
+export function jobQueue(): Promise<PgBoss> {
+  g.__postureQueue ??= (async () => {
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false, max: 2, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
+    boss.on('error', (e: unknown) => console.error('[queue] pg-boss error:', e instanceof Error ? e.message : e));
+    await boss.start();
+    await boss.createQueue(scanTargetJob.name, scanTargetJob.queue ?? {});
+    return boss;
+  })().catch((e: unknown) => {
+    g.__postureQueue = undefined;
+    throw e;
+  });
+  return g.__postureQueue;
+}
