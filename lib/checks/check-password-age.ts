@@ -6,7 +6,7 @@ import { outcomeVerdict } from './outcome-verdict';
 
 const dayMs = 86_400_000;
 /** ARCHITECTURE: warn in the last 10 days of the policy; the same lead time applies to rolvaliduntil. */
-const warnDays = 9;
+const warnDays = 10;
 const rank: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
 
 export const passwordAgeCheck: CheckDefinition = {
