@@ -72,26 +72,27 @@ async function readPvc(kube: KubeClient, namespace: string, name: string, signal
 
 /** Lists the database's pods and the PVCs they (or the refs) name: volume kinds, data-dir mounts, claim phases. */
 export async function probeK8sStorage(input: K8sStorageProbeInput): Promise<ProbeOutcome<K8sStorageObservation>> {
-  const { refs, signal } = input;
+  const { refs } = input;
   if (!refs) return { status: 'skipped', reason: 'the target has no Kubernetes refs' };
   const pvcNames = refs.pvcNames ?? [];
   if (!refs.podSelector && pvcNames.length === 0) {
     return { status: 'skipped', reason: 'the Kubernetes refs name neither a pod selector nor PVC names' };
   }
   const timeoutMs = input.timeoutMs ?? 20_000;
-  const end = Date.now() + timeoutMs;
-  const left = () => Math.max(1, end - Date.now());
+  // One budget for the whole probe; each call also gets it, so the probe's deadline is the one that fires.
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
   try {
     const kube = createKubeClient({ kubeconfigPath: input.kube.kubeconfigPath, context: refs.context ?? input.kube.context });
     const { namespace } = refs;
     const podList = refs.podSelector
-      ? await callKube(signal, left(), (o) => kube.core.listNamespacedPod({ namespace, labelSelector: refs.podSelector }, o))
+      ? await callKube(signal, timeoutMs, (o) => kube.core.listNamespacedPod({ namespace, labelSelector: refs.podSelector }, o))
       : null;
     const pods = (podList?.items ?? []).map((p) => ({ name: p.metadata?.name ?? '', phase: p.status?.phase ?? 'Unknown', volumes: volumesOf(p) }));
     const claims = [...new Set([...pods.flatMap((p) => p.volumes.flatMap((v) => (v.claimName ? [v.claimName] : []))), ...pvcNames])];
-    const pvcs = await Promise.all(claims.map((name) => readPvc(kube, namespace, name, signal, left())));
+    const pvcs = await Promise.all(claims.map((name) => readPvc(kube, namespace, name, signal, timeoutMs)));
     return { status: 'ok', data: { namespace, selector: refs.podSelector ?? '', pods, pvcs } };
   } catch (e) {
-    return { status: 'error', message: describeKubeError(e) };
+    return { status: 'error', message: deadline.aborted ? `the Kubernetes API did not answer within ${timeoutMs} ms` : describeKubeError(e) };
   }
 }

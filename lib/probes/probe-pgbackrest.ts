@@ -37,9 +37,8 @@ type Run = { ok: true; stdout: string } | { ok: false; message: string };
 
 function run(cmd: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: timeoutMs, signal, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (err, stdout, stderr) => {
-      if (!err) return resolve({ ok: true, stdout });
-      const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+    execFile(cmd, args, { timeout: timeoutMs, signal, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (e, stdout, stderr) => {
+      if (!e) return resolve({ ok: true, stdout });
       if (e.code === 'ENOENT') {
         return resolve({ ok: false, message: `pgBackRest command not found: ${cmd} (install the Debian package pgbackrest, or set the backup source's command)` });
       }

@@ -42,6 +42,7 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
     k8sStorage: skipped('no Kubernetes references are configured for this target'),
     backup: skipped('no backup source is configured for this target'),
     allowPlaintextLogin: spec.allowPlaintextLogin,
+    now: new Date().toISOString(),
   };
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;

@@ -94,17 +94,29 @@ describe('probeK8sStorage (real @kubernetes/client-node against a fake API serve
   });
 
   it('gives up on a hung API server within the timeout', async () => {
-    const silent = await startSilentServer();
+    // First one that never finishes the TLS handshake, then one that finishes TLS and never answers the request.
+    for (const silent of [await startSilentServer(), await startSilentServer({ certPem: api.caPem, keyPem: api.keyPem })]) {
+      try {
+        const hung = writeKubeconfig(path.join(dir, 'hung'), { server: silent.url, caPem: api.caPem, token: api.token, context: 'lab' });
+        const started = Date.now();
+        const out = await probe({ namespace: ns, podSelector: 'app=auth-db' }, { kubeconfigPath: hung }, 1500);
+        const took = Date.now() - started;
+        expect(out).toEqual({ status: 'error', message: 'the Kubernetes API did not answer within 1500 ms' });
+        expect(took).toBeGreaterThanOrEqual(1400);
+        expect(took).toBeLessThan(3000);
+      } finally {
+        await silent.close();
+      }
+    }
+  });
+
+  it('closes the connection when it gives up on a request', async () => {
+    const silent = await startSilentServer({ certPem: api.caPem, keyPem: api.keyPem });
     try {
-      const hung = writeKubeconfig(path.join(dir, 'hung'), { server: silent.url, caPem: api.caPem, token: api.token, context: 'lab' });
-      const started = Date.now();
-      const out = await probe({ namespace: ns, podSelector: 'app=auth-db' }, { kubeconfigPath: hung }, 1500);
-      const took = Date.now() - started;
-      expect(out).toEqual({ status: 'error', message: 'the Kubernetes API did not answer within 1500 ms' });
-      expect(took).toBeGreaterThanOrEqual(1400);
-      expect(took).toBeLessThan(3000);
+      const hung = writeKubeconfig(path.join(dir, 'hung-http'), { server: silent.url, caPem: api.caPem, token: api.token, context: 'lab' });
+      await probe({ namespace: ns, podSelector: 'app=auth-db' }, { kubeconfigPath: hung }, 500);
       await new Promise((r) => setTimeout(r, 200));
-      expect(silent.openConnections()).toBe(0); // the abort reached the socket, not just the race
+      expect(silent.openConnections()).toBe(0); // the signal reached undici's fetch, not just a Promise.race
     } finally {
       await silent.close();
     }

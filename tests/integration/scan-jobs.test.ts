@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { startWorker, type RunningWorker } from '../../lib/jobs/start-worker';
 import { scanTargetJob } from '../../lib/jobs/scan-target-job';
+import type { JobDefinition } from '../../lib/jobs/job-definition';
 import { enqueueScheduledScans } from '../../lib/scan/enqueue-scheduled-scans';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { editorCtx, uniqueName } from '../setup/contexts';
@@ -74,7 +75,7 @@ describe('scheduled scans on pg-boss', () => {
     await until('the scan to start running', async () => (await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status === 'running', 30_000);
     child.kill('SIGKILL');
 
-    const other = await startWorker(url, [{ ...scanTargetJob, queue: { ...scanTargetJob.queue, heartbeatSeconds: 10 } }]);
+    const other = await startWorker(url, [{ ...scanTargetJob, queue: { ...scanTargetJob.queue, heartbeatSeconds: 10 } } as JobDefinition]);
     workers.push(other);
     await until('the retried scan to finish', async () => (await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status === 'succeeded', 90_000);
     silent.close();

@@ -24,6 +24,8 @@ export interface FakeRequest {
 export interface FakeKubeApi {
   url: string;
   caPem: string;
+  /** the server's key, for another test server that shares its certificate */
+  keyPem: string;
   token: string;
   requests: FakeRequest[];
   close: () => Promise<void>;
@@ -85,6 +87,7 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
   return {
     url: `https://127.0.0.1:${port}`,
     caPem: certPem,
+    keyPem,
     token,
     requests,
     close: () => new Promise((resolve) => {
@@ -94,10 +97,15 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
   };
 }
 
-/** A TCP server that accepts connections and never says a word (not even a TLS handshake): a hung API server. */
-export async function startSilentServer(): Promise<{ url: string; openConnections: () => number; close: () => Promise<void> }> {
+/**
+ * A hung API server: it accepts connections and never answers. Without `tls` it does not even finish the TLS
+ * handshake; with it, it completes TLS and then ignores the HTTP request.
+ */
+export async function startSilentServer(tls?: { certPem: string; keyPem: string }): Promise<{ url: string; openConnections: () => number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((s) => {
+  const server = tls ? https.createServer({ cert: tls.certPem, key: tls.keyPem }, () => {}) : net.createServer((s) => s.resume());
+  // read (and drop) what arrives on raw sockets, so a client hang-up is noticed
+  server.on('connection', (s: net.Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
