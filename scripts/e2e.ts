@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import type { RunningWorker } from '../lib/jobs/start-worker';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
@@ -17,9 +18,11 @@ chmodSync(dir, 0o755);
 const port = Number(process.env.E2E_PORT ?? 3100 + Math.floor(Math.random() * 800));
 const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: port + 20000, password: randomBytes(16).toString('hex'), database: 'posture_e2e' });
 let server: ChildProcess | undefined;
+let worker: RunningWorker | undefined;
 
 const cleanup = async () => {
   await stopProcess(server);
+  await worker?.stop().catch((e: unknown) => console.error('[e2e] worker stop:', e instanceof Error ? e.message : e));
   await store.stop();
   rmSync(dir, { recursive: true, force: true });
 };
@@ -55,6 +58,9 @@ try {
   await createUser(ctx, { email: users.E2E_VIEWER_EMAIL, password: users.E2E_VIEWER_PASSWORD, role: 'viewer' });
   const { db } = await import('../lib/db');
   await db.$disconnect();
+  // The scans that "Scan now" queues need a worker; in-process, on the same store as the web server.
+  const { startWorker } = await import('../lib/jobs/start-worker');
+  worker = await startWorker(store.url);
 
   if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
   const [node, next] = nextBin(repoRoot);

@@ -21,17 +21,21 @@ export interface ServerCertOptions {
   notBefore?: Date;
   notAfter?: Date;
   signatureHash?: 'sha256' | 'sha1';
+  /** reuse this PKCS#1 RSA key instead of generating one (keyBits is then ignored) */
+  keyPem?: string;
 }
 
 const DAY_MS = 86_400_000;
 
 /** RSA keys come from Node's native crypto: forge's pure-JS generation takes seconds per key. */
-function rsaKeyPair(bits: number) {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: bits,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
+function rsaKeyPair(bits: number, existingPem?: string) {
+  const privateKey =
+    existingPem ??
+    generateKeyPairSync('rsa', {
+      modulusLength: bits,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    }).privateKey;
   const key = forge.pki.privateKeyFromPem(privateKey);
   return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e), keyPem: privateKey };
 }
@@ -77,7 +81,7 @@ export function createTestCa({ commonName, keyBits = 2048, days = 3650 }: CaOpti
 }
 
 function serverCert(opts: ServerCertOptions, issuer: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | null): PemPair {
-  const keys = rsaKeyPair(opts.keyBits ?? 2048);
+  const keys = rsaKeyPair(opts.keyBits ?? 2048, opts.keyPem);
   const notBefore = opts.notBefore ?? new Date(Date.now() - DAY_MS);
   const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + 366 * DAY_MS);
   const cert = buildCert(keys.publicKey, opts.commonName, notBefore, notAfter);

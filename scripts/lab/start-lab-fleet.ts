@@ -2,17 +2,18 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { postgresUser } from '../../lib/store/postgres-user';
 import type { EmbeddedStore } from '../../lib/store/start-embedded-postgres';
-import { findFreePorts } from './find-free-ports';
 import { createTestCa, issueServerCert, selfSignedServerCert, type PemPair } from './lab-certificates';
 import { labPostures, type LabCheckId, type LabPosture, type LabVerdict } from './lab-postures';
 import { loadLabSecrets } from './lab-secrets';
 import { prepareLabTemplate } from './prepare-lab-template';
+import { reservePorts } from './reserve-ports';
 import { startLabServer } from './start-lab-server';
+import { stopLeftoverServer } from './stop-leftover-server';
 
 export interface LabFleetOptions {
   /** must be enterable by the postgres user when run as root (the lab makes it 0755) */
   baseDir: string;
-  /** posture i (in labPostures order) listens on basePort + i; free ports are picked when unset */
+  /** posture i (in labPostures order) listens on basePort + i, the template on basePort + 12; free ports below 32768 when unset */
   basePort?: number;
   /** posture names; all when unset */
   only?: string[];
@@ -48,10 +49,12 @@ export interface LabFleet {
 const DAY_MS = 86_400_000;
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-function certificateFor(posture: LabPosture, ca: PemPair): PemPair | null {
+/** One key per size for the whole fleet: RSA generation is most of the certificates' cost, and no check looks at key reuse. */
+function certificateFor(posture: LabPosture, ca: PemPair, keys: Map<number, string>): PemPair | null {
   const spec = posture.cert;
   if (!spec) return null;
   const opts = {
+    keyPem: keys.get(spec.keyBits),
     commonName: spec.commonName,
     altNames: spec.altNames,
     keyBits: spec.keyBits,
@@ -59,7 +62,9 @@ function certificateFor(posture: LabPosture, ca: PemPair): PemPair | null {
     notBefore: new Date(Date.now() + spec.notBeforeDays * DAY_MS),
     notAfter: new Date(Date.now() + spec.notAfterDays * DAY_MS),
   };
-  return spec.issuer === 'self' ? selfSignedServerCert(opts) : issueServerCert(ca, opts);
+  const pair = spec.issuer === 'self' ? selfSignedServerCert(opts) : issueServerCert(ca, opts);
+  keys.set(spec.keyBits, pair.keyPem);
+  return pair;
 }
 
 function selectPostures(only: string[] | undefined): LabPosture[] {
@@ -75,24 +80,28 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
   mkdirSync(baseDir, { recursive: true });
   chmodSync(baseDir, 0o755);
   const postures = selectPostures(opts.only);
-  const free = opts.basePort === undefined ? await findFreePorts(postures.length + 1) : [];
-  const portOf = (p: LabPosture, i: number) => (opts.basePort === undefined ? free[i]! : opts.basePort + labPostures.indexOf(p));
-  const templatePort = opts.basePort === undefined ? free[postures.length]! : opts.basePort + labPostures.length;
+  const templateDir = path.join(baseDir, 'template');
+  // servers a killed run left behind hold the ports and the folders that are about to be re-created
+  await Promise.all([templateDir, ...labPostures.map((p) => path.join(baseDir, p.name, 'data'))].map(stopLeftoverServer));
+  // with a base port every posture keeps its port across runs (base + its index in labPostures; the template takes the last)
+  const ports = await reservePorts(labPostures.length + 1, opts.basePort);
+  const portOf = (p: LabPosture) => ports[labPostures.indexOf(p)]!;
+  const templatePort = ports[labPostures.length]!;
 
   const secrets = loadLabSecrets(baseDir);
-  const accounts = { database: 'lab', superUser: 'postgres', probeUser: 'posture_probe', ...secrets };
+  const accounts = { database: 'postgres', superUser: 'postgres', probeUser: 'posture_probe', ...secrets };
   const ca = createTestCa({ commonName: 'Posture Lab CA' });
   writeFileSync(path.join(baseDir, 'lab-ca.crt'), ca.certPem);
-  const certs = postures.map((p) => certificateFor(p, ca));
+  const keys = new Map<number, string>();
+  const certs = postures.map((p) => certificateFor(p, ca, keys));
   const owner = isRoot() ? postgresUser() : null;
-  const templateDir = path.join(baseDir, 'template');
-  await prepareLabTemplate({ dataDir: templateDir, port: templatePort, ...accounts });
+  await prepareLabTemplate({ dataDir: templateDir, port: templatePort, owner, ...accounts });
 
   // each embedded server adds a process 'exit' hook; a full fleet is more than Node's default warning threshold
   process.setMaxListeners(Math.max(process.getMaxListeners(), 20 + postures.length));
   const started = await Promise.allSettled(
     postures.map((posture, i) =>
-      startLabServer({ posture, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture, i), cert: certs[i] ?? null, owner, ...accounts }),
+      startLabServer({ posture, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture), cert: certs[i] ?? null, owner, ...accounts }),
     ),
   );
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.server] : []));

@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedStore } from '../../lib/store/start-embedded-postgres';
 import type { PemPair } from './lab-certificates';
 import { withLabClient, type LabConnection } from './lab-client';
 import type { LabPosture } from './lab-postures';
-import { stopLeftoverServer } from './stop-leftover-server';
 import { writeOwnedFile, type FileOwner } from './write-owned-file';
 
 export interface LabServerOptions {
@@ -88,12 +88,11 @@ export async function startLabServer(opts: LabServerOptions): Promise<{ server: 
   const { posture, owner } = opts;
   const dataDir = path.join(opts.dir, 'data');
   const archiveDir = path.join(opts.dir, 'archive');
-  await stopLeftoverServer(dataDir);
   rmSync(opts.dir, { recursive: true, force: true });
   mkdirSync(archiveDir, { recursive: true, mode: 0o700 });
   chmodSync(opts.dir, 0o755);
   if (owner) chownSync(archiveDir, owner.uid, owner.gid);
-  execFileSync('cp', ['-a', opts.templateDir, dataDir]);
+  await promisify(execFile)('cp', ['-a', opts.templateDir, dataDir], { timeout: 60_000 });
   if (opts.cert) {
     writeOwnedFile(path.join(dataDir, 'server.crt'), opts.cert.certPem, owner, 0o644);
     writeOwnedFile(path.join(dataDir, 'server.key'), opts.cert.keyPem, owner, 0o600);

@@ -49,14 +49,27 @@ export function DatabaseTable({ items, query, params }: Props) {
               </td>
               <td>{t.environment}</td>
               <td>{t.ownerTeam ?? <span className="muted">—</span>}</td>
-              <td className="cell-tags">
-                {t.tags.length ? t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : <span className="muted">—</span>}
+              <td>
+                {t.tags.length ? (
+                  <span className="cell-tags">
+                    {t.tags.map((tag) => (
+                      <span key={tag} className="tag">
+                        {tag}
+                      </span>
+                    ))}
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
               <td>
                 <span className={`crit crit-${t.criticality}`}>{t.criticality}</span>
               </td>
-              <td>
-                <GradeBadge grade={t.grade} />
+              <td className="nowrap">
+                <span className="grade-cell">
+                  <GradeBadge grade={t.grade} />
+                  {t.score === null ? null : <span className="grade-score" title="Score out of 100">{t.score.toFixed(1)}</span>}
+                </span>
               </td>
               <td className="nowrap">
                 {t.lastScanAt ? (

@@ -1,11 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type ReactNode } from 'react';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { useArchiveDatabase, useDeleteDatabase } from '@/lib/hooks/use-databases';
 
-export function DatabaseActions({ target, onEdit }: { target: TargetView; onEdit: () => void }) {
+interface Props {
+  target: TargetView;
+  onEdit: () => void;
+  /** rendered first in the button row (Scan now) */
+  leading?: ReactNode;
+  /** rendered under the button row (the scan's progress) */
+  below?: ReactNode;
+}
+
+export function DatabaseActions({ target, onEdit, leading, below }: Props) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [refreshing, startTransition] = useTransition();
@@ -18,6 +27,7 @@ export function DatabaseActions({ target, onEdit }: { target: TargetView; onEdit
   return (
     <div className="actions-block">
       <div className="actions">
+        {leading}
         <button type="button" className="btn" onClick={onEdit} disabled={busy}>
           Edit
         </button>
@@ -35,6 +45,7 @@ export function DatabaseActions({ target, onEdit }: { target: TargetView; onEdit
           </button>
         ) : null}
       </div>
+      {below}
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
           <p id="confirm-delete-text">

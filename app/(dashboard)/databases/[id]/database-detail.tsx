@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { useUpdateDatabase } from '@/lib/hooks/use-databases';
 import type { UpdateTargetInput } from '@/lib/validations/target';
@@ -11,13 +12,29 @@ import { valuesFromTarget } from '../database-form-values';
 import { toTargetPayload } from '../to-target-payload';
 import { DatabaseFacts } from './database-facts';
 import { DatabaseActions } from './database-actions';
+import { PostureSection } from './posture-section';
 import { ReplacePasswordForm } from './replace-password-form';
+import { ScanNowButton, ScanProgress } from './scan-now';
+import { useScanNow } from './use-scan-now';
 
-export function DatabaseDetail({ target, canEdit }: { target: TargetView; canEdit: boolean }) {
+interface Props {
+  target: TargetView;
+  checks: TargetCheckView[];
+  canEdit: boolean;
+  canScan: boolean;
+  scanIntervalMinutes: number;
+}
+
+export function DatabaseDetail({ target, checks, canEdit, canScan, scanIntervalMinutes }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [refreshing, startTransition] = useTransition();
   const update = useUpdateDatabase(target.id);
+  const scanNow = useScanNow(target.id);
+  // Archived targets are refused by the scan service; the button would only lead to an error.
+  const showScan = canScan && target.archivedAt === null;
+  const scanButton = showScan ? <ScanNowButton state={scanNow} /> : null;
+  const scanProgress = canScan ? <ScanProgress state={scanNow} /> : null;
 
   function save(values: ReturnType<typeof valuesFromTarget>) {
     const had = { kubernetes: target.kubernetes !== null, backup: target.backup !== null };
@@ -48,11 +65,18 @@ export function DatabaseDetail({ target, canEdit }: { target: TargetView; canEdi
         {canEdit && !editing ? (
           <DatabaseActions
             target={target}
+            leading={scanButton}
+            below={scanProgress}
             onEdit={() => {
               update.reset();
               setEditing(true);
             }}
           />
+        ) : canScan ? (
+          <div className="actions-block">
+            <div className="actions">{scanButton}</div>
+            {scanProgress}
+          </div>
         ) : null}
       </div>
 
@@ -71,9 +95,11 @@ export function DatabaseDetail({ target, canEdit }: { target: TargetView; canEdi
             onCancel={() => setEditing(false)}
           />
         </section>
-      ) : (
-        <DatabaseFacts target={target} />
-      )}
+      ) : null}
+
+      <PostureSection target={target} initialChecks={checks} canScan={showScan} scanIntervalMinutes={scanIntervalMinutes} />
+
+      {editing ? null : <DatabaseFacts target={target} />}
 
       {canEdit ? <ReplacePasswordForm target={target} /> : null}
     </>

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { formatDateTime } from '@/lib/ui/format-date-time';
-import { GradeBadge } from '../../../_components/grade-badge';
 import { credentialSummary } from './credential-summary';
 
 const none = <span className="muted">—</span>;
@@ -57,14 +56,6 @@ export function DatabaseFacts({ target: t }: { target: TargetView }) {
           ['Service', t.service],
           ['Tags', t.tags.length ? <span key="t" className="cell-tags">{t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</span> : null],
           ['Criticality', <span key="c" className={`crit crit-${t.criticality}`}>{t.criticality}</span>],
-        ]}
-      />
-      <Facts
-        title="Posture"
-        rows={[
-          ['Grade', <GradeBadge key="g" grade={t.grade} />],
-          ['Score', t.score === null ? null : t.score.toFixed(1)],
-          ['Last scan', t.lastScanAt ? formatDateTime(t.lastScanAt) : <span key="n" className="muted">never</span>],
         ]}
       />
       <Facts

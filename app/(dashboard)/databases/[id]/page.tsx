@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/require-user';
+import { roleAllows } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
+import { scanIntervalMinutes } from '@/lib/jobs/scan-interval';
+import { listTargetChecks, type TargetCheckView } from '@/lib/services/checks/list-target-checks';
 import { getTarget } from '@/lib/services/targets/get-target';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { DatabaseDetail } from './database-detail';
@@ -21,8 +24,10 @@ export default async function DatabasePage({ params }: { params: Promise<{ id: s
   const ctx = await requireUser();
   const { id } = await params;
   let target: TargetView;
+  let checks: TargetCheckView[];
   try {
-    target = await getTarget(ctx, id);
+    // In parallel, so the checks are in the first HTML and the client starts with them (no waterfall).
+    [target, checks] = await Promise.all([getTarget(ctx, id), listTargetChecks(ctx, id)]);
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;
@@ -32,7 +37,13 @@ export default async function DatabasePage({ params }: { params: Promise<{ id: s
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link href="/databases">Databases</Link> <span aria-hidden="true">/</span> <span>{target.name}</span>
       </nav>
-      <DatabaseDetail target={target} canEdit={ctx.actor.role !== 'viewer'} />
+      <DatabaseDetail
+        target={target}
+        checks={checks}
+        canEdit={ctx.actor.role !== 'viewer'}
+        canScan={roleAllows(ctx.actor.role, 'scan:run')}
+        scanIntervalMinutes={scanIntervalMinutes()}
+      />
     </>
   );
 }

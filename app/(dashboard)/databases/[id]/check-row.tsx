@@ -1,0 +1,66 @@
+import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
+import { formatDateTime } from '@/lib/ui/format-date-time';
+import { CheckStatusBadge } from '../../../_components/check-status-badge';
+import { CopyButton } from '../../../_components/copy-button';
+import { EvidenceList } from './evidence-list';
+
+/** One check: status, severity, title and the observed values; the why, evidence and fix fold out below. */
+export function CheckRow({ check: c }: { check: TargetCheckView }) {
+  // The summary line is shown above; repeating it in the evidence list adds nothing.
+  const evidence = Object.fromEntries(Object.entries(c.evidence).filter(([key]) => key !== 'summary'));
+  return (
+    <li className={`check check-${c.status}`}>
+      <details>
+        <summary className="check-head">
+          <span className="check-badges">
+            <CheckStatusBadge status={c.status} />
+            <span className={`sev sev-${c.severity}`}>{c.severity}</span>
+          </span>
+          <span className="check-text">
+            <span className="check-title">{c.title}</span>
+            {c.summary ? <span className="check-observed">{c.summary}</span> : null}
+          </span>
+          <span className="check-id mono">{c.id}</span>
+        </summary>
+        <div className="check-body">
+          {c.why ? (
+            <div className="check-part">
+              <h4>Why it matters</h4>
+              <p>{c.why}</p>
+            </div>
+          ) : null}
+          <div className="check-part">
+            <h4>Evidence</h4>
+            <EvidenceList evidence={evidence} />
+          </div>
+          {c.remediation ? (
+            <div className="check-part">
+              <div className="check-part-head">
+                <h4>Remediation</h4>
+                <CopyButton text={c.remediation} />
+              </div>
+              <pre className="remediation">
+                <code>{c.remediation}</code>
+              </pre>
+            </div>
+          ) : null}
+          {c.compliance.length > 0 ? (
+            <div className="check-part">
+              <h4>Compliance</h4>
+              <ul className="compliance-tags" aria-label="Compliance controls">
+                {c.compliance.map((ref) => (
+                  <li key={`${ref.framework}:${ref.control}`} className="tag compliance-tag">
+                    {ref.framework} {ref.control}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="check-times muted small">
+            First seen {formatDateTime(c.firstSeenAt)} · status since {formatDateTime(c.changedAt)} · last seen {formatDateTime(c.lastSeenAt)}
+          </p>
+        </div>
+      </details>
+    </li>
+  );
+}

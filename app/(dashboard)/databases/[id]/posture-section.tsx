@@ -1,0 +1,92 @@
+'use client';
+
+import type { CheckStatus } from '@/lib/checks/check-definition';
+import { useTargetChecks } from '@/lib/hooks/use-target-checks';
+import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
+import type { TargetView } from '@/lib/services/targets/target-view';
+import { formatDateTime } from '@/lib/ui/format-date-time';
+import { CheckStatusBadge } from '../../../_components/check-status-badge';
+import { EmptyState } from '../../../_components/empty-state';
+import { GradeBadge } from '../../../_components/grade-badge';
+import { groupChecksByArea } from './check-areas';
+import { CheckRow } from './check-row';
+
+const statusOrder: CheckStatus[] = ['fail', 'warn', 'error', 'pass', 'skip'];
+
+function StatusCounts({ checks }: { checks: TargetCheckView[] }) {
+  const counts = statusOrder.map((s) => ({ status: s, n: checks.filter((c) => c.status === s).length })).filter((c) => c.n > 0);
+  return (
+    <ul className="status-counts" aria-label="Checks by status">
+      {counts.map(({ status, n }) => (
+        <li key={status}>
+          <CheckStatusBadge status={status} /> <span className="status-count">{n}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Props {
+  target: TargetView;
+  initialChecks: TargetCheckView[];
+  canScan: boolean;
+  scanIntervalMinutes: number;
+}
+
+export function PostureSection({ target: t, initialChecks, canScan, scanIntervalMinutes }: Props) {
+  const { data: checks = [], error } = useTargetChecks(t.id, initialChecks);
+  const groups = groupChecksByArea(checks);
+
+  return (
+    <section className="card posture" aria-labelledby="posture-heading">
+      <div className="posture-head">
+        <h2 id="posture-heading" className="card-title">
+          Posture
+        </h2>
+        <div className="posture-summary">
+          <GradeBadge grade={t.grade} size="large" />
+          <dl className="posture-stats">
+            <div>
+              <dt>Score</dt>
+              <dd>{t.score === null ? <span className="muted">—</span> : <><strong>{t.score.toFixed(1)}</strong> <span className="muted">/ 100</span></>}</dd>
+            </div>
+            <div>
+              <dt>Last scan</dt>
+              <dd>{t.lastScanAt ? <time dateTime={t.lastScanAt}>{formatDateTime(t.lastScanAt)}</time> : <span className="muted">never</span>}</dd>
+            </div>
+          </dl>
+          {checks.length > 0 ? <StatusCounts checks={checks} /> : null}
+        </div>
+      </div>
+
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          Could not load the checks: {error.message}
+        </p>
+      ) : null}
+
+      {checks.length === 0 ? (
+        <EmptyState
+          title={
+            t.archivedAt
+              ? 'Not scanned yet — archived databases are not scanned; unarchive this one to scan it.'
+              : `Not scanned yet — ${canScan ? 'press Scan now, or ' : ''}wait for the next scheduled scan (every ${scanIntervalMinutes} minutes).`
+          }
+        />
+      ) : (
+        groups.map((g) => (
+          <section key={g.area} className="check-area" aria-labelledby={`area-${g.area}`}>
+            <h3 id={`area-${g.area}`} className="check-area-title">
+              {g.label}
+            </h3>
+            <ul className="check-list">
+              {g.checks.map((c) => (
+                <CheckRow key={c.id} check={c} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}
