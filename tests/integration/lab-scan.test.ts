@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { gradeTarget } from '../../lib/grading/grade-target';
+import { collectObservations } from '../../lib/scan/collect-observations';
+import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
+import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
+import { startBlackholePort } from '../support/blackhole-port';
+
+const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+const baseDir = mkdtempSync(path.join(tmpRoot, 'posture-labscan-'));
+let fleet: LabFleet;
+
+beforeAll(async () => {
+  fleet = await startLabFleet({ baseDir });
+  writeFileSync(path.join(baseDir, 'ca.pem'), fleet.ca.certPem);
+}, 90_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+  rmSync(baseDir, { recursive: true, force: true });
+});
+
+const specFor = (t: LabTarget, patch: Partial<ScanSpec> = {}): ScanSpec => ({
+  engine: 'postgresql',
+  host: t.host,
+  port: t.port,
+  database: t.database,
+  username: t.probeUser,
+  password: t.probePassword,
+  passwordSource: 'posture',
+  rotatedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+  caPem: t.caPem,
+  allowPlaintextLogin: false,
+  kubernetes: null,
+  kube: {},
+  backup: null,
+  policy: defaultPolicy,
+  timeouts: { connectMs: 5_000, probeMs: 20_000 },
+  ...patch,
+});
+
+describe('probes against the real lab fleet', () => {
+  it('every posture yields exactly the expected check statuses', async () => {
+    const mismatches: string[] = [];
+    await Promise.all(
+      fleet.targets.map(async (t) => {
+        const results = evaluateChecks(await collectObservations(specFor(t)));
+        for (const [id, expected] of Object.entries(t.expected)) {
+          const got = results.find((r) => r.id === id);
+          if (got?.status !== expected) mismatches.push(`${t.name} ${id}: expected ${expected}, got ${got?.status} (${got?.summary})`);
+        }
+      }),
+    );
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it('records what it saw: protocol, chain, fingerprint, days left, and never the password', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'cert-expiring')!;
+    const obs = await collectObservations(specFor(t));
+    expect(obs.pgTls.status).toBe('ok');
+    if (obs.pgTls.status !== 'ok' || obs.certificate.status !== 'ok') throw new Error('probe failed');
+    expect(obs.pgTls.data.handshake?.protocol).toMatch(/^TLSv1\.[23]$/);
+    expect(obs.pgTls.data.legacyTls).toEqual({ TLSv1: 'refused', 'TLSv1.1': 'refused' });
+    expect(obs.pgTls.data.plaintextLogin.outcome).toBe('rejected');
+    expect(obs.certificate.data.chain[0]!.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(obs.certificate.data.daysLeft).toBeGreaterThanOrEqual(9);
+    expect(obs.certificate.data.daysLeft).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(obs)).not.toContain(t.probePassword);
+    const plain = fleet.targets.find((x) => x.posture === 'plaintext-accepted')!;
+    const p = await collectObservations(specFor(plain));
+    if (p.pgTls.status !== 'ok') throw new Error('probe failed');
+    expect(p.pgTls.data.plaintextLogin).toMatchObject({ outcome: 'auth-requested', method: 'scram-sha-256' });
+  });
+
+  it('grades: healthy is A+, an expired certificate gives F, ssl off is capped', async () => {
+    const grade = async (posture: string) => gradeTarget(evaluateChecks(await collectObservations(specFor(fleet.targets.find((x) => x.posture === posture)!))));
+    expect((await grade('healthy')).grade).toBe('A+');
+    expect((await grade('cert-expired')).grade).toBe('F');
+    expect((await grade('ssl-off')).grade).toBe('F');
+    expect((await grade('cert-expiring')).grade).toBe('D');
+  });
+});
+
+describe('targets that are down, hung or blackholed', () => {
+  const base = { host: '127.0.0.1', port: 1, database: 'x', probeUser: 'u', probePassword: 'p' } as unknown as LabTarget;
+
+  it('classifies refused, silent and blackholed targets distinctly, within the timeouts', async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const hole = await startBlackholePort();
+    try {
+      const t0 = Date.now();
+      const timeouts = { connectMs: 1_500, probeMs: 4_000 };
+      const [refused, hung, blackholed] = await Promise.all([
+        collectObservations(specFor(base, { caPem: null, timeouts })),
+        collectObservations(specFor(base, { port: (silent.address() as net.AddressInfo).port, caPem: null, timeouts })),
+        collectObservations(specFor(base, { port: hole.port, caPem: null, timeouts })),
+      ]);
+      const elapsed = Date.now() - t0;
+      const cls = (o: typeof refused) => (o.reachability.status === 'ok' ? o.reachability.data.classification : o.reachability.status);
+      expect(cls(refused)).toBe('refused');
+      expect(cls(blackholed)).toBe('timeout');
+      expect(cls(hung)).toBe('ok');
+      // accepted TCP but never answered: the TLS probe reports it instead of hanging
+      expect(hung.pgTls).toMatchObject({ status: 'error' });
+      expect(elapsed).toBeLessThan(15_000);
+    } finally {
+      silent.close();
+      hole.stop();
+    }
+  }, 30_000);
+});
+
+describe('posture scan (CLI)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/posture.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  const url = (t: LabTarget) => `postgresql://${t.probeUser}:${encodeURIComponent(t.probePassword)}@${t.host}:${t.port}/${t.database}`;
+
+  it('--json prints one document of the documented shape, and exits 0', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'healthy')!;
+    const r = await cli(['scan', url(t), '--ca', path.join(baseDir, 'ca.pem'), '--json', '--password-rotated-at', new Date().toISOString()]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'checks']);
+    expect(doc.target).toBe(`${t.host}:${t.port}/${t.database}`);
+    expect(doc.grade).toBe('A+');
+    expect(Object.keys(doc.checks[0])).toEqual(['id', 'title', 'status', 'severity', 'evidence', 'remediation']);
+    expect(doc.checks.map((c: { id: string }) => c.id)).toContain('cert.expiry');
+    expect(r.stdout + r.stderr).not.toContain(t.probePassword);
+  }, 60_000);
+
+  it('--fail-under exits 2 below the grade, 0 at or above it', async () => {
+    const expired = fleet.targets.find((x) => x.posture === 'cert-expired')!;
+    const low = await cli(['scan', url(expired), '--ca', path.join(baseDir, 'ca.pem'), '--fail-under', 'B']);
+    expect(low.code).toBe(2);
+    expect(low.stdout).toContain('cert.expiry');
+    expect(low.stdout + low.stderr).not.toContain(expired.probePassword);
+    const ok = await cli(['scan', url(expired), '--ca', path.join(baseDir, 'ca.pem'), '--fail-under', 'F']);
+    expect(ok.code).toBe(0);
+  }, 60_000);
+
+  it.each([
+    [['scan'], 'give exactly one target'],
+    [['scan', 'mysql://x@y/z'], 'must start with postgresql://'],
+    [['scan', 'postgresql://u:secret-canary@h/db', '--fail-under', 'Z'], '--fail-under must be a grade'],
+    [['scan', 'postgresql://u:secret-canary@h/db', '--timeout', 'soon'], '--timeout must be'],
+    [['scan', 'postgresql://u:secret-canary@h/db', '--bogus'], 'unknown option --bogus'],
+    [['frobnicate'], 'unknown command'],
+  ])('usage error %j exits 1 with a clear message', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout + r.stderr).not.toContain('secret-canary');
+  }, 30_000);
+});
