@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
 import { buildIfStale } from './lib/build-if-stale';
 import { nextBin, startService, stopProcess, waitForHttp } from './lib/run-process';
 import { onShutdown } from './lib/on-shutdown';
-import { repoRoot } from './lib/paths';
+import { dataDir, repoRoot } from './lib/paths';
+import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 
 applyLocalEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +19,7 @@ const { url, embedded } = await openStore({ migrate: true, attach: false }).catc
   process.exit(1);
 });
 let web: ChildProcess | undefined;
+let lab: LabFleet | undefined;
 let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
 const shutdown = async (code: number) => {
@@ -27,6 +28,7 @@ const shutdown = async (code: number) => {
   console.log('\n[demo] stopping …');
   await stopProcess(web);
   await stopWorker?.().catch(() => {});
+  await lab?.stop().catch(() => {});
   await embedded?.stop();
   console.log('[demo] stopped');
   process.exit(code);
@@ -36,9 +38,11 @@ onShutdown(() => shutdown(0));
 try {
   const { ensureAdmin } = await import('../lib/services/users/ensure-admin');
   const admin = await ensureAdmin({ email: process.env.POSTURE_ADMIN_EMAIL, password: process.env.POSTURE_ADMIN_PASSWORD });
+  console.log('[demo] starting the lab fleet: real PostgreSQL servers with varied postures …');
+  lab = await startLabFleet({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) });
   const { seedLabFleet } = await import('./lib/seed-lab-fleet');
-  const seeded = await seedLabFleet(readFileSync(path.join(repoRoot, 'examples/inventory.yaml'), 'utf8'));
-  if (seeded) console.log(`[demo] lab fleet: ${seeded} databases added to the inventory`);
+  const labIds = await seedLabFleet(lab.targets);
+  console.log(`[demo] lab fleet: ${labIds.length} servers in the inventory (environment "lab")`);
 
   await buildIfStale(process.env);
   const [node, next] = nextBin(repoRoot);
@@ -47,6 +51,9 @@ try {
   const { startWorker } = await import('../lib/jobs/start-worker');
   stopWorker = (await startWorker(url)).stop;
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000);
+  const { requestScan } = await import('../lib/services/scans/request-scan');
+  const { systemContext } = await import('../lib/services/service-context');
+  for (const id of labIds) await requestScan(systemContext('demo'), { targetId: id, trigger: 'manual' });
 
   const login =
     admin.status === 'created' && admin.generated

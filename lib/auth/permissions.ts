@@ -5,13 +5,14 @@ export type Permission =
   | 'inventory:write'
   | 'credentials:write'
   | 'scan:run'
+  | 'security:override'
   | 'users:manage'
   | 'audit:read';
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ['inventory:read'],
   editor: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run'],
-  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'users:manage', 'audit:read'],
+  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'security:override', 'users:manage', 'audit:read'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -105,6 +105,18 @@ export const targetFieldsSchema = z.object({
   criticality: z.enum(criticalities),
   kubernetes: kubernetesRefsSchema.nullable().optional(),
   backup: backupSourceSchema.nullable().optional(),
+  /** PEM bundle the served chain must anchor in (cert.trusted); the system roots when empty */
+  caPem: z
+    .string()
+    .max(65_536, 'is too large (64 KiB at most)')
+    .transform((v) => (v.trim() === '' ? null : v.trim() + '\n'))
+    .refine((v) => v === null || /^(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/.test(v), 'must be PEM certificates (-----BEGIN CERTIFICATE-----)')
+    .nullable()
+    .optional(),
+  /** admins only: lets the probe log in over plaintext with SCRAM when the server offers no TLS */
+  allowPlaintextLogin: z.boolean().optional(),
+  passwordMaxAgeDays: z.coerce.number().int().min(1).max(3650).nullable().optional(),
+  backupMaxAgeHours: z.coerce.number().int().min(1).max(8760).nullable().optional(),
 });
 
 /** A password typed into the UI or API; it is encrypted on arrival and never shown again. */

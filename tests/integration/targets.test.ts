@@ -131,3 +131,16 @@ describe('clearing optional JSON fields', () => {
     expect(cleared.backup).toBeNull();
   });
 });
+
+describe('probe settings on a target', () => {
+  it('only an admin may allow plaintext SCRAM logins; a CA bundle must be PEM', async () => {
+    const t = await createTarget(editorCtx, base(uniqueName('plain')));
+    await expectAppError(updateTarget(editorCtx, t.id, { allowPlaintextLogin: true }), 'forbidden');
+    expect((await updateTarget(adminCtx, t.id, { allowPlaintextLogin: true })).allowPlaintextLogin).toBe(true);
+    const bad = await updateTarget(editorCtx, t.id, { caPem: 'not a certificate' }).then(() => null, (e: unknown) => e);
+    expect((bad as { issues: { path: string[] }[] }).issues[0]!.path).toEqual(['caPem']);
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    const updated = await updateTarget(editorCtx, t.id, { caPem: pem, passwordMaxAgeDays: 30, backupMaxAgeHours: 48 });
+    expect(updated).toMatchObject({ caPem: pem + '\n', passwordMaxAgeDays: 30, backupMaxAgeHours: 48 });
+  });
+});

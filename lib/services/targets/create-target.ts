@@ -12,6 +12,7 @@ export async function createTarget(ctx: ServiceContext, input: CreateTargetInput
   authorize(ctx, 'inventory:write');
   const data = createTargetSchema.parse(input);
   if (data.credential) authorize(ctx, 'credentials:write');
+  if (data.allowPlaintextLogin) authorize(ctx, 'security:override');
   const { credential, kubernetes, backup, ...fields } = data;
   try {
     return await db.$transaction(async (tx) => {

@@ -18,6 +18,10 @@ export const targetViewSelect = {
   k8s: true,
   backupSource: true,
   backupConfig: true,
+  caPem: true,
+  allowPlaintextLogin: true,
+  passwordMaxAgeDays: true,
+  backupMaxAgeHours: true,
   score: true,
   grade: true,
   lastScanAt: true,
@@ -53,6 +57,10 @@ export interface TargetView {
   kubernetes: KubernetesRefs | null;
   backup: BackupSource | null;
   credential: CredentialView | null;
+  caPem: string | null;
+  allowPlaintextLogin: boolean;
+  passwordMaxAgeDays: number | null;
+  backupMaxAgeHours: number | null;
   score: number | null;
   grade: string | null;
   lastScanAt: string | null;
@@ -103,6 +111,10 @@ export function toTargetView(row: Row): TargetView {
           rotatedAt: iso(row.credential.rotatedAt),
         }
       : null,
+    caPem: row.caPem,
+    allowPlaintextLogin: row.allowPlaintextLogin,
+    passwordMaxAgeDays: row.passwordMaxAgeDays,
+    backupMaxAgeHours: row.backupMaxAgeHours,
     score: row.score,
     grade: row.grade,
     lastScanAt: iso(row.lastScanAt),

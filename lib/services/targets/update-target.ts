@@ -13,6 +13,7 @@ export async function updateTarget(ctx: ServiceContext, id: string, input: Updat
   authorize(ctx, 'inventory:write');
   const targetId = parseTargetId(id);
   const data = updateTargetSchema.parse(input);
+  if (data.allowPlaintextLogin !== undefined) authorize(ctx, 'security:override');
   const { kubernetes, backup, ...fields } = data;
   try {
     return await db.$transaction(async (tx) => {
