@@ -2,5 +2,6 @@ import { auditRetentionJob } from './audit-retention-job';
 import type { JobDefinition } from './job-definition';
 import { scanFanoutJob } from './scan-fanout-job';
 import { scanTargetJob } from './scan-target-job';
+import { scanRetentionJob } from './scan-retention-job';
 
-export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob] as JobDefinition[];
+export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob, scanRetentionJob] as JobDefinition[];

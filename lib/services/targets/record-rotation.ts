@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { db } from '../../db';
+import { AppError } from '../../errors/app-error';
+import { authorize, type ServiceContext } from '../service-context';
+import { writeAudit } from '../audit/write-audit';
+import { parseTargetId } from './parse-target-id';
+import { toTargetView, targetViewSelect, type TargetView } from './target-view';
+
+const inputSchema = z
+  .object({
+    rotatedAt: z.coerce
+      .date('must be a date')
+      .refine((d) => d.getTime() <= Date.now() + 60_000, 'cannot be in the future')
+      .optional(),
+  })
+  .strict();
+
+/** Records that the password was rotated outside Posture (e.g. by a Secret operator); password.age counts from it. */
+export async function recordRotation(ctx: ServiceContext, id: string, input: { rotatedAt?: string | Date }): Promise<TargetView> {
+  authorize(ctx, 'credentials:write');
+  const targetId = parseTargetId(id);
+  const { rotatedAt } = inputSchema.parse(input);
+  const at = rotatedAt ?? new Date();
+  return db.$transaction(async (tx) => {
+    const target = await tx.target.findUnique({ where: { id: targetId }, select: { credentialId: true } });
+    if (!target) throw new AppError('not_found', 'Database not found');
+    if (!target.credentialId) throw new AppError('conflict', 'This database has no credential to record a rotation for', [{ path: 'credential', message: 'add a credential first' }]);
+    await tx.credential.update({ where: { id: target.credentialId }, data: { rotatedAt: at } });
+    await writeAudit(tx, ctx, { action: 'credential.rotation_recorded', entity: 'target', entityId: targetId, diff: { rotatedAt: at } });
+    return toTargetView(await tx.target.findUniqueOrThrow({ where: { id: targetId }, select: targetViewSelect }));
+  });
+}
