@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { postgresBinaries } from './postgres-binaries';
 import { postgresUser } from './postgres-user';
+import { isOrphaned, isPostgresProcess, isProcessAlive, readPostmasterPid, stopPostgresProcess } from './postmaster-process';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface EmbeddedStoreOptions {
   user?: string;
   /** extra `-c name=value` server settings */
   settings?: Record<string, string>;
+  /** extra initdb flags, e.g. --wal-segsize=1 */
+  initdbArgs?: string[];
   /** called after initdb and before the first start, e.g. to write pg_hba.conf or certificates */
   configure?: (dataDir: string, owner: { uid: number; gid: number } | null) => void;
   log?: (line: string) => void;
@@ -41,13 +44,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   const database = opts.database ?? 'posture';
   const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
   if (isRoot()) assertReachableByPostgresUser(dataDir);
-  const running = handleStaleLock(dataDir, opts.attach === true);
+  const running = await handleStaleLock(dataDir, opts.attach === true);
   if (running !== null) return { url, port: opts.port, pid: running, stop: async () => {} };
 
   const owner = isRoot() ? postgresUser() : null;
   const bins = await postgresBinaries(isRoot(), opts.binariesPackage);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await initdb(bins.initdb, dataDir, user, opts.password, owner);
+    await initdb(bins.initdb, dataDir, user, opts.password, owner, opts.initdbArgs ?? []);
     opts.configure?.(dataDir, owner);
   }
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...opts.settings };
@@ -85,7 +88,7 @@ function runToEnd(cmd: string, args: string[], owner: { uid: number; gid: number
   });
 }
 
-async function initdb(bin: string, dataDir: string, user: string, password: string, owner: { uid: number; gid: number } | null) {
+async function initdb(bin: string, dataDir: string, user: string, password: string, owner: { uid: number; gid: number } | null, extra: string[]) {
   // A recursive mkdir would give the parents 0700 too, and 'postgres' must be able to enter them.
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -94,7 +97,7 @@ async function initdb(bin: string, dataDir: string, user: string, password: stri
   writeFileSync(pwfile, password + '\n', { mode: 0o600 });
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   try {
-    await runToEnd(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'], owner);
+    await runToEnd(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale', ...extra], owner);
   } finally {
     unlinkSync(pwfile);
   }
@@ -141,33 +144,18 @@ async function ensureDatabase(url: string, database: string) {
   }
 }
 
-function readPid(dataDir: string): number | null {
-  const file = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(file)) return null;
-  const pid = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
-  return Number.isFinite(pid) ? pid : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A killed parent leaves either a live orphan server or a dead pid file behind. Returns the live pid when attaching. */
-function handleStaleLock(dataDir: string, attach: boolean): number | null {
-  const pid = readPid(dataDir);
+async function handleStaleLock(dataDir: string, attach: boolean): Promise<number | null> {
+  const pid = readPostmasterPid(dataDir);
   if (pid === null) return null;
-  if (isAlive(pid) && isOrphan(pid)) {
+  const alive = isProcessAlive(pid) && isPostgresProcess(pid);
+  if (alive && isOrphaned(pid)) {
     // Its parent was killed (SIGKILL skips every exit hook); shut it down cleanly and take the store over.
     console.warn(`[store] PostgreSQL pid ${pid} was left running by a killed run; stopping it cleanly first`);
-    stopOrphan(pid);
+    await stopPostgresProcess(pid);
     return null;
   }
-  if (isAlive(pid)) {
+  if (alive) {
     if (attach) return pid;
     throw new Error(
       `A PostgreSQL server (pid ${pid}) is already running on ${dataDir}. ` +
@@ -178,34 +166,6 @@ function handleStaleLock(dataDir: string, attach: boolean): number | null {
   console.warn(`[store] removing stale lock ${path.join(dataDir, 'postmaster.pid')} (pid ${pid} is not running)`);
   rmSync(path.join(dataDir, 'postmaster.pid'));
   return null;
-}
-
-function parentOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
-/** Orphaned when re-parented to init (or a subreaper that is not a Node process of ours). */
-function isOrphan(pid: number): boolean {
-  const ppid = parentOf(pid);
-  if (ppid === null) return false;
-  if (ppid === 1) return true;
-  try {
-    return !readFileSync(`/proc/${ppid}/cmdline`, 'utf8').includes('node');
-  } catch {
-    return false;
-  }
-}
-
-function stopOrphan(pid: number) {
-  process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} did not stop within 30 s; stop it with: kill -INT ${pid}`);
 }
 
 /** As root the server runs as user postgres, which must be able to traverse every parent folder. */

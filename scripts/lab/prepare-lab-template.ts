@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
-import { chownSync, mkdirSync, rmSync, unlinkSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { postgresBinaries } from '../../lib/store/postgres-binaries';
 import { startEmbeddedPostgres } from '../../lib/store/start-embedded-postgres';
 import { withLabClient } from './lab-client';
-import { writeOwnedFile, type FileOwner } from './write-owned-file';
+import { writeOwnedFile } from './write-owned-file';
 
 export interface LabTemplateOptions {
   dataDir: string;
   port: number;
-  owner: FileOwner;
   database: string;
   superUser: string;
   superPassword: string;
@@ -21,30 +17,14 @@ export interface LabTemplateOptions {
 /** Every lab server starts from this; it accepts password logins with or without TLS until its posture is applied. */
 const bootstrapHba = ['host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256', ''].join('\n');
 
-/** 1 MB WAL segments instead of 16 MB: twelve copies, switches and archives of 16 MB files dominated the lab's start. */
-async function initdb(opts: LabTemplateOptions) {
-  const { dataDir, owner } = opts;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (owner) chownSync(dataDir, owner.uid, owner.gid);
-  const pwfile = path.join(path.dirname(dataDir), `.lab-pwfile-${process.pid}`);
-  writeOwnedFile(pwfile, opts.superPassword + '\n', owner);
-  const bins = await postgresBinaries(owner !== null);
-  const args = [`--pgdata=${dataDir}`, `--username=${opts.superUser}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256'];
-  args.push('--encoding=UTF8', '--no-locale', '--wal-segsize=1', '--no-sync', '--no-instructions');
-  try {
-    await promisify(execFile)(bins.initdb, args, { ...(owner ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, timeout: 60_000 });
-  } finally {
-    unlinkSync(pwfile);
-  }
-  writeOwnedFile(path.join(dataDir, 'pg_hba.conf'), bootstrapHba, owner);
-}
-
 /** One initdb'd, stopped data folder with the lab's roles, copied per posture: 12 initdbs would take ~10 s on 2 cores. */
 export async function prepareLabTemplate(opts: LabTemplateOptions): Promise<void> {
   rmSync(opts.dataDir, { recursive: true, force: true });
-  await initdb(opts);
   const server = await startEmbeddedPostgres({
     dataDir: opts.dataDir,
+    // 1 MB WAL segments instead of 16 MB: twelve copies, switches and archives of 16 MB files dominated the start.
+    initdbArgs: ['--wal-segsize=1', '--no-sync', '--no-instructions'],
+    configure: (dir, owner) => writeOwnedFile(path.join(dir, 'pg_hba.conf'), bootstrapHba, owner),
     port: opts.port,
     user: opts.superUser,
     password: opts.superPassword,

@@ -95,7 +95,7 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
   const keys = new Map<number, string>();
   const certs = postures.map((p) => certificateFor(p, ca, keys));
   const owner = isRoot() ? postgresUser() : null;
-  await prepareLabTemplate({ dataDir: templateDir, port: templatePort, owner, ...accounts });
+  await prepareLabTemplate({ dataDir: templateDir, port: templatePort, ...accounts });
 
   // each embedded server adds a process 'exit' hook; a full fleet is more than Node's default warning threshold
   process.setMaxListeners(Math.max(process.getMaxListeners(), 20 + postures.length));
