@@ -63,3 +63,12 @@ export function useReplaceCredential(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
+
+/** Records a password rotation done outside Posture; without rotatedAt the server takes "now". */
+export function useRecordRotation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { rotatedAt?: string }) => apiFetch<TargetView>(`${base}/${id}/credential/rotation`, { method: 'POST', json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}

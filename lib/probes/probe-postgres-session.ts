@@ -10,6 +10,8 @@ export interface PgSessionInput {
   /** false only when an admin explicitly allowed plaintext SCRAM logins for this target */
   requireTls: boolean;
   tlsOffered: boolean;
+  /** what the server asked a plaintext client for (from the TLS probe), so a plaintext login is SCRAM or nothing */
+  plaintextMethod: string | null;
   connectTimeoutMs: number;
   queryTimeoutMs: number;
   signal?: AbortSignal;
@@ -25,6 +27,9 @@ export async function probePostgresSession(input: PgSessionInput): Promise<Probe
   if (input.password === null) return { status: 'skipped', reason: 'no credential is stored for this target' };
   if (!input.tlsOffered && input.requireTls) {
     return { status: 'skipped', reason: 'the server offers no TLS, and Posture never sends a password without it' };
+  }
+  if (!input.tlsOffered && input.plaintextMethod !== 'scram-sha-256') {
+    return { status: 'skipped', reason: `without TLS the server asks for ${input.plaintextMethod ?? 'an unknown method'}; Posture logs in over plaintext only with SCRAM` };
   }
   const client = new pg.Client({
     host: input.host,

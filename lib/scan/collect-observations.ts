@@ -65,7 +65,9 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
   const pgSession = await run('postgres session', (s) =>
     probePostgresSession({
       host: spec.host, port: spec.port, database, user, password: spec.password,
-      requireTls: !spec.allowPlaintextLogin, tlsOffered, connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, signal: s,
+      requireTls: !spec.allowPlaintextLogin, tlsOffered,
+      plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
+      connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, signal: s,
     }),
   );
   const secretRef = spec.kubernetes?.passwordSecret;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../../lib/checks/check-catalog';
 import { gradeTarget } from '../../lib/grading/grade-target';
 import { collectObservations } from '../../lib/scan/collect-observations';
+import { probePostgresSession } from '../../lib/probes/probe-postgres-session';
 import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
 import { startBlackholePort } from '../support/blackhole-port';
@@ -83,6 +84,25 @@ describe('probes against the real lab fleet', () => {
     expect((await grade('cert-expired')).grade).toBe('F');
     expect((await grade('ssl-off')).grade).toBe('F');
     expect((await grade('cert-expiring')).grade).toBe('D');
+  });
+});
+
+describe('plaintext logins for probing', () => {
+  it('an admin-allowed plaintext SCRAM login reads settings from a server without TLS', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'ssl-off')!;
+    const strict = await collectObservations(specFor(t));
+    expect(strict.pgSession).toMatchObject({ status: 'skipped' });
+    const allowed = await collectObservations(specFor(t, { allowPlaintextLogin: true }));
+    expect(allowed.pgSession.status).toBe('ok');
+    if (allowed.pgSession.status === 'ok') expect(allowed.pgSession.data.ssl).toBe('off');
+  });
+
+  it('never logs in over plaintext when the server would ask for md5 or cleartext', async () => {
+    const out = await probePostgresSession({
+      host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'p', requireTls: false, tlsOffered: false,
+      plaintextMethod: 'md5', connectTimeoutMs: 1000, queryTimeoutMs: 1000,
+    });
+    expect(out).toMatchObject({ status: 'skipped', reason: expect.stringContaining('only with SCRAM') });
   });
 });
 
