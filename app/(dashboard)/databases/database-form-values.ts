@@ -3,7 +3,7 @@ import { defaultPortFor } from '@/lib/validations/target';
 
 export type BackupChoice = 'none' | 'pgbackrest' | 'dump-dir' | 'cronjob';
 
-/** Every form control as a string, exactly as typed; conversion to the API shape happens on submit. */
+/** Every form control exactly as entered (text as a string, the one checkbox as a boolean); conversion to the API shape happens on submit. */
 export interface DatabaseFormValues {
   name: string;
   engine: TargetView['engine'];
@@ -32,6 +32,10 @@ export interface DatabaseFormValues {
   backupDir: string;
   backupCronNamespace: string;
   backupCronName: string;
+  caPem: string;
+  passwordMaxAgeDays: string;
+  backupMaxAgeHours: string;
+  allowPlaintextLogin: boolean;
 }
 
 export function emptyDatabaseValues(): DatabaseFormValues {
@@ -63,6 +67,10 @@ export function emptyDatabaseValues(): DatabaseFormValues {
     backupDir: '',
     backupCronNamespace: '',
     backupCronName: '',
+    caPem: '',
+    passwordMaxAgeDays: '',
+    backupMaxAgeHours: '',
+    allowPlaintextLogin: false,
   };
 }
 
@@ -96,5 +104,9 @@ export function valuesFromTarget(t: TargetView): DatabaseFormValues {
     backupDir: b?.source === 'dump-dir' ? b.dir : '',
     backupCronNamespace: b?.source === 'cronjob' ? (b.namespace ?? '') : '',
     backupCronName: b?.source === 'cronjob' ? b.name : '',
+    caPem: t.caPem ?? '',
+    passwordMaxAgeDays: t.passwordMaxAgeDays === null ? '' : String(t.passwordMaxAgeDays),
+    backupMaxAgeHours: t.backupMaxAgeHours === null ? '' : String(t.backupMaxAgeHours),
+    allowPlaintextLogin: t.allowPlaintextLogin,
   };
 }

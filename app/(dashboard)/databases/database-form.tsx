@@ -1,8 +1,9 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '@/lib/hooks/api-error';
 import { groupFieldErrors } from '@/lib/ui/field-errors';
+import { defaultPolicy } from '@/lib/scan/scan-spec';
 import { criticalities, defaultPortFor, engines } from '@/lib/validations/target';
 import { FormField, type ControlProps } from '../../_components/form-field';
 import { FormErrorSummary } from '../../_components/form-error-summary';
@@ -17,23 +18,35 @@ interface Props {
   error: Error | null;
   onSubmit: (values: DatabaseFormValues) => void;
   onCancel?: () => void;
+  /** admins alone may allow plaintext SCRAM logins; nobody else sees the checkbox */
+  isAdmin: boolean;
 }
 
 type Key = keyof DatabaseFormValues;
+/** the controls that hold text (all but the checkbox) */
+type TextKey = { [K in Key]: DatabaseFormValues[K] extends string ? K : never }[Key];
 
-export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSubmit, onCancel }: Props) {
+const probeFields: Key[] = ['caPem', 'passwordMaxAgeDays', 'backupMaxAgeHours', 'allowPlaintextLogin'];
+
+export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSubmit, onCancel, isAdmin }: Props) {
   const [v, setV] = useState(initial);
   const [k8sShown, setK8sShown] = useState(
     [initial.k8sNamespace, initial.k8sContext, initial.k8sPodSelector, initial.k8sPvcNames, initial.k8sPasswordSecretName, initial.k8sTlsSecretName].some((x) => x !== ''),
   );
   const [backupShown, setBackupShown] = useState(initial.backupSource !== 'none');
+  const [probeShown, setProbeShown] = useState(
+    initial.caPem !== '' || initial.passwordMaxAgeDays !== '' || initial.backupMaxAgeHours !== '' || initial.allowPlaintextLogin,
+  );
+  const plaintextId = useId();
   // An explicit port survives an engine change; an untouched one follows the engine's default.
   const [portTouched, setPortTouched] = useState(mode === 'edit' && initial.port !== String(defaultPortFor(initial.engine)));
-  const errors = groupFieldErrors(error instanceof ApiError ? error.details : undefined, Object.values(fieldPaths));
+  // A field that is not on screen claims no error, so its message lands in the summary instead of nowhere.
+  const shownPaths = Object.entries(fieldPaths).flatMap(([k, path]) => (k === 'allowPlaintextLogin' && !isAdmin ? [] : [path]));
+  const errors = groupFieldErrors(error instanceof ApiError ? error.details : undefined, shownPaths);
   const err = (k: Key) => errors.byField[fieldPaths[k]];
-  const set = (k: Key) => (e: { target: { value: string } }) => setV((prev) => ({ ...prev, [k]: e.target.value }));
+  const set = (k: TextKey) => (e: { target: { value: string } }) => setV((prev) => ({ ...prev, [k]: e.target.value }));
 
-  const text = (k: Key, label: string, extra: Partial<{ type: string; hint: string; placeholder: string; autoComplete: string; className: string; required: boolean }> = {}) => (
+  const text = (k: TextKey, label: string, extra: Partial<{ type: string; hint: string; placeholder: string; autoComplete: string; className: string; required: boolean }> = {}) => (
     <FormField label={label} error={err(k)} hint={extra.hint} className={extra.className}>
       {(p: ControlProps) => (
         <input
@@ -61,6 +74,13 @@ export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSub
 
   const k8sError = Object.keys(errors.byField).some((p) => p.startsWith('kubernetes.'));
   const backupError = Object.keys(errors.byField).some((p) => p.startsWith('backup.'));
+  const probeError = probeFields.some((k) => err(k) !== undefined);
+  const plaintextError = err('allowPlaintextLogin');
+  const number = (k: TextKey, label: string, max: number, hint: string) => (
+    <FormField label={label} error={err(k)} hint={hint}>
+      {(p) => <input {...p} name={k} type="number" inputMode="numeric" min={1} max={max} step={1} value={v[k]} onChange={set(k)} />}
+    </FormField>
+  );
 
   return (
     <form onSubmit={submit} className="database-form" noValidate aria-busy={pending}>
@@ -169,6 +189,56 @@ export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSub
               {text('backupCronNamespace', 'CronJob namespace')}
               {text('backupCronName', 'CronJob name')}
             </>
+          ) : null}
+        </div>
+      </details>
+
+      <details className="form-section collapsible" open={probeShown || probeError} onToggle={(e) => setProbeShown(e.currentTarget.open)}>
+        <summary>Probe settings</summary>
+        <div className="form-grid">
+          <FormField
+            label="CA bundle (PEM)"
+            error={err('caPem')}
+            hint="Certificates the served chain must lead to (cert.trusted). Empty: the system's trusted roots."
+            className="field-span-all"
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                name="caPem"
+                rows={5}
+                spellCheck={false}
+                autoComplete="off"
+                className="mono"
+                placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'}
+                value={v.caPem}
+                onChange={set('caPem')}
+              />
+            )}
+          </FormField>
+          {number('passwordMaxAgeDays', 'Password max age (days)', 3650, `Empty: ${defaultPolicy.passwordMaxAgeDays} days (default)`)}
+          {number('backupMaxAgeHours', 'Backup max age (hours)', 8760, `Empty: ${defaultPolicy.backupMaxAgeHours} hours (default)`)}
+          {isAdmin ? (
+            <div className={`checkbox field-span-all${plaintextError ? ' field-invalid' : ''}`}>
+              <input
+                id={plaintextId}
+                name="allowPlaintextLogin"
+                type="checkbox"
+                checked={v.allowPlaintextLogin}
+                onChange={(e) => setV((prev) => ({ ...prev, allowPlaintextLogin: e.target.checked }))}
+                aria-describedby={`${plaintextId}-hint${plaintextError ? ` ${plaintextId}-error` : ''}`}
+                {...(plaintextError ? { 'aria-invalid': true } : {})}
+              />
+              <label htmlFor={plaintextId}>Allow plaintext SCRAM login for probing</label>
+              <span className="field-hint" id={`${plaintextId}-hint`}>
+                Only for servers that offer no TLS at all. Posture still never sends a cleartext or md5 password.
+              </span>
+              {plaintextError ? (
+                <span className="field-error" id={`${plaintextId}-error`}>
+                  {plaintextError}
+                </span>
+              ) : null}
+            </div>
           ) : null}
         </div>
       </details>

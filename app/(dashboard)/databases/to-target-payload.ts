@@ -29,6 +29,10 @@ export const fieldPaths: Record<keyof DatabaseFormValues, string> = {
   backupDir: 'backup.dir',
   backupCronNamespace: 'backup.namespace',
   backupCronName: 'backup.name',
+  caPem: 'caPem',
+  passwordMaxAgeDays: 'passwordMaxAgeDays',
+  backupMaxAgeHours: 'backupMaxAgeHours',
+  allowPlaintextLogin: 'allowPlaintextLogin',
 };
 
 const list = (s: string) =>
@@ -38,6 +42,9 @@ const list = (s: string) =>
     .filter(Boolean);
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** Empty means "the default" (null); anything that is not a whole number goes as typed, for the server to name. */
+const wholeOrNull = (s: string) => (s.trim() === '' ? null : /^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim());
 
 function kubernetes(v: DatabaseFormValues) {
   const secretSet = v.k8sPasswordSecretName.trim() !== '' || v.k8sPasswordSecretKey.trim() !== '';
@@ -66,11 +73,19 @@ function backup(v: DatabaseFormValues) {
   }
 }
 
+/** What the target had before the edit, so untouched parts are left out of the PATCH. */
+export interface PreviousTarget {
+  kubernetes: boolean;
+  backup: boolean;
+  allowPlaintextLogin?: boolean;
+}
+
 /**
  * The request body for POST (create) or PATCH (edit). On edit an empty Kubernetes or Backup section
  * is sent as null only when the target had one, so an untouched section is never rewritten.
+ * allowPlaintextLogin goes only when it changed: it needs an admin, and an editor's save must not carry it.
  */
-export function toTargetPayload(v: DatabaseFormValues, mode: 'create' | 'edit', had?: { kubernetes: boolean; backup: boolean }) {
+export function toTargetPayload(v: DatabaseFormValues, mode: 'create' | 'edit', had?: PreviousTarget) {
   const port = /^\d+$/.test(v.port.trim()) ? Number(v.port.trim()) : v.port;
   const body: Record<string, unknown> = {
     name: v.name,
@@ -91,6 +106,14 @@ export function toTargetPayload(v: DatabaseFormValues, mode: 'create' | 'edit', 
   else if (mode === 'edit' && had?.kubernetes) body.kubernetes = null;
   if (bk) body.backup = bk;
   else if (mode === 'edit' && had?.backup) body.backup = null;
+  // On edit an empty box is sent ('' / null) so it clears; on create it is simply left out.
+  const ca = v.caPem.trim() === '' ? '' : v.caPem;
+  const passwordAge = wholeOrNull(v.passwordMaxAgeDays);
+  const backupAge = wholeOrNull(v.backupMaxAgeHours);
+  if (mode === 'edit' || ca !== '') body.caPem = ca;
+  if (mode === 'edit' || passwordAge !== null) body.passwordMaxAgeDays = passwordAge;
+  if (mode === 'edit' || backupAge !== null) body.backupMaxAgeHours = backupAge;
+  if (v.allowPlaintextLogin !== (had?.allowPlaintextLogin ?? false)) body.allowPlaintextLogin = v.allowPlaintextLogin;
   if (mode === 'create' && (v.username.trim() !== '' || v.password !== '')) {
     body.credential = { username: v.username, ...(v.password !== '' ? { password: v.password } : {}) };
   }

@@ -13,6 +13,7 @@ import { toTargetPayload } from '../to-target-payload';
 import { DatabaseFacts } from './database-facts';
 import { DatabaseActions } from './database-actions';
 import { PostureSection } from './posture-section';
+import { RecordRotationForm } from './record-rotation-form';
 import { ReplacePasswordForm } from './replace-password-form';
 import { ScanNowButton, ScanProgress } from './scan-now';
 import { useScanNow } from './use-scan-now';
@@ -21,11 +22,13 @@ interface Props {
   target: TargetView;
   checks: TargetCheckView[];
   canEdit: boolean;
+  /** may allow plaintext SCRAM logins (the service checks again) */
+  isAdmin: boolean;
   canScan: boolean;
   scanIntervalMinutes: number;
 }
 
-export function DatabaseDetail({ target, checks, canEdit, canScan, scanIntervalMinutes }: Props) {
+export function DatabaseDetail({ target, checks, canEdit, isAdmin, canScan, scanIntervalMinutes }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [refreshing, startTransition] = useTransition();
@@ -37,7 +40,7 @@ export function DatabaseDetail({ target, checks, canEdit, canScan, scanIntervalM
   const scanProgress = canScan ? <ScanProgress state={scanNow} /> : null;
 
   function save(values: ReturnType<typeof valuesFromTarget>) {
-    const had = { kubernetes: target.kubernetes !== null, backup: target.backup !== null };
+    const had = { kubernetes: target.kubernetes !== null, backup: target.backup !== null, allowPlaintextLogin: target.allowPlaintextLogin };
     update.mutate(toTargetPayload(values, 'edit', had) as UpdateTargetInput, {
       onSuccess: () =>
         startTransition(() => {
@@ -87,6 +90,7 @@ export function DatabaseDetail({ target, checks, canEdit, canScan, scanIntervalM
           </h2>
           <DatabaseForm
             mode="edit"
+            isAdmin={isAdmin}
             initial={valuesFromTarget(target)}
             submitLabel="Save changes"
             pending={update.isPending || refreshing}
@@ -101,7 +105,13 @@ export function DatabaseDetail({ target, checks, canEdit, canScan, scanIntervalM
 
       {editing ? null : <DatabaseFacts target={target} />}
 
-      {canEdit ? <ReplacePasswordForm target={target} /> : null}
+      {canEdit ? (
+        <div className={`credential-forms${target.credential ? ' credential-forms-pair' : ''}`}>
+          <ReplacePasswordForm target={target} />
+          {/* Recording a rotation needs a credential to record it on. */}
+          {target.credential ? <RecordRotationForm target={target} /> : null}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { defaultPolicy } from '@/lib/scan/scan-spec';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { formatDateTime } from '@/lib/ui/format-date-time';
 import { credentialSummary } from './credential-summary';
@@ -32,6 +33,14 @@ function backupRows(b: TargetView['backup']): [string, ReactNode][] {
       return [['Source', 'cronjob'], ['CronJob namespace', b.namespace], ['CronJob name', b.name]];
   }
 }
+
+function caBundle(pem: string | null): string {
+  if (!pem) return 'system roots';
+  const n = pem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+  return `configured (${n} ${n === 1 ? 'certificate' : 'certificates'})`;
+}
+
+const policy = (value: number | null, fallback: number, unit: string) => (value === null ? `${fallback} ${unit} (default)` : `${value} ${unit}`);
 
 export function DatabaseFacts({ target: t }: { target: TargetView }) {
   const k = t.kubernetes;
@@ -74,6 +83,15 @@ export function DatabaseFacts({ target: t }: { target: TargetView }) {
         }
       />
       <Facts title="Backup" rows={backupRows(t.backup)} />
+      <Facts
+        title="Probe settings"
+        rows={[
+          ['CA bundle', caBundle(t.caPem)],
+          ['Password max age', policy(t.passwordMaxAgeDays, defaultPolicy.passwordMaxAgeDays, 'days')],
+          ['Backup max age', policy(t.backupMaxAgeHours, defaultPolicy.backupMaxAgeHours, 'hours')],
+          ['Plaintext login', t.allowPlaintextLogin ? <strong key="pl">plaintext SCRAM allowed</strong> : 'not allowed'],
+        ]}
+      />
       <Facts
         title="Record"
         rows={[

@@ -41,6 +41,7 @@ export default async function DatabasePage({ params }: { params: Promise<{ id: s
         target={target}
         checks={checks}
         canEdit={ctx.actor.role !== 'viewer'}
+        isAdmin={ctx.actor.role === 'admin'}
         canScan={roleAllows(ctx.actor.role, 'scan:run')}
         scanIntervalMinutes={scanIntervalMinutes()}
       />

@@ -7,13 +7,14 @@ import { DatabaseForm } from '../database-form';
 import { emptyDatabaseValues } from '../database-form-values';
 import { toTargetPayload } from '../to-target-payload';
 
-export function NewDatabase() {
+export function NewDatabase({ isAdmin }: { isAdmin: boolean }) {
   const router = useRouter();
   const create = useCreateDatabase();
   return (
     <div className="card">
       <DatabaseForm
         mode="create"
+        isAdmin={isAdmin}
         initial={emptyDatabaseValues()}
         submitLabel="Create database"
         pending={create.isPending || create.isSuccess}

@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Add database' };
 
 export default async function NewDatabasePage() {
-  await requireRole('editor');
+  const ctx = await requireRole('editor');
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -15,7 +15,7 @@ export default async function NewDatabasePage() {
       <div className="page-header">
         <h1>Add database</h1>
       </div>
-      <NewDatabase />
+      <NewDatabase isAdmin={ctx.actor.role === 'admin'} />
     </>
   );
 }
