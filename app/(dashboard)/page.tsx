@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
 import { listTargets } from '@/lib/services/targets/list-targets';
 import { engines } from '@/lib/validations/target';
-import { EmptyState } from '../_components/empty-state';
 import { CountList } from './count-list';
+import { NoDatabasesYet } from '../_components/no-databases-yet';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Overview' };
@@ -25,18 +25,7 @@ export default async function OverviewPage() {
         <h1>Overview</h1>
       </div>
       {all.total + archived === 0 ? (
-        <EmptyState title="No databases yet">
-          <p>
-            {canEdit ? (
-              <>
-                <Link href="/databases/new">Add one</Link> or import <code>examples/inventory.yaml</code> in{' '}
-                <Link href="/settings/inventory">Settings → Inventory</Link>.
-              </>
-            ) : (
-              <>An editor or admin can add databases or import an inventory in Settings → Inventory.</>
-            )}
-          </p>
-        </EmptyState>
+        <NoDatabasesYet canEdit={canEdit} />
       ) : (
         <div className="stat-grid">
           <section className="card stat">

@@ -6,6 +6,7 @@ import { DatabaseFilters } from './database-filters';
 import { DatabaseTable } from './database-table';
 import { Pagination } from './pagination';
 import { listHref, parseListQuery, type RawSearchParams } from './list-query';
+import { NoDatabasesYet } from '../../_components/no-databases-yet';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Databases' };
@@ -46,18 +47,7 @@ export default async function DatabasesPage({ searchParams }: { searchParams: Pr
             </p>
           </EmptyState>
         ) : (
-          <EmptyState title="No databases yet">
-            <p>
-              {canEdit ? (
-                <>
-                  <Link href="/databases/new">Add one</Link> or import <code>examples/inventory.yaml</code> in{' '}
-                  <Link href="/settings/inventory">Settings → Inventory</Link>.
-                </>
-              ) : (
-                <>An editor or admin can add databases or import an inventory in Settings → Inventory.</>
-              )}
-            </p>
-          </EmptyState>
+          <NoDatabasesYet canEdit={canEdit} />
         )
       ) : (
         <>
