@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,11 @@ try {
   if (!sql) {
     console.log('schema.prisma matches the migrations; nothing to write');
   } else {
-    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    // Migrations apply in name order, so a new one must sort after every existing one.
+    const existing = readdirSync(path.join(repoRoot, 'prisma/migrations')).filter((d) => /^\d{14}_/.test(d)).sort();
+    const now = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    const last = existing.at(-1)?.slice(0, 14) ?? '0';
+    const stamp = now > last ? now : String(BigInt(last) + 1n);
     const out = path.join(repoRoot, 'prisma/migrations', `${stamp}_${name}`);
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'migration.sql'), sql);

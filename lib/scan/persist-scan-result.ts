@@ -6,6 +6,7 @@ export interface GradeSummary {
   score: number | null;
   grade: string | null;
   scoreWithExceptions: number | null;
+  gradeWithExceptions: string | null;
   counts: { critical: number; high: number; medium: number; low: number };
 }
 
@@ -28,11 +29,11 @@ export async function persistScanResult(
     const evidence = { summary: r.summary, ...r.evidence } as Prisma.InputJsonValue;
     const before = existing.get(r.id);
     if (before === undefined) {
-      await tx.checkState.create({ data: { targetId, checkId: r.id, status: r.status, severity: r.severity, evidence, firstSeenAt: at, lastSeenAt: at, changedAt: at } });
+      await tx.checkState.create({ data: { targetId, checkId: r.id, status: r.status, severity: r.severity, evidence, cap: r.cap ?? null, firstSeenAt: at, lastSeenAt: at, changedAt: at } });
     } else {
       await tx.checkState.update({
         where: { targetId_checkId: { targetId, checkId: r.id } },
-        data: { status: r.status, severity: r.severity, evidence, lastSeenAt: at, ...(before !== r.status ? { changedAt: at } : {}) },
+        data: { status: r.status, severity: r.severity, evidence, cap: r.cap ?? null, lastSeenAt: at, ...(before !== r.status ? { changedAt: at } : {}) },
       });
     }
     if (before !== r.status) {
@@ -40,7 +41,27 @@ export async function persistScanResult(
       changed.push({ checkId: r.id, from: before ?? null, to: r.status });
     }
   }
-  await tx.target.update({ where: { id: targetId }, data: { score: grade.score, grade: grade.grade, lastScanAt: at } });
+  await tx.target.update({ where: { id: targetId }, data: { ...targetGradeColumns(grade), lastScanAt: at } });
+  await upsertDailySnapshot(tx, targetId, grade, at);
+  return { changed };
+}
+
+/** The grade columns a target carries between scans (list pages and roll-ups read these, not CheckState). */
+export function targetGradeColumns(grade: GradeSummary) {
+  return {
+    score: grade.score,
+    grade: grade.grade,
+    scoreWithExceptions: grade.scoreWithExceptions,
+    gradeWithExceptions: grade.gradeWithExceptions,
+    failingCritical: grade.counts.critical,
+    failingHigh: grade.counts.high,
+    failingMedium: grade.counts.medium,
+    failingLow: grade.counts.low,
+  };
+}
+
+/** One snapshot per target per day, holding that day's latest grade. */
+export async function upsertDailySnapshot(tx: Tx, targetId: string, grade: GradeSummary, at: Date): Promise<void> {
   const day = startOfDay(at);
   const snapshot = {
     score: grade.score ?? 0,
@@ -56,5 +77,4 @@ export async function persistScanResult(
     create: { targetId, day, ...snapshot },
     update: snapshot,
   });
-  return { changed };
 }

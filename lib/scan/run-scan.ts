@@ -4,14 +4,7 @@ import { gradeTarget } from '../grading/grade-target';
 import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';
 import { persistScanResult } from './persist-scan-result';
-
-async function activeExceptionIds(targetId: string, now: Date): Promise<Set<string>> {
-  const rows = await db.exception.findMany({
-    where: { OR: [{ targetId }, { targetId: null }], revokedAt: null, expiresAt: { gt: now } },
-    select: { checkId: true },
-  });
-  return new Set(rows.map((r) => r.checkId));
-}
+import { activeExceptionIds } from './active-exception-ids';
 
 /**
  * Runs one queued scan: claim it, probe, evaluate, grade, and persist in one transaction. A scan already
@@ -29,7 +22,7 @@ export async function runScan(scanId: string): Promise<void> {
     const observations = await collectObservations(spec);
     const results = evaluateChecks(observations);
     const at = new Date();
-    const grade = gradeTarget(results, await activeExceptionIds(scan.targetId, at));
+    const grade = gradeTarget(results, await activeExceptionIds(db, scan.targetId, at));
     await db.$transaction(async (tx) => {
       await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
       await tx.scan.update({ where: { id: scanId }, data: { status: 'succeeded', finishedAt: at, score: grade.score, grade: grade.grade } });
