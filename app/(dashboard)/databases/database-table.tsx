@@ -3,6 +3,7 @@ import type { TargetView } from '@/lib/services/targets/target-view';
 import { formatDateTime } from '@/lib/ui/format-date-time';
 import { formatRelativeTime } from '@/lib/ui/format-relative-time';
 import { GradeBadge } from '../../_components/grade-badge';
+import { FailingCounts } from '../../_components/failing-counts';
 import { SortHeader } from './sort-header';
 import type { ListQuery } from './list-query';
 
@@ -27,6 +28,7 @@ export function DatabaseTable({ items, query, params }: Props) {
             <th scope="col">Tags</th>
             <SortHeader field="criticality" label="Criticality" {...sort} />
             <SortHeader field="grade" label="Grade" {...sort} />
+            <th scope="col">Failing</th>
             <SortHeader field="lastScanAt" label="Last scan" {...sort} />
           </tr>
         </thead>
@@ -70,6 +72,9 @@ export function DatabaseTable({ items, query, params }: Props) {
                   <GradeBadge grade={t.grade} />
                   {t.score === null ? null : <span className="grade-score" title="Score out of 100">{t.score.toFixed(1)}</span>}
                 </span>
+              </td>
+              <td className="nowrap">
+                <FailingCounts failing={t.failing} scanned={t.lastScanAt !== null} />
               </td>
               <td className="nowrap">
                 {t.lastScanAt ? (

@@ -34,8 +34,10 @@ export async function listTargets(ctx: ServiceContext, query: ListTargetsQuery):
         }
       : {}),
   };
+  // Grades sort by their score: letters do not sort in grade order.
+  const column = q.sort === 'grade' ? 'score' : q.sort;
   const orderBy: Prisma.TargetOrderByWithRelationInput[] = [
-    { [q.sort]: nullableSorts.has(q.sort) ? { sort: q.dir, nulls: 'last' } : q.dir } as Prisma.TargetOrderByWithRelationInput,
+    { [column]: nullableSorts.has(q.sort) ? { sort: q.dir, nulls: 'last' } : q.dir } as Prisma.TargetOrderByWithRelationInput,
     { name: 'asc' },
   ];
   const [rows, total, facets] = await Promise.all([

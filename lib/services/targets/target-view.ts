@@ -24,6 +24,12 @@ export const targetViewSelect = {
   backupMaxAgeHours: true,
   score: true,
   grade: true,
+  scoreWithExceptions: true,
+  gradeWithExceptions: true,
+  failingCritical: true,
+  failingHigh: true,
+  failingMedium: true,
+  failingLow: true,
   lastScanAt: true,
   archivedAt: true,
   createdAt: true,
@@ -63,6 +69,10 @@ export interface TargetView {
   backupMaxAgeHours: number | null;
   score: number | null;
   grade: string | null;
+  scoreWithExceptions: number | null;
+  gradeWithExceptions: string | null;
+  /** failing checks by severity as of the last scan */
+  failing: { critical: number; high: number; medium: number; low: number };
   lastScanAt: string | null;
   archivedAt: string | null;
   createdAt: string;
@@ -117,6 +127,9 @@ export function toTargetView(row: Row): TargetView {
     backupMaxAgeHours: row.backupMaxAgeHours,
     score: row.score,
     grade: row.grade,
+    scoreWithExceptions: row.scoreWithExceptions,
+    gradeWithExceptions: row.gradeWithExceptions,
+    failing: { critical: row.failingCritical, high: row.failingHigh, medium: row.failingMedium, low: row.failingLow },
     lastScanAt: iso(row.lastScanAt),
     archivedAt: iso(row.archivedAt),
     createdAt: row.createdAt.toISOString(),
