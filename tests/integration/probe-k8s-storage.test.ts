@@ -95,7 +95,7 @@ describe('probeK8sStorage (real @kubernetes/client-node against a fake API serve
 
   it('gives up on a hung API server within the timeout', async () => {
     // First one that never finishes the TLS handshake, then one that finishes TLS and never answers the request.
-    for (const silent of [await startSilentServer(), await startSilentServer({ certPem: api.caPem, keyPem: api.keyPem })]) {
+    for (const silent of [await startSilentServer(), await startSilentServer({ certPem: api.certPem, keyPem: api.keyPem })]) {
       try {
         const hung = writeKubeconfig(path.join(dir, 'hung'), { server: silent.url, caPem: api.caPem, token: api.token, context: 'lab' });
         const started = Date.now();
@@ -111,7 +111,7 @@ describe('probeK8sStorage (real @kubernetes/client-node against a fake API serve
   });
 
   it('closes the connection when it gives up on a request', async () => {
-    const silent = await startSilentServer({ certPem: api.caPem, keyPem: api.keyPem });
+    const silent = await startSilentServer({ certPem: api.certPem, keyPem: api.keyPem });
     try {
       const hung = writeKubeconfig(path.join(dir, 'hung-http'), { server: silent.url, caPem: api.caPem, token: api.token, context: 'lab' });
       await probe({ namespace: ns, podSelector: 'app=auth-db' }, { kubeconfigPath: hung }, 500);

@@ -24,7 +24,8 @@ export interface FakeRequest {
 export interface FakeKubeApi {
   url: string;
   caPem: string;
-  /** the server's key, for another test server that shares its certificate */
+  /** the server's certificate and key, for another test server that shares them */
+  certPem: string;
   keyPem: string;
   token: string;
   requests: FakeRequest[];
@@ -51,7 +52,7 @@ const inNamespace = (objs: KubeObject[] | undefined, ns: string) => (objs ?? [])
  * lists, single objects, metadata-only Secrets when asked (Accept: as=PartialObjectMetadata), and Status bodies for 401/404.
  */
 export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-token'): Promise<FakeKubeApi> {
-  const { certPem, keyPem } = createTestTlsCert();
+  const { certPem, keyPem, caPem } = createTestTlsCert();
   const requests: FakeRequest[] = [];
   const server = https.createServer({ cert: certPem, key: keyPem }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fake');
@@ -86,7 +87,8 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
-    caPem: certPem,
+    caPem,
+    certPem,
     keyPem,
     token,
     requests,
