@@ -53,7 +53,8 @@ try {
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000);
   const { requestScan } = await import('../lib/services/scans/request-scan');
   const { systemContext } = await import('../lib/services/service-context');
-  for (const id of labIds) await requestScan(systemContext('demo'), { targetId: id, trigger: 'manual' });
+  const scanIds: string[] = [];
+  for (const id of labIds) scanIds.push((await requestScan(systemContext('demo'), { targetId: id, trigger: 'manual' })).id);
 
   const login =
     admin.status === 'created' && admin.generated
@@ -62,6 +63,19 @@ try {
         ? `${admin.email} / the POSTURE_ADMIN_PASSWORD you set`
         : `${admin.email} / the password printed on the first run (set POSTURE_ADMIN_EMAIL and POSTURE_ADMIN_PASSWORD to add another admin)`;
   console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${path.relative(repoRoot, path.join(process.env.POSTURE_DATA_DIR ?? '.data', 'pg'))}` : 'DATABASE_URL'}\n  Stop with Ctrl-C.\n`);
+  // The overview's fleet grade and trend come from the roll-up (every 15 min); write the first once these scans finish.
+  const { db } = await import('../lib/db');
+  const { writeFleetSnapshot } = await import('../lib/scan/write-fleet-snapshot');
+  const deadline = Date.now() + 60_000;
+  while (!stopping && Date.now() < deadline && (await db.scan.count({ where: { id: { in: scanIds }, status: { in: ['queued', 'running'] } } })) > 0) {
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  if (!stopping) {
+    await writeFleetSnapshot().then(
+      (fleet) => fleet && console.log(`[demo] fleet roll-up: ${fleet.grade} (${fleet.score.toFixed(1)}) over ${fleet.targets} databases`),
+      (e: unknown) => console.warn(`[demo] fleet roll-up failed (the worker retries every 15 min): ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 } catch (e) {
   console.error(`[demo] ${e instanceof Error ? e.message : String(e)}`);
   await shutdown(1);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
 import { nextBin, run, startService, stopProcess, waitForHttp } from './lib/run-process';
 import { onShutdown } from './lib/on-shutdown';
+import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { repoRoot } from './lib/paths';
 
 ensureSystemPackage('/usr/bin/chromium', 'chromium', 'the browser the Playwright e2e tests drive');
@@ -19,12 +20,17 @@ const port = Number(process.env.E2E_PORT ?? 3100 + Math.floor(Math.random() * 80
 const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: port + 20000, password: randomBytes(16).toString('hex'), database: 'posture_e2e' });
 let server: ChildProcess | undefined;
 let worker: RunningWorker | undefined;
+// Real lab servers for the drill-down spec; RAM-backed when /dev/shm exists, like the lab tests.
+const labDir = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'posture-e2e-lab-'));
+let lab: LabFleet | undefined;
 
 const cleanup = async () => {
   await stopProcess(server);
   await worker?.stop().catch((e: unknown) => console.error('[e2e] worker stop:', e instanceof Error ? e.message : e));
+  await lab?.stop().catch((e: unknown) => console.error('[e2e] lab stop:', e instanceof Error ? e.message : e));
   await store.stop();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(labDir, { recursive: true, force: true });
 };
 onShutdown((signal) => cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
 
@@ -62,13 +68,31 @@ try {
   const { startWorker } = await import('../lib/jobs/start-worker');
   worker = await startWorker(store.url);
 
+  // Only the postures the specs use: starting all twelve servers costs more than it buys here.
+  lab = await startLabFleet({ baseDir: labDir, only: ['cert-expired', 'healthy'] });
+  const labTarget = (posture: string) => {
+    const t = lab?.targets.find((x) => x.posture === posture);
+    if (!t) throw new Error(`lab posture ${posture} did not start`);
+    return t;
+  };
+  const caFile = path.join(labDir, 'lab-ca.pem');
+  writeFileSync(caFile, lab.ca.certPem);
+  const labEnv = {
+    E2E_LAB_CERT_EXPIRED_PORT: String(labTarget('cert-expired').port),
+    E2E_LAB_HEALTHY_PORT: String(labTarget('healthy').port),
+    E2E_LAB_DATABASE: labTarget('healthy').database,
+    E2E_LAB_PROBE_USER: labTarget('healthy').probeUser,
+    E2E_LAB_PROBE_PASSWORD: labTarget('healthy').probePassword,
+    E2E_LAB_CA_PEM_FILE: caFile,
+  };
+
   if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
   const [node, next] = nextBin(repoRoot);
   server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv });
   await waitForHttp(`${baseURL}/api/health`);
   await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: repoRoot,
-    env: { ...appEnv, ...users, E2E_BASE_URL: baseURL, DATABASE_URL: store.url },
+    env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url },
   });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

@@ -8,6 +8,10 @@ import { signOut } from 'next-auth/react';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/databases', label: 'Databases' },
+  { href: '/findings', label: 'Findings' },
+  { href: '/exceptions', label: 'Exceptions' },
+  { href: '/compliance', label: 'Compliance' },
+  { href: '/checks', label: 'Checks' },
   { href: '/settings', label: 'Settings' },
 ];
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/require-user';
+import { CurrentRoleProvider } from '../_components/current-role';
 import { AppNav } from './app-nav';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="shell">
       <AppNav email={ctx.actor.email} role={ctx.actor.role} />
       <main className="main" id="main">
-        {children}
+        <CurrentRoleProvider role={ctx.actor.role}>{children}</CurrentRoleProvider>
       </main>
     </div>
   );

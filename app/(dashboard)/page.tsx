@@ -1,55 +1,53 @@
-import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
-import { listTargets } from '@/lib/services/targets/list-targets';
-import { engines } from '@/lib/validations/target';
-import { CountList } from './count-list';
+import { getFleetOverview } from '@/lib/services/fleet/get-fleet-overview';
+import { formatDateTime } from '@/lib/ui/format-date-time';
 import { NoDatabasesYet } from '../_components/no-databases-yet';
+import { BeforeAfterTable } from './_overview/before-after-table';
+import { ExpiringCertificates } from './_overview/expiring-certificates';
+import { FleetGradeCard } from './_overview/fleet-grade-card';
+import { FleetTrendChart } from './_overview/fleet-trend-chart';
+import { GradeDistribution } from './_overview/grade-distribution';
+import { PasswordsDue } from './_overview/passwords-due';
+import { StaleBackups } from './_overview/stale-backups';
+import { WorstDatabases } from './_overview/worst-databases';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   const ctx = await requireUser();
-  const count = async (filter: Parameters<typeof listTargets>[1]) => (await listTargets(ctx, { ...filter, pageSize: 1 })).total;
-  const all = await listTargets(ctx, { pageSize: 1 });
-  const [archived, byEngine, byEnvironment] = await Promise.all([
-    count({ archived: 'true' }),
-    Promise.all(engines.map(async (engine) => ({ key: engine, count: await count({ engine }) }))),
-    Promise.all(all.facets.environments.map(async (environment) => ({ key: environment, count: await count({ environment }) }))),
-  ]);
-  const canEdit = ctx.actor.role !== 'viewer';
+  // 90 days once; the trend's 7/30/90 toggle slices it in the browser.
+  const o = await getFleetOverview(ctx, { days: 90 });
+  const empty = o.inventory.active + o.inventory.archived === 0;
 
   return (
     <>
       <div className="page-header">
-        <h1>Overview</h1>
+        <div className="title-block">
+          <h1>Overview</h1>
+          {empty ? null : (
+            <p className="muted small">
+              {o.inventory.active} active {o.inventory.active === 1 ? 'database' : 'databases'} · as of <time dateTime={o.generatedAt}>{formatDateTime(o.generatedAt)}</time>
+            </p>
+          )}
+        </div>
       </div>
-      {all.total + archived === 0 ? (
-        <NoDatabasesYet canEdit={canEdit} />
+      {empty ? (
+        <NoDatabasesYet canEdit={ctx.actor.role !== 'viewer'} />
       ) : (
-        <div className="stat-grid">
-          <section className="card stat">
-            <h2 className="stat-label">Databases</h2>
-            <p className="stat-value">
-              <Link href="/databases">{all.total}</Link>
-            </p>
-            <p className="muted small">active in the inventory</p>
-          </section>
-          <section className="card stat">
-            <h2 className="stat-label">Archived</h2>
-            <p className="stat-value">
-              <Link href="/databases?archived=true">{archived}</Link>
-            </p>
-            <p className="muted small">kept with history, not scanned</p>
-          </section>
-          <section className="card">
-            <h2 className="card-title">By engine</h2>
-            <CountList items={byEngine.filter((e) => e.count > 0)} param="engine" />
-          </section>
-          <section className="card">
-            <h2 className="card-title">By environment</h2>
-            <CountList items={byEnvironment.filter((e) => e.count > 0)} param="environment" />
-          </section>
+        <div className="overview">
+          <div className="overview-row overview-summary">
+            <FleetGradeCard now={o.now} inventory={o.inventory} />
+            <BeforeAfterTable now={o.now} before={o.before} />
+            <GradeDistribution distribution={o.distribution} />
+          </div>
+          <FleetTrendChart trend={o.trend} generatedAt={o.generatedAt} />
+          <div className="overview-row">
+            <ExpiringCertificates certificates={o.certificates} />
+            <PasswordsDue passwordsDue={o.passwordsDue} />
+            <StaleBackups staleBackups={o.staleBackups} />
+          </div>
+          <WorstDatabases worst={o.worst} generatedAt={o.generatedAt} />
         </div>
       )}
     </>

@@ -12,6 +12,9 @@ describe('role checks', () => {
     ['editor', 'inventory:write', true],
     ['editor', 'credentials:write', true],
     ['editor', 'users:manage', false],
+    ['editor', 'exceptions:write', true],
+    ['viewer', 'exceptions:write', false],
+    ['admin', 'exceptions:write', true],
     ['admin', 'users:manage', true],
     ['admin', 'audit:read', true],
   ] as const)('%s → %s = %s', (role, perm, allowed) => {

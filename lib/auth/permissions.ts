@@ -5,14 +5,15 @@ export type Permission =
   | 'inventory:write'
   | 'credentials:write'
   | 'scan:run'
+  | 'exceptions:write'
   | 'security:override'
   | 'users:manage'
   | 'audit:read';
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ['inventory:read'],
-  editor: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run'],
-  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'security:override', 'users:manage', 'audit:read'],
+  editor: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'exceptions:write'],
+  admin: ['inventory:read', 'inventory:write', 'credentials:write', 'scan:run', 'exceptions:write', 'security:override', 'users:manage', 'audit:read'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

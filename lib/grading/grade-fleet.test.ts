@@ -39,4 +39,18 @@ describe('gradeFleet', () => {
     expect(Object.values(f.distribution).reduce((a, b) => a + b, 0)).toBe(5);
     expect([f.targets, f.graded]).toEqual([5, 3]);
   });
+
+  it('a pre-aggregated group counts as that many targets with its mean score', () => {
+    const one = (score: number, criticality: Criticality) => t(score, criticality);
+    const expanded = gradeFleet([one(80, 'high'), one(80, 'high'), one(80, 'high'), one(40, 'low'), t(null, 'low')]);
+    const grouped = gradeFleet([
+      { ...t(80, 'high', { critical: 3, high: 0, medium: 0, low: 0, info: 0 }), targets: 3 },
+      t(40, 'low'),
+      { ...t(null, 'low'), targets: 1 },
+    ]);
+    expect(grouped.score).toBe(expanded.score);
+    expect(grouped.distribution).toEqual(expanded.distribution);
+    expect(grouped.counts.critical).toBe(3);
+    expect([grouped.targets, grouped.graded]).toEqual([5, 4]);
+  });
 });

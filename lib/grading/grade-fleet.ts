@@ -9,6 +9,8 @@ export interface FleetTargetInput {
   grade?: Grade | null;
   criticality: Criticality;
   counts: SeverityCounts;
+  /** how many targets this entry stands for: a group sharing criticality and grade, with their mean score and summed counts; default 1 */
+  targets?: number;
 }
 
 export interface FleetGrade {
@@ -34,17 +36,20 @@ export function gradeFleet(targets: readonly FleetTargetInput[]): FleetGrade {
   const distribution = Object.fromEntries([...grades, 'ungraded'].map((g) => [g, 0])) as Record<Grade | 'ungraded', number>;
   let weighted = 0;
   let weights = 0;
+  let total = 0;
   for (const t of targets) {
+    const n = t.targets ?? 1;
+    total += n;
     for (const s of Object.keys(counts) as (keyof SeverityCounts)[]) counts[s] += t.counts[s];
     if (t.score === null) {
-      distribution.ungraded += 1;
+      distribution.ungraded += n;
       continue;
     }
-    const w = criticalityWeight[t.criticality];
+    const w = criticalityWeight[t.criticality] * n;
     weighted += w * t.score;
     weights += w;
-    distribution[t.grade ?? gradeForScore(t.score)] += 1;
+    distribution[t.grade ?? gradeForScore(t.score)] += n;
   }
   const score = weights === 0 ? null : Math.round((weighted / weights) * 10) / 10;
-  return { score, grade: score === null ? null : gradeForScore(score), counts, distribution, targets: targets.length, graded: targets.length - distribution.ungraded };
+  return { score, grade: score === null ? null : gradeForScore(score), counts, distribution, targets: total, graded: total - distribution.ungraded };
 }

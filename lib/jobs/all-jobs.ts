@@ -1,7 +1,9 @@
 import { auditRetentionJob } from './audit-retention-job';
+import { exceptionExpiryJob } from './exception-expiry-job';
+import { fleetRollupJob } from './fleet-rollup-job';
 import type { JobDefinition } from './job-definition';
 import { scanFanoutJob } from './scan-fanout-job';
 import { scanTargetJob } from './scan-target-job';
 import { scanRetentionJob } from './scan-retention-job';
 
-export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob, scanRetentionJob] as JobDefinition[];
+export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob, scanRetentionJob, fleetRollupJob, exceptionExpiryJob] as JobDefinition[];

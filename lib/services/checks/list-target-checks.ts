@@ -19,6 +19,8 @@ export interface TargetCheckView {
   firstSeenAt: string;
   changedAt: string;
   lastSeenAt: string;
+  /** the active exception accepting this check's risk (this target's, or a fleet-wide one), if any */
+  exception: { id: string; expiresAt: string; reason: string } | null;
 }
 
 const catalog = new Map(checkCatalog.map((c) => [c.id, c]));
@@ -29,7 +31,17 @@ export async function listTargetChecks(ctx: ServiceContext, targetId: string): P
   const id = parseTargetId(targetId);
   const exists = await db.target.findUnique({ where: { id }, select: { id: true } });
   if (!exists) throw new AppError('not_found', 'Database not found');
-  const rows = await db.checkState.findMany({ where: { targetId: id } });
+  const now = new Date();
+  const [rows, exceptions] = await Promise.all([
+    db.checkState.findMany({ where: { targetId: id } }),
+    db.exception.findMany({
+      where: { OR: [{ targetId: id }, { targetId: null }], revokedAt: null, expiresAt: { gt: now } },
+      // A target's own exception wins over a fleet-wide one for the same check.
+      orderBy: [{ targetId: { sort: 'asc', nulls: 'first' } }, { expiresAt: 'asc' }],
+      select: { id: true, checkId: true, expiresAt: true, reason: true },
+    }),
+  ]);
+  const accepted = new Map(exceptions.map((e) => [e.checkId, { id: e.id, expiresAt: e.expiresAt.toISOString(), reason: e.reason }]));
   const order = new Map(checkCatalog.map((c, i) => [c.id, i]));
   return rows
     .sort((a, b) => (order.get(a.checkId) ?? 999) - (order.get(b.checkId) ?? 999))
@@ -50,6 +62,7 @@ export async function listTargetChecks(ctx: ServiceContext, targetId: string): P
         firstSeenAt: r.firstSeenAt.toISOString(),
         changedAt: r.changedAt.toISOString(),
         lastSeenAt: r.lastSeenAt.toISOString(),
+        exception: accepted.get(r.checkId) ?? null,
       };
     });
 }

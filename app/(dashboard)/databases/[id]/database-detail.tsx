@@ -3,24 +3,33 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
+import type { TargetHistoryView } from '@/lib/services/targets/get-target-history';
+import type { WhatIfPlanView } from '@/lib/services/targets/get-what-if-plan';
+import type { CheckEventView } from '@/lib/services/targets/list-check-events';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { useUpdateDatabase } from '@/lib/hooks/use-databases';
 import type { UpdateTargetInput } from '@/lib/validations/target';
-import { GradeBadge } from '../../../_components/grade-badge';
 import { DatabaseForm } from '../database-form';
 import { valuesFromTarget } from '../database-form-values';
 import { toTargetPayload } from '../to-target-payload';
+import { CheckEventsList } from './check-events-list';
 import { DatabaseFacts } from './database-facts';
 import { DatabaseActions } from './database-actions';
+import { GradeHistoryChart } from './grade-history-chart';
+import { GradePair } from './grade-pair';
 import { PostureSection } from './posture-section';
 import { RecordRotationForm } from './record-rotation-form';
 import { ReplacePasswordForm } from './replace-password-form';
 import { ScanNowButton, ScanProgress } from './scan-now';
 import { useScanNow } from './use-scan-now';
+import { WhatIfPanel } from './what-if-panel';
 
 interface Props {
   target: TargetView;
   checks: TargetCheckView[];
+  plan: WhatIfPlanView;
+  history: TargetHistoryView;
+  events: CheckEventView[];
   canEdit: boolean;
   /** may allow plaintext SCRAM logins (the service checks again) */
   isAdmin: boolean;
@@ -28,7 +37,7 @@ interface Props {
   scanIntervalMinutes: number;
 }
 
-export function DatabaseDetail({ target, checks, canEdit, isAdmin, canScan, scanIntervalMinutes }: Props) {
+export function DatabaseDetail({ target, checks, plan, history, events, canEdit, isAdmin, canScan, scanIntervalMinutes }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [refreshing, startTransition] = useTransition();
@@ -61,7 +70,7 @@ export function DatabaseDetail({ target, checks, canEdit, isAdmin, canScan, scan
             <span className={`crit crit-${target.criticality}`}>{target.criticality}</span>
             {target.archivedAt ? <span className="badge badge-muted">archived</span> : null}
             <span className="grade-label">
-              Grade <GradeBadge grade={target.grade} />
+              Grade <GradePair {...plan} />
             </span>
           </div>
         </div>
@@ -101,7 +110,23 @@ export function DatabaseDetail({ target, checks, canEdit, isAdmin, canScan, scan
         </section>
       ) : null}
 
-      <PostureSection target={target} initialChecks={checks} canScan={showScan} scanIntervalMinutes={scanIntervalMinutes} />
+      <PostureSection
+        target={target}
+        plan={plan}
+        initialChecks={checks}
+        canScan={showScan}
+        scanIntervalMinutes={scanIntervalMinutes}
+        insights={
+          target.lastScanAt ? (
+            <div className="insights-grid">
+              <WhatIfPanel plan={plan} />
+              <GradeHistoryChart history={history} />
+            </div>
+          ) : null
+        }
+      />
+
+      {target.lastScanAt ? <CheckEventsList events={events} /> : null}
 
       {editing ? null : <DatabaseFacts target={target} />}
 

@@ -4,9 +4,11 @@ import { requireUser } from '@/lib/auth/require-user';
 import { roleAllows } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { scanIntervalMinutes } from '@/lib/jobs/scan-interval';
-import { listTargetChecks, type TargetCheckView } from '@/lib/services/checks/list-target-checks';
+import { listTargetChecks } from '@/lib/services/checks/list-target-checks';
 import { getTarget } from '@/lib/services/targets/get-target';
-import type { TargetView } from '@/lib/services/targets/target-view';
+import { getTargetHistory } from '@/lib/services/targets/get-target-history';
+import { getWhatIfPlan } from '@/lib/services/targets/get-what-if-plan';
+import { listCheckEvents } from '@/lib/services/targets/list-check-events';
 import { DatabaseDetail } from './database-detail';
 
 export const dynamic = 'force-dynamic';
@@ -20,18 +22,29 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   }
 }
 
-export default async function DatabasePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireUser();
-  const { id } = await params;
-  let target: TargetView;
-  let checks: TargetCheckView[];
+async function load(ctx: Awaited<ReturnType<typeof requireUser>>, id: string) {
   try {
-    // In parallel, so the checks are in the first HTML and the client starts with them (no waterfall).
-    [target, checks] = await Promise.all([getTarget(ctx, id), listTargetChecks(ctx, id)]);
+    // In parallel, so everything is in the first HTML and the client starts with it (no waterfall).
+    const [target, checks, plan, history, events] = await Promise.all([
+      getTarget(ctx, id),
+      listTargetChecks(ctx, id),
+      getWhatIfPlan(ctx, id),
+      // 90 days: the chart's longest range; the 7 and 30 day views slice it on the client.
+      getTargetHistory(ctx, { targetId: id, days: 90 }),
+      // A first scan alone records one event per check; 50 leaves room for the changes after it.
+      listCheckEvents(ctx, { targetId: id, limit: 50 }),
+    ]);
+    return { target, checks, plan, history, events };
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;
   }
+}
+
+export default async function DatabasePage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireUser();
+  const { id } = await params;
+  const { target, checks, plan, history, events } = await load(ctx, id);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -40,6 +53,9 @@ export default async function DatabasePage({ params }: { params: Promise<{ id: s
       <DatabaseDetail
         target={target}
         checks={checks}
+        plan={plan}
+        history={history}
+        events={events}
         canEdit={ctx.actor.role !== 'viewer'}
         isAdmin={ctx.actor.role === 'admin'}
         canScan={roleAllows(ctx.actor.role, 'scan:run')}

@@ -3,6 +3,8 @@
 import type { CheckStatus } from '@/lib/checks/check-definition';
 import { useTargetChecks } from '@/lib/hooks/use-target-checks';
 import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
+import type { ReactNode } from 'react';
+import type { WhatIfPlanView } from '@/lib/services/targets/get-what-if-plan';
 import type { TargetView } from '@/lib/services/targets/target-view';
 import { formatDateTime } from '@/lib/ui/format-date-time';
 import { CheckStatusBadge } from '../../../_components/check-status-badge';
@@ -28,12 +30,16 @@ function StatusCounts({ checks }: { checks: TargetCheckView[] }) {
 
 interface Props {
   target: TargetView;
+  /** the grade and score with and without accepted exceptions */
+  plan: Pick<WhatIfPlanView, 'scoreWithExceptions' | 'gradeWithExceptions' | 'acceptedExceptions'>;
   initialChecks: TargetCheckView[];
   canScan: boolean;
   scanIntervalMinutes: number;
+  /** rendered between the summary and the checks (what to fix first, history) */
+  insights?: ReactNode;
 }
 
-export function PostureSection({ target: t, initialChecks, canScan, scanIntervalMinutes }: Props) {
+export function PostureSection({ target: t, plan, initialChecks, canScan, scanIntervalMinutes, insights }: Props) {
   const { data: checks = [], error } = useTargetChecks(t.id, initialChecks);
   const groups = groupChecksByArea(checks);
 
@@ -50,6 +56,18 @@ export function PostureSection({ target: t, initialChecks, canScan, scanInterval
               <dt>Score</dt>
               <dd>{t.score === null ? <span className="muted">—</span> : <><strong>{t.score.toFixed(1)}</strong> <span className="muted">/ 100</span></>}</dd>
             </div>
+            {plan.acceptedExceptions > 0 ? (
+              <div>
+                <dt>With exceptions</dt>
+                <dd className="posture-excepted">
+                  <GradeBadge grade={plan.gradeWithExceptions} />{' '}
+                  {plan.scoreWithExceptions === null ? <span className="muted">—</span> : <strong>{plan.scoreWithExceptions.toFixed(1)}</strong>}{' '}
+                  <span className="muted">
+                    {plan.acceptedExceptions} accepted {plan.acceptedExceptions === 1 ? 'exception' : 'exceptions'}
+                  </span>
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt>Last scan</dt>
               <dd>{t.lastScanAt ? <time dateTime={t.lastScanAt}>{formatDateTime(t.lastScanAt)}</time> : <span className="muted">never</span>}</dd>
@@ -64,6 +82,8 @@ export function PostureSection({ target: t, initialChecks, canScan, scanInterval
           Could not load the checks: {error.message}
         </p>
       ) : null}
+
+      {checks.length > 0 ? insights : null}
 
       {checks.length === 0 ? (
         <EmptyState

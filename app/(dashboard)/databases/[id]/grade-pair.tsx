@@ -1,0 +1,40 @@
+import { GradeBadge } from '../../../_components/grade-badge';
+
+export interface GradePairProps {
+  score: number | null;
+  grade: string | null;
+  scoreWithExceptions: number | null;
+  gradeWithExceptions: string | null;
+  acceptedExceptions: number;
+  size?: 'large';
+}
+
+const scoreText = (n: number | null) => (n === null ? '—' : n.toFixed(1));
+
+/** "B 86.5 · A 93.2 with 1 accepted exception": the second half only when an exception applies. */
+export function GradePair({ score, grade, scoreWithExceptions, gradeWithExceptions, acceptedExceptions, size }: GradePairProps) {
+  return (
+    <span className={`grade-pair${size ? ' grade-pair-large' : ''}`}>
+      <span className="grade-pair-part">
+        <GradeBadge grade={grade} size={size} />
+        <span className="grade-pair-score">{scoreText(score)}</span>
+      </span>
+      {acceptedExceptions > 0 ? (
+        <>
+          <span className="grade-pair-sep" aria-hidden="true">
+            ·
+          </span>
+          <span className="grade-pair-part grade-pair-excepted">
+            <GradeBadge grade={gradeWithExceptions} size={size} />
+            <span className="grade-pair-score">
+              {scoreText(scoreWithExceptions)}{' '}
+              <span className="muted">
+                with {acceptedExceptions} accepted {acceptedExceptions === 1 ? 'exception' : 'exceptions'}
+              </span>
+            </span>
+          </span>
+        </>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,26 @@
+export interface ChecklistItem {
+  /** the item as the seed runbook words it */
+  item: string;
+  /** checks whose results evidence the item; empty when nothing automated covers it yet */
+  checks: string[];
+  /** what the checks do and do not cover */
+  note: string;
+}
+
+/** The seed runbook's "Security Validation Checklist", each item tied to the checks that evidence it. */
+export const securityChecklist: readonly ChecklistItem[] = [
+  { item: 'All database pods running and healthy', checks: ['target.reachable'], note: 'The database accepts connections; pod health probes are not read.' },
+  { item: 'All PVCs in "Bound" state', checks: ['k8s.pvc.bound'], note: 'Every claim of the database’s pods is Bound.' },
+  { item: 'TLS certificates mounted with correct permissions', checks: [], note: 'File modes inside the pod are not inspected yet.' },
+  { item: 'PostgreSQL accepts TLS connections', checks: ['pg.tls.enabled'], note: 'The server answers SSLRequest and completes a handshake.' },
+  { item: 'Redis accepts TLS connections', checks: [], note: 'Redis probes come in a later release.' },
+  { item: 'pgcrypto extension loaded', checks: [], note: 'Extensions are not listed by the probe yet.' },
+  {
+    item: 'Services connect without TLS errors',
+    checks: ['cert.expiry', 'cert.trusted', 'cert.hostname'],
+    note: 'What a verifying client sees: a current, trusted certificate for the right name. Client logs are not read.',
+  },
+  { item: 'Audit logs being generated', checks: [], note: 'Database audit logging is not probed yet.' },
+  { item: 'Passwords are strong (32+ characters)', checks: ['password.strength'], note: 'Length of the stored or referenced secret.' },
+  { item: 'Backup script tested and working', checks: ['backup.freshness'], note: 'A recent successful backup exists; restore tests are not automated.' },
+];

@@ -1,0 +1,78 @@
+import type { Grade } from '../../grading/grade-bands';
+
+export interface FailingBySeverity {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+}
+
+export interface FleetPosture {
+  score: number | null;
+  grade: Grade | null;
+  scoreWithExceptions: number | null;
+  gradeWithExceptions: Grade | null;
+  failing: FailingBySeverity;
+}
+
+/** A target named in an attention list: enough to link to it and to say whose it is. */
+export interface TargetRef {
+  targetId: string;
+  targetName: string;
+  ownerTeam: string | null;
+}
+
+export interface ExpiringCertificate extends TargetRef {
+  status: string;
+  notAfter: string;
+  /** whole days from now; negative once expired */
+  daysLeft: number;
+  subject: string | null;
+}
+
+export interface PasswordDue extends TargetRef {
+  status: 'warn' | 'fail';
+  /** when it turned warn or fail */
+  since: string;
+  ageDays: number | null;
+  policyDays: number | null;
+  validUntil: string | null;
+  source: string | null;
+  summary: string | null;
+}
+
+export interface StaleBackup extends TargetRef {
+  checkId: 'backup.freshness' | 'backup.wal_archiving';
+  summary: string | null;
+  /** when this check last changed status, i.e. failing since */
+  since: string;
+}
+
+export interface WorstDatabase {
+  id: string;
+  name: string;
+  ownerTeam: string | null;
+  criticality: string;
+  score: number;
+  grade: string | null;
+  failing: FailingBySeverity;
+  lastScanAt: string | null;
+}
+
+export interface FleetOverview {
+  generatedAt: string;
+  inventory: { active: number; archived: number; graded: number };
+  now: FleetPosture;
+  /** the fleet snapshot nearest to 30 days ago (within a week of it); null until there is one */
+  before: (FleetPosture & { day: string }) | null;
+  distribution: { grade: Grade | 'ungraded'; count: number }[];
+  /** one point per day with a fleet snapshot, oldest first */
+  trend: { day: string; score: number; scoreWithExceptions: number }[];
+  trendDays: number;
+  /** certificates that expire within 30 days or have expired (cert.expiry warn or fail), the 10 soonest */
+  certificates: { total: number; items: ExpiringCertificate[] };
+  passwordsDue: { total: number; items: PasswordDue[] };
+  staleBackups: { total: number; items: StaleBackup[] };
+  /** the 10 lowest scores */
+  worst: WorstDatabase[];
+}

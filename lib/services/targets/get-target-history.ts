@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { db } from '../../db';
+import { AppError } from '../../errors/app-error';
+import { authorize, type ServiceContext } from '../service-context';
+import { parseTargetId } from './parse-target-id';
+
+export interface GradeHistoryPoint {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  score: number;
+  scoreWithExceptions: number;
+  grade: string;
+}
+
+export interface TargetHistoryView {
+  days: number;
+  /** the last day of the window (today, UTC), so the client slices ranges without its own clock */
+  through: string;
+  points: GradeHistoryPoint[];
+}
+
+const input = z.object({ targetId: z.unknown(), days: z.coerce.number().int().min(1).max(365).default(90) });
+
+const dayMs = 86_400_000;
+
+/** The target's daily grade snapshots over the last `days` days (today included), oldest first. */
+export async function getTargetHistory(ctx: ServiceContext, raw: { targetId: string; days?: number }, now = new Date()): Promise<TargetHistoryView> {
+  authorize(ctx, 'inventory:read');
+  const { targetId, days } = input.parse(raw);
+  const id = parseTargetId(targetId);
+  const exists = await db.target.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw new AppError('not_found', 'Database not found');
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const rows = await db.gradeSnapshot.findMany({
+    where: { targetId: id, day: { gte: new Date(today - (days - 1) * dayMs) } },
+    orderBy: { day: 'asc' },
+    select: { day: true, score: true, scoreWithExceptions: true, grade: true },
+  });
+  return {
+    days,
+    through: new Date(today).toISOString().slice(0, 10),
+    points: rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), score: r.score, scoreWithExceptions: r.scoreWithExceptions, grade: r.grade })),
+  };
+}

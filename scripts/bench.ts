@@ -1,0 +1,74 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
+import { migrateDeploy } from '../lib/store/migrate';
+import type { Benchmark, BenchSection } from './bench/bench-section';
+import { fleetOverviewBenchmark } from './bench/bench-fleet-overview';
+import { writeBenchResults } from './bench/write-bench-results';
+import { onShutdown } from './lib/on-shutdown';
+import { repoRoot } from './lib/paths';
+
+/** Every benchmark, in the order its section appears in bench/RESULTS.md; `npm run bench -- <id>` runs a subset. */
+const benchmarks: Benchmark[] = [fleetOverviewBenchmark];
+
+const only = process.argv.slice(2);
+const selected = only.length ? benchmarks.filter((b) => only.includes(b.id)) : benchmarks;
+if (selected.length === 0) {
+  console.error(`[bench] no benchmark named ${only.join(', ')}; known: ${benchmarks.map((b) => b.id).join(', ')}`);
+  process.exit(2);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-bench-'));
+chmodSync(dir, 0o755); // as root the server runs as 'postgres', which must enter this folder
+const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 40000 + Math.floor(Math.random() * 20000), password: randomBytes(16).toString('hex'), database: 'posture_bench' });
+const client = new pg.Client({ connectionString: store.url });
+const cleanup = async () => {
+  await client.end().catch(() => {});
+  const { db } = await import('../lib/db');
+  await db.$disconnect().catch(() => {});
+  await store.stop();
+  rmSync(dir, { recursive: true, force: true });
+};
+onShutdown((signal) => cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
+
+let failed = false;
+try {
+  await migrateDeploy(store.url);
+  process.env.DATABASE_URL = store.url; // before lib/db is first imported by a benchmark
+  await client.connect();
+  const sections: BenchSection[] = [await machineSection(client)];
+  for (const b of selected) sections.push(await b.run({ client, storeUrl: store.url }));
+  const file = path.join(repoRoot, 'bench/RESULTS.md');
+  writeBenchResults(file, sections);
+  console.log(`[bench] wrote ${path.relative(process.cwd(), file)}`);
+} catch (e) {
+  console.error('[bench]', e instanceof Error ? (e.stack ?? e.message) : e);
+  failed = true;
+} finally {
+  await cleanup();
+}
+process.exit(failed ? 1 : 0);
+
+async function machineSection(c: pg.Client): Promise<BenchSection> {
+  const cpus = os.cpus();
+  const { rows } = await c.query<{ version: string }>('SELECT version()');
+  const gib = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
+  return {
+    id: 'machine',
+    markdown: `## Machine
+
+| | |
+|---|---|
+| run at | ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} |
+| CPU | ${cpus[0]?.model ?? 'unknown'} |
+| cores | ${cpus.length} |
+| memory | ${gib(os.totalmem())} |
+| load average (1/5/15 min) at start | ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (other processes on this machine add noise) |
+| OS | ${os.type()} ${os.release()} (${os.arch()}) |
+| Node.js | ${process.version} |
+| PostgreSQL | ${rows[0]?.version.split(' on ')[0] ?? 'unknown'} (embedded, default settings) |`,
+  };
+}
