@@ -23,7 +23,15 @@ export const certExpiryCheck: CheckDefinition = {
       const expired = c.daysLeft < 0 || (!Number.isNaN(notAfterMs) && notAfterMs < observationNow(obs));
       const day = formatIsoDay(c.earliestNotAfter);
       const whose = leaf && leaf.subject !== c.earliestSubject ? `, ${certLabel(c.earliestSubject)}` : '';
-      const evidence = { earliestNotAfter: c.earliestNotAfter, earliestSubject: c.earliestSubject, daysLeft: c.daysLeft, leafNotAfter: leaf?.notAfter ?? null };
+      const earliest = c.chain.find((x) => x.notAfter === c.earliestNotAfter) ?? leaf;
+      // The fingerprint keys expiry alerts: a renewed certificate starts its thresholds afresh.
+      const evidence = {
+        earliestNotAfter: c.earliestNotAfter,
+        earliestSubject: c.earliestSubject,
+        daysLeft: c.daysLeft,
+        leafNotAfter: leaf?.notAfter ?? null,
+        fingerprint256: earliest?.fingerprint256 ?? null,
+      };
       if (expired) {
         const ago = Math.max(0, -c.daysLeft);
         const when = ago === 0 ? 'expired today' : `expired ${formatCount(ago, 'day')} ago`;
