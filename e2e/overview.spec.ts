@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
 import { e2eUser } from './helpers/e2e-user';
 import { login } from './helpers/login';
 
@@ -74,6 +75,31 @@ test.describe('Fleet overview', () => {
 
     await worst.getByRole('row').nth(1).getByRole('link').click();
     await expect(page).toHaveURL(/\/databases\/[0-9a-f-]{36}$/);
+  });
+
+  test('with a month of fleet history the trend draws a line and the 30-day comparison fills in', async ({ page }) => {
+    // History cannot be made faster than a day passes, so earlier fleet snapshots are written straight to the store.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`
+        INSERT INTO "GradeSnapshot" ("targetId", day, score, "scoreWithExceptions", grade, critical, high, medium, low)
+        SELECT NULL, current_date - d, 60 + d * 0.5, 62 + d * 0.5, 'D-', 3, 4, 2, 0
+        FROM generate_series(1, 35) AS d
+        WHERE NOT EXISTS (SELECT 1 FROM "GradeSnapshot" g WHERE g."targetId" IS NULL AND g.day = current_date - d)`);
+    } finally {
+      await client.end();
+    }
+    const admin = e2eUser('admin');
+    await login(page, admin.email, admin.password);
+    await page.goto('/');
+    const trend = page.getByRole('region', { name: 'Fleet score trend' });
+    await trend.getByRole('button', { name: '30 days' }).click();
+    await expect(trend.locator('.recharts-line-curve, .recharts-area-curve').first()).toBeVisible();
+    const compare = page.getByRole('region', { name: '30 days ago → now' });
+    await expect(compare.getByText('No data 30 days ago yet')).toHaveCount(0);
+    await expect(compare.getByRole('row', { name: /Critical issues/ })).toContainText('3');
+    await screenshot(page, 'fleet-overview-trend-1280');
   });
 
   test('a viewer reads the overview but may not trigger a roll-up', async ({ page }) => {
