@@ -4,7 +4,7 @@ import { listTargets } from '@/lib/services/targets/list-targets';
 import { EmptyState } from '../../_components/empty-state';
 import { DatabaseFilters } from './database-filters';
 import { DatabaseTable } from './database-table';
-import { Pagination } from './pagination';
+import { PageLinks } from '../../_components/page-links';
 import { listHref, parseListQuery, type RawSearchParams } from './list-query';
 import { NoDatabasesYet } from '../../_components/no-databases-yet';
 
@@ -52,7 +52,7 @@ export default async function DatabasesPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <DatabaseTable items={result.items} query={query} params={params} />
-          <Pagination total={result.total} page={query.page} pageSize={query.pageSize} params={params} />
+          <PageLinks total={result.total} page={query.page} pageSize={query.pageSize} hrefFor={(page) => listHref(params, { page: String(page) })} />
         </>
       )}
     </>

@@ -1,30 +1,16 @@
 import type { z } from 'zod';
 import { listExceptionsQuerySchema } from '@/lib/validations/exception';
+import { hrefWith, parseUrlQuery, type RawSearchParams } from '@/lib/ui/url-query';
 
 export type ExceptionsQuery = z.output<typeof listExceptionsQuerySchema>;
-export type RawSearchParams = Record<string, string | string[] | undefined>;
+export type { RawSearchParams };
 
 const keys = ['state', 'q', 'checkId', 'targetId', 'page', 'pageSize'] as const;
 
-/** URL params → a valid query; a bad value is dropped rather than failing the page. */
 export function parseExceptionsQuery(raw: RawSearchParams): { query: ExceptionsQuery; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  for (const k of keys) {
-    const v = raw[k];
-    const first = (Array.isArray(v) ? v[0] : v)?.trim();
-    if (first) params[k] = first;
-  }
-  for (let attempt = 0; attempt < keys.length; attempt++) {
-    const parsed = listExceptionsQuerySchema.safeParse(params);
-    if (parsed.success) return { query: parsed.data, params };
-    for (const issue of parsed.error.issues) delete params[String(issue.path[0])];
-  }
-  return { query: listExceptionsQuerySchema.parse({}), params: {} };
+  return parseUrlQuery(raw, keys, listExceptionsQuerySchema);
 }
 
 export function exceptionsHref(params: Record<string, string>, changes: Record<string, string | undefined>): string {
-  const next = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...changes })) if (v !== undefined && v !== '') next.set(k, v);
-  const s = next.toString();
-  return s ? `/exceptions?${s}` : '/exceptions';
+  return hrefWith('/exceptions', params, changes);
 }
