@@ -7,6 +7,7 @@ import { nextBin, startService, stopProcess, waitForHttp } from './lib/run-proce
 import { onShutdown } from './lib/on-shutdown';
 import { dataDir, repoRoot } from './lib/paths';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
+import { spawnSmtpCatcher, type SmtpCatcherProcess } from './lib/spawn-smtp-catcher';
 
 applyLocalEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +21,7 @@ const { url, embedded } = await openStore({ migrate: true, attach: false }).catc
 });
 let web: ChildProcess | undefined;
 let lab: LabFleet | undefined;
+let catcher: SmtpCatcherProcess | undefined;
 let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
 const shutdown = async (code: number) => {
@@ -29,6 +31,7 @@ const shutdown = async (code: number) => {
   await stopProcess(web);
   await stopWorker?.().catch(() => {});
   await lab?.stop().catch(() => {});
+  await catcher?.stop();
   await embedded?.stop();
   console.log('[demo] stopped');
   process.exit(code);
@@ -38,6 +41,21 @@ onShutdown(() => shutdown(0));
 try {
   const { ensureAdmin } = await import('../lib/services/users/ensure-admin');
   const admin = await ensureAdmin({ email: process.env.POSTURE_ADMIN_EMAIL, password: process.env.POSTURE_ADMIN_PASSWORD });
+  const { seedDemoAlertRecipients } = await import('./lib/seed-demo-alert-recipients');
+  if (await seedDemoAlertRecipients(admin.email)) console.log(`[demo] alert emails go to ${admin.email} (the security list; change it on /alerts)`);
+  // A real SMTP server on loopback catches the demo's mail, unless SMTP is configured already.
+  let mail = `SMTP server ${process.env.POSTURE_SMTP_HOST ?? ''} (POSTURE_SMTP_HOST); sent mail shows on /alerts`;
+  if (!process.env.POSTURE_SMTP_HOST) {
+    const catcherPort = Number(process.env.POSTURE_CATCHER_PORT ?? 1025);
+    catcher = await spawnSmtpCatcher({ port: catcherPort, dir: path.join(dataDir, 'mail') }).catch((e: unknown) => {
+      console.warn(`[demo] SMTP catcher not started (${e instanceof Error ? e.message : String(e)}); set POSTURE_CATCHER_PORT to a free port. Alert emails wait as pending.`);
+      return undefined;
+    });
+    if (catcher) {
+      Object.assign(process.env, { POSTURE_SMTP_HOST: '127.0.0.1', POSTURE_SMTP_PORT: String(catcher.port), POSTURE_SMTP_FROM: 'posture@localhost' });
+      mail = `SMTP catcher on 127.0.0.1:${catcher.port}; sent mail shows on /alerts (stored in ${path.relative(repoRoot, catcher.dir)})`;
+    } else mail = 'not delivered (the SMTP catcher did not start); alert emails wait on /alerts';
+  }
   console.log('[demo] starting the lab fleet: real PostgreSQL servers with varied postures …');
   lab = await startLabFleet({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) });
   const { seedLabFleet } = await import('./lib/seed-lab-fleet');
@@ -62,7 +80,7 @@ try {
       : admin.status === 'created'
         ? `${admin.email} / the POSTURE_ADMIN_PASSWORD you set`
         : `${admin.email} / the password printed on the first run (set POSTURE_ADMIN_EMAIL and POSTURE_ADMIN_PASSWORD to add another admin)`;
-  console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${path.relative(repoRoot, path.join(process.env.POSTURE_DATA_DIR ?? '.data', 'pg'))}` : 'DATABASE_URL'}\n  Stop with Ctrl-C.\n`);
+  console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${path.relative(repoRoot, path.join(process.env.POSTURE_DATA_DIR ?? '.data', 'pg'))}` : 'DATABASE_URL'}\n  Mail:                ${mail}\n  Stop with Ctrl-C.\n`);
   // The overview's fleet grade and trend come from the roll-up (every 15 min); write the first once these scans finish.
   const { db } = await import('../lib/db');
   const { writeFleetSnapshot } = await import('../lib/scan/write-fleet-snapshot');
@@ -74,6 +92,12 @@ try {
     await writeFleetSnapshot().then(
       (fleet) => fleet && console.log(`[demo] fleet roll-up: ${fleet.grade} (${fleet.score.toFixed(1)}) over ${fleet.targets} databases`),
       (e: unknown) => console.warn(`[demo] fleet roll-up failed (the worker retries every 15 min): ${e instanceof Error ? e.message : String(e)}`),
+    );
+    // The scans wrote alert emails (e.g. lab-cert-expiring's certificate); send them now rather than at the worker's next minute.
+    const { deliverOutbox } = await import('../lib/alerts/deliver-outbox');
+    await deliverOutbox().then(
+      (run) => run.sent && console.log(`[demo] alert emails: ${run.sent} sent (see /alerts)`),
+      (e: unknown) => console.warn(`[demo] alert delivery failed (the worker retries every minute): ${e instanceof Error ? e.message : String(e)}`),
     );
   }
 } catch (e) {

@@ -11,6 +11,7 @@ import { nextBin, run, startService, stopProcess, waitForHttp } from './lib/run-
 import { onShutdown } from './lib/on-shutdown';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { repoRoot } from './lib/paths';
+import { spawnSmtpCatcher, type SmtpCatcherProcess } from './lib/spawn-smtp-catcher';
 
 ensureSystemPackage('/usr/bin/chromium', 'chromium', 'the browser the Playwright e2e tests drive');
 
@@ -23,11 +24,15 @@ let worker: RunningWorker | undefined;
 // Real lab servers for the drill-down spec; RAM-backed when /dev/shm exists, like the lab tests.
 const labDir = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'posture-e2e-lab-'));
 let lab: LabFleet | undefined;
+// A real SMTP server process for the alert emails; the Alerts spec reads what it stored.
+let catcher: SmtpCatcherProcess | undefined;
+const mailDir = path.join(dir, 'mail');
 
 const cleanup = async () => {
   await stopProcess(server);
   await worker?.stop().catch((e: unknown) => console.error('[e2e] worker stop:', e instanceof Error ? e.message : e));
   await lab?.stop().catch((e: unknown) => console.error('[e2e] lab stop:', e instanceof Error ? e.message : e));
+  await catcher?.stop();
   await store.stop();
   rmSync(dir, { recursive: true, force: true });
   rmSync(labDir, { recursive: true, force: true });
@@ -55,6 +60,9 @@ const appEnv = {
 let failed = false;
 try {
   await migrateDeploy(store.url);
+  catcher = await spawnSmtpCatcher({ port: 0, dir: mailDir });
+  // The Alerts spec delivers with "Deliver now"; a yearly cron keeps the worker from sending a pending email under it.
+  Object.assign(appEnv, { POSTURE_SMTP_HOST: '127.0.0.1', POSTURE_SMTP_PORT: String(catcher.port), POSTURE_SMTP_FROM: 'posture@localhost', POSTURE_OUTBOX_DELIVERY_CRON: '0 0 1 1 *' });
   Object.assign(process.env, appEnv);
   const { createUser } = await import('../lib/services/users/create-user');
   const { systemContext } = await import('../lib/services/service-context');
@@ -92,7 +100,7 @@ try {
   await waitForHttp(`${baseURL}/api/health`);
   await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: repoRoot,
-    env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url },
+    env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url, E2E_MAIL_DIR: mailDir },
   });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

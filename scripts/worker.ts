@@ -6,7 +6,7 @@ applyLocalEnv();
 const { url, embedded } = await openStore({ attach: true });
 const { startWorker } = await import('../lib/jobs/start-worker');
 const worker = await startWorker(url);
-console.log('[worker] started: scheduled scans, scan jobs, audit and scan retention');
+console.log('[worker] started: scheduled scans, scan jobs, alert delivery and digests, audit and scan retention');
 
 onShutdown(async () => {
   await worker.stop();

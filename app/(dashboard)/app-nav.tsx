@@ -11,6 +11,7 @@ const links = [
   { href: '/findings', label: 'Findings' },
   { href: '/exceptions', label: 'Exceptions' },
   { href: '/compliance', label: 'Compliance' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/checks', label: 'Checks' },
   { href: '/settings', label: 'Settings' },
 ];

@@ -5,10 +5,11 @@ import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';
 import { persistScanResult } from './persist-scan-result';
 import { activeExceptionIds } from './active-exception-ids';
+import { alertsForScan, targetBeforeScan } from '../alerts/alerts-for-scan';
 
 /**
- * Runs one queued scan: claim it, probe, evaluate, grade, and persist in one transaction. A scan already
- * finished is left alone, so a duplicate or retried delivery never writes twice.
+ * Runs one queued scan: claim it, probe, evaluate, grade, and persist in one transaction, with the alerts it calls for.
+ * A scan already finished is left alone, so a duplicate or retried delivery never writes twice.
  */
 export async function runScan(scanId: string): Promise<void> {
   const claimed = await db.scan.updateMany({
@@ -23,8 +24,11 @@ export async function runScan(scanId: string): Promise<void> {
     const results = evaluateChecks(observations);
     const at = new Date();
     const grade = gradeTarget(results, await activeExceptionIds(db, scan.targetId, at));
+    // Alerts go to the Outbox in the same transaction as the state change that caused them.
     await db.$transaction(async (tx) => {
-      await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
+      const before = await targetBeforeScan(tx, scan.targetId);
+      const { changed } = await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
+      await alertsForScan(tx, { before, results, grade, changed, at });
       await tx.scan.update({ where: { id: scanId }, data: { status: 'succeeded', finishedAt: at, score: grade.score, grade: grade.grade } });
     });
   } catch (e) {

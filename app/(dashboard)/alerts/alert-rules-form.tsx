@@ -1,0 +1,132 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { alertRuleDescriptions, alertRuleIds, type AlertSettings } from '@/lib/alerts/alert-settings';
+import { ApiError } from '@/lib/hooks/api-error';
+import { useAlertSettings, useUpdateAlertSettings } from '@/lib/hooks/use-alert-settings';
+import { FormField } from '../../_components/form-field';
+import { FormErrorSummary } from '../../_components/form-error-summary';
+
+type ListField = 'securityRecipients' | 'digestRecipients';
+const listFields: readonly ListField[] = ['securityRecipients', 'digestRecipients'];
+
+export interface AlertRulesFormProps {
+  initial: AlertSettings;
+  /** admins (alerts:manage) edit; everyone else sees the rules read-only */
+  canManage: boolean;
+}
+
+/** One address per line; commas, semicolons and spaces separate too. */
+const parseAddressList = (text: string) => text.split(/[\s,;]+/).filter((a) => a !== '');
+
+/** The server's messages for one list, naming the address each is about (path `securityRecipients.3` → the 4th address). */
+function listErrors(details: readonly { path: string; message: string }[], field: ListField, sent: readonly string[]): string | undefined {
+  const messages = details
+    .filter((d) => d.path === field || d.path.startsWith(`${field}.`))
+    .map((d) => {
+      const index = Number(d.path.slice(field.length + 1));
+      const address = d.path !== field && Number.isInteger(index) ? sent[index] : undefined;
+      return address !== undefined ? `${address}: ${d.message}` : d.message;
+    });
+  return messages.length ? messages.join('; ') : undefined;
+}
+
+export function AlertRulesForm({ initial, canManage }: AlertRulesFormProps) {
+  const idBase = useId();
+  const { data } = useAlertSettings(initial);
+  const settings = data ?? initial;
+  const save = useUpdateAlertSettings();
+  const [rules, setRules] = useState(settings.rules);
+  const [lists, setLists] = useState({ securityRecipients: settings.securityRecipients.join('\n'), digestRecipients: settings.digestRecipients.join('\n') });
+  const [sent, setSent] = useState<Record<ListField, string[]>>({ securityRecipients: [], digestRecipients: [] });
+  const details = save.error instanceof ApiError ? save.error.details : [];
+  const errors = { securityRecipients: listErrors(details, 'securityRecipients', sent.securityRecipients), digestRecipients: listErrors(details, 'digestRecipients', sent.digestRecipients) };
+  const rest = details.filter((d) => !listFields.some((f) => d.path === f || d.path.startsWith(`${f}.`)));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = { securityRecipients: parseAddressList(lists.securityRecipients), digestRecipients: parseAddressList(lists.digestRecipients) };
+    setSent(next);
+    save.mutate(
+      { rules, ...next },
+      // the server lower-cases and deduplicates: show what it stored
+      { onSuccess: (saved) => setLists({ securityRecipients: saved.securityRecipients.join('\n'), digestRecipients: saved.digestRecipients.join('\n') }) },
+    );
+  }
+
+  const list = (field: ListField, label: string, hint: string) => (
+    <FormField label={label} error={errors[field]} hint={hint} className="field-span-all">
+      {(p) => (
+        <textarea
+          {...p}
+          name={field}
+          rows={4}
+          spellCheck={false}
+          autoComplete="off"
+          className="mono"
+          readOnly={!canManage}
+          placeholder={canManage ? 'security@example.com' : undefined}
+          value={lists[field]}
+          onChange={(e) => setLists((prev) => ({ ...prev, [field]: e.target.value }))}
+        />
+      )}
+    </FormField>
+  );
+
+  return (
+    <section className="card" aria-labelledby={`${idBase}-heading`}>
+      <h2 id={`${idBase}-heading`} className="card-title">
+        Alert rules
+      </h2>
+      {canManage ? null : <p className="muted small">Only admins can change the alert rules and recipients.</p>}
+      <form onSubmit={submit} noValidate>
+        <FormErrorSummary error={save.error} rest={rest} />
+        <fieldset className="form-section">
+          <legend>Send an email when</legend>
+          <div className="form-grid">
+            {alertRuleIds.map((rule) => {
+              const id = `${idBase}-${rule}`;
+              return (
+                <div key={rule} className="checkbox field-span-all">
+                  <input
+                    id={id}
+                    name={rule}
+                    type="checkbox"
+                    checked={rules[rule]}
+                    disabled={!canManage}
+                    aria-describedby={`${id}-hint`}
+                    onChange={(e) => setRules((prev) => ({ ...prev, [rule]: e.target.checked }))}
+                  />
+                  <label htmlFor={id}>{alertRuleDescriptions[rule].label}</label>
+                  <span className="field-hint" id={`${id}-hint`}>
+                    {alertRuleDescriptions[rule].description}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Recipients</legend>
+          <p className="muted small section-note">Each database&apos;s owner email always gets its alerts. Accepted exceptions suppress alerts until they expire.</p>
+          <div className="form-grid">
+            {list('securityRecipients', 'Security list', 'Get every alert for every database. One address per line, at most 50.')}
+            {list('digestRecipients', 'Daily digest instead of single emails', 'Owners or security-list addresses listed here get one email a day grouping everything due.')}
+          </div>
+        </fieldset>
+        {canManage ? (
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+              {save.isPending ? 'Saving…' : 'Save'}
+            </button>
+            {save.isSuccess && !save.isPending ? (
+              <span className="success-text" role="status">
+                Saved
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+      </form>
+    </section>
+  );
+}

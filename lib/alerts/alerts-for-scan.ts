@@ -1,0 +1,73 @@
+import type { Tx } from '../db';
+import type { CheckResult } from '../checks/check-definition';
+import { activeExceptionIds } from '../scan/active-exception-ids';
+import type { GradeSummary } from '../scan/persist-scan-result';
+import { enqueueAlerts } from './enqueue-alerts';
+import { evaluateAlertRules, type CheckTransition } from './evaluate-alert-rules';
+import { loadAlertSettings } from './load-alert-settings';
+import { publicUrl } from './public-url';
+import { renderAlertEmail } from './render-alert-email';
+
+const targetBeforeScanSelect = {
+  id: true,
+  name: true,
+  engine: true,
+  host: true,
+  port: true,
+  environment: true,
+  ownerTeam: true,
+  ownerEmail: true,
+  grade: true,
+  gradeWithExceptions: true,
+  lastScanAt: true,
+} as const;
+
+export type TargetBeforeScan = Awaited<ReturnType<typeof targetBeforeScan>>;
+
+/** The target as the previous scan left it: read inside the scan's transaction before persisting, for the grade it had. */
+export async function targetBeforeScan(tx: Tx, targetId: string) {
+  return tx.target.findUniqueOrThrow({ where: { id: targetId }, select: targetBeforeScanSelect });
+}
+
+/** Checks whose exception (for this target or fleet-wide) expired or was revoked since the previous scan. */
+async function exceptionsEndedSince(tx: Tx, targetId: string, since: Date | null, at: Date, stillActive: ReadonlySet<string>): Promise<Set<string>> {
+  if (!since) return new Set();
+  const window = { gt: since, lte: at };
+  const rows = await tx.exception.findMany({
+    where: { OR: [{ targetId }, { targetId: null }], AND: [{ OR: [{ expiresAt: window }, { revokedAt: window }] }] },
+    select: { checkId: true },
+  });
+  return new Set(rows.map((r) => r.checkId).filter((id) => !stillActive.has(id)));
+}
+
+/**
+ * Alert rules → Outbox rows, in the scan's transaction: the rows commit together with the state change that caused them,
+ * or not at all. Accepted exceptions alert nothing; the grade compared is the one with exceptions left out.
+ */
+export async function alertsForScan(
+  tx: Tx,
+  input: { before: TargetBeforeScan; results: readonly CheckResult[]; grade: GradeSummary; changed: readonly CheckTransition[]; at: Date },
+): Promise<number> {
+  const { before, results, grade, changed, at } = input;
+  const settings = await loadAlertSettings(tx);
+  const exceptedIds = await activeExceptionIds(tx, before.id, at);
+  const intents = evaluateAlertRules({
+    target: before,
+    previousGrade: before.gradeWithExceptions ?? before.grade,
+    newGrade: grade.gradeWithExceptions ?? grade.grade,
+    results,
+    transitions: changed,
+    exceptedIds,
+    exceptionEndedIds: await exceptionsEndedSince(tx, before.id, before.lastScanAt, at, exceptedIds),
+    settings,
+    now: at,
+  });
+  if (intents.length === 0) return 0;
+  const base = publicUrl();
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const alerts = intents.map((intent) => {
+    const check = intent.checkId ? byId.get(intent.checkId) : undefined;
+    return { intent, email: renderAlertEmail({ intent, target: before, check, publicUrl: base }) };
+  });
+  return enqueueAlerts(tx, alerts, { ownerEmail: before.ownerEmail, ...settings }, at);
+}
