@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import type { FleetOverview } from '@/lib/services/fleet/fleet-overview-view';
-import { formatDateTime } from '@/lib/ui/format-date-time';
-import { formatRelativeTime } from '@/lib/ui/format-relative-time';
 import { FailingCounts } from '../../_components/failing-counts';
 import { GradeBadge } from '../../_components/grade-badge';
+import { LastScanTime } from '../../_components/last-scan-time';
 
 /** The ten lowest scores: where fixing moves the fleet grade most. */
 export function WorstDatabases({ worst, generatedAt }: Pick<FleetOverview, 'worst' | 'generatedAt'>) {
@@ -51,13 +50,7 @@ export function WorstDatabases({ worst, generatedAt }: Pick<FleetOverview, 'wors
                     <span className={`crit crit-${t.criticality}`}>{t.criticality}</span>
                   </td>
                   <td className="nowrap">
-                    {t.lastScanAt ? (
-                      <time dateTime={t.lastScanAt} title={formatDateTime(t.lastScanAt)}>
-                        {formatRelativeTime(t.lastScanAt, Date.parse(generatedAt))}
-                      </time>
-                    ) : (
-                      <span className="muted">never</span>
-                    )}
+                    <LastScanTime at={t.lastScanAt} now={Date.parse(generatedAt)} />
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { TargetView } from '@/lib/services/targets/target-view';
-import { formatDateTime } from '@/lib/ui/format-date-time';
-import { formatRelativeTime } from '@/lib/ui/format-relative-time';
 import { GradeBadge } from '../../_components/grade-badge';
+import { LastScanTime } from '../../_components/last-scan-time';
 import { FailingCounts } from '../../_components/failing-counts';
 import { SortHeader } from './sort-header';
 import type { ListQuery } from './list-query';
@@ -77,13 +76,7 @@ export function DatabaseTable({ items, query, params }: Props) {
                 <FailingCounts failing={t.failing} scanned={t.lastScanAt !== null} />
               </td>
               <td className="nowrap">
-                {t.lastScanAt ? (
-                  <time dateTime={t.lastScanAt} title={formatDateTime(t.lastScanAt)}>
-                    {formatRelativeTime(t.lastScanAt)}
-                  </time>
-                ) : (
-                  <span className="muted">never</span>
-                )}
+                <LastScanTime at={t.lastScanAt} />
               </td>
             </tr>
           ))}
