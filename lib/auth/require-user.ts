@@ -1,8 +1,10 @@
 import { notFound, redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
 import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors/app-error';
 import type { ServiceContext } from '../services/service-context';
 import { sessionContext } from './session-context';
+import { apiCallerContext } from './api-caller-context';
 
 const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
@@ -20,9 +22,9 @@ export async function requireRole(min: Role): Promise<ServiceContext & { actor: 
   return ctx;
 }
 
-/** For route handlers: the caller's context, or a 401. */
-export async function requireApiCaller(): Promise<ServiceContext> {
-  const ctx = await sessionContext();
-  if (!ctx) throw new AppError('unauthorized', 'Sign in or send an API token');
+/** For route handlers: the caller (bearer token or session cookie), rate-limited, or a 401. */
+export async function requireApiCaller(req: NextRequest): Promise<ServiceContext> {
+  const ctx = await apiCallerContext(req);
+  if (!ctx) throw new AppError('unauthorized', 'Sign in or send an API token in the Authorization: Bearer header');
   return ctx;
 }

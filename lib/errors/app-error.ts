@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** for rate_limited: seconds until the caller may try again, sent as Retry-After */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

@@ -15,7 +15,12 @@ export function toAppError(e: unknown): AppError {
     return new AppError(
       'bad_request',
       'Invalid input',
-      e.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+      // An unknown key is reported at its parent; name the key itself, so the caller sees which field is wrong.
+      e.issues.flatMap((i) =>
+        i.code === 'unrecognized_keys'
+          ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
+          : [{ path: i.path.join('.') || '(root)', message: i.message }],
+      ),
     );
   }
   const code = prismaCode(e);

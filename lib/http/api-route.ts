@@ -20,7 +20,8 @@ export function errorResponse(e: unknown): NextResponse {
   const err = toAppError(e);
   if (err.code === 'internal') console.error('[api] unexpected error:', e instanceof Error ? e.message : 'unknown');
   const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-  return NextResponse.json(body, { status: errorStatus[err.code] });
+  const headers = err.retryAfterSeconds !== undefined ? { 'retry-after': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : undefined;
+  return NextResponse.json(body, { status: errorStatus[err.code], headers });
 }
 
 /** The single wrapper every route handler goes through: one error envelope, no stack traces, never a 500 for bad input. */

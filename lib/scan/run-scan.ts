@@ -6,12 +6,14 @@ import { loadScanSpec } from './load-scan-spec';
 import { persistScanResult } from './persist-scan-result';
 import { activeExceptionIds } from './active-exception-ids';
 import { alertsForScan, targetBeforeScan } from '../alerts/alerts-for-scan';
+import { recordHistogramSample, SCAN_DURATION_METRIC, scanDurationBuckets } from '../metrics/record-histogram-sample';
 
 /**
  * Runs one queued scan: claim it, probe, evaluate, grade, and persist in one transaction, with the alerts it calls for.
  * A scan already finished is left alone, so a duplicate or retried delivery never writes twice.
  */
 export async function runScan(scanId: string): Promise<void> {
+  const started = performance.now();
   const claimed = await db.scan.updateMany({
     where: { id: scanId, status: { in: ['queued', 'running', 'failed'] } },
     data: { status: 'running', startedAt: new Date(), error: null },
@@ -30,6 +32,10 @@ export async function runScan(scanId: string): Promise<void> {
       const { changed } = await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
       await alertsForScan(tx, { before, results, grade, changed, at });
       await tx.scan.update({ where: { id: scanId }, data: { status: 'succeeded', finishedAt: at, score: grade.score, grade: grade.grade } });
+    });
+    // After the commit and never fatal: a lost sample is better than a failed scan or a longer lock.
+    await recordHistogramSample(db, SCAN_DURATION_METRIC, (performance.now() - started) / 1000, scanDurationBuckets).catch((e: unknown) => {
+      console.warn('[metrics] scan duration not recorded:', e instanceof Error ? e.message : 'unknown error');
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

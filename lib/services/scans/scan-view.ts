@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client';
+import type { Grade } from '../../grading/grade-bands';
 
 export const scanViewSelect = {
   id: true,
@@ -25,12 +26,13 @@ export interface ScanView {
   finishedAt: string | null;
   error: string | null;
   score: number | null;
-  grade: string | null;
+  grade: Grade | null;
 }
 
 export function toScanView(r: Row): ScanView {
   return {
     ...r,
+    grade: r.grade as Grade | null,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -3,13 +3,14 @@ import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { authorize, type ServiceContext } from '../service-context';
 import { parseTargetId } from './parse-target-id';
+import type { Grade } from '../../grading/grade-bands';
 
 export interface GradeHistoryPoint {
   /** YYYY-MM-DD (UTC) */
   day: string;
   score: number;
   scoreWithExceptions: number;
-  grade: string;
+  grade: Grade;
 }
 
 export interface TargetHistoryView {
@@ -39,6 +40,6 @@ export async function getTargetHistory(ctx: ServiceContext, raw: { targetId: str
   return {
     days,
     through: new Date(today).toISOString().slice(0, 10),
-    points: rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), score: r.score, scoreWithExceptions: r.scoreWithExceptions, grade: r.grade })),
+    points: rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), score: r.score, scoreWithExceptions: r.scoreWithExceptions, grade: r.grade as Grade })),
   };
 }

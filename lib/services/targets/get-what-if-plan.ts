@@ -21,9 +21,9 @@ export interface WhatIfPlanStep {
 
 export interface WhatIfPlanView {
   score: number | null;
-  grade: string | null;
+  grade: Grade | null;
   scoreWithExceptions: number | null;
-  gradeWithExceptions: string | null;
+  gradeWithExceptions: Grade | null;
   /** active exceptions that cover one of this target's applicable checks */
   acceptedExceptions: number;
   /** the grade the panel aims for: A- when below it, else A+ */
@@ -67,7 +67,10 @@ export async function getWhatIfPlan(ctx: ServiceContext, targetId: string, now =
   const goal: Grade = isGrade(current) && gradeRank(current) >= gradeRank('A-') ? 'A+' : 'A-';
   const reached = steps.findIndex((s) => gradeRank(s.gradeAfter) >= gradeRank(goal));
   return {
-    ...target,
+    score: target.score,
+    grade: target.grade as Grade | null,
+    scoreWithExceptions: target.scoreWithExceptions,
+    gradeWithExceptions: target.gradeWithExceptions as Grade | null,
     acceptedExceptions: results.filter((r) => r.status !== 'skip' && excepted.has(r.id)).length,
     goal,
     stepsToGoal: reached === -1 ? steps.length : reached + 1,

@@ -1,25 +1,17 @@
-import { z } from 'zod';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { parseTargetId } from './parse-target-id';
+import { recordRotationSchema } from '../../validations/target-actions';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
 
-const inputSchema = z
-  .object({
-    rotatedAt: z.coerce
-      .date('must be a date')
-      .refine((d) => d.getTime() <= Date.now() + 60_000, 'cannot be in the future')
-      .optional(),
-  })
-  .strict();
 
 /** Records that the password was rotated outside Posture (e.g. by a Secret operator); password.age counts from it. */
 export async function recordRotation(ctx: ServiceContext, id: string, input: { rotatedAt?: string | Date }): Promise<TargetView> {
   authorize(ctx, 'credentials:write');
   const targetId = parseTargetId(id);
-  const { rotatedAt } = inputSchema.parse(input);
+  const { rotatedAt } = recordRotationSchema.parse(input);
   const at = rotatedAt ?? new Date();
   return db.$transaction(async (tx) => {
     const target = await tx.target.findUnique({ where: { id: targetId }, select: { credentialId: true } });

@@ -1,5 +1,6 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { BackupSource, KubernetesRefs } from '../../validations/target';
+import type { Grade } from '../../grading/grade-bands';
 
 /** Everything a caller may see about a target; the credential's ciphertext is never selected. */
 export const targetViewSelect = {
@@ -68,9 +69,9 @@ export interface TargetView {
   passwordMaxAgeDays: number | null;
   backupMaxAgeHours: number | null;
   score: number | null;
-  grade: string | null;
+  grade: Grade | null;
   scoreWithExceptions: number | null;
-  gradeWithExceptions: string | null;
+  gradeWithExceptions: Grade | null;
   /** failing checks by severity as of the last scan */
   failing: { critical: number; high: number; medium: number; low: number };
   lastScanAt: string | null;
@@ -126,9 +127,10 @@ export function toTargetView(row: Row): TargetView {
     passwordMaxAgeDays: row.passwordMaxAgeDays,
     backupMaxAgeHours: row.backupMaxAgeHours,
     score: row.score,
-    grade: row.grade,
+    // The grade columns are only ever written from grade bands.
+    grade: row.grade as Grade | null,
     scoreWithExceptions: row.scoreWithExceptions,
-    gradeWithExceptions: row.gradeWithExceptions,
+    gradeWithExceptions: row.gradeWithExceptions as Grade | null,
     failing: { critical: row.failingCritical, high: row.failingHigh, medium: row.failingMedium, low: row.failingLow },
     lastScanAt: iso(row.lastScanAt),
     archivedAt: iso(row.archivedAt),

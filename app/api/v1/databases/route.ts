@@ -1,17 +1,9 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import { listTargets } from '@/lib/services/targets/list-targets';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
+import { listDatabases } from '@/lib/services/targets/list-databases';
 import { createTarget } from '@/lib/services/targets/create-target';
 import type { CreateTargetInput } from '@/lib/validations/target';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await listTargets(ctx, Object.fromEntries(req.nextUrl.searchParams)));
-});
+export const GET = operationRoute(databaseOperations.list, ({ ctx, query }) => listDatabases(ctx, query));
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
-  const created = await createTarget(ctx, (await readJson(req)) as CreateTargetInput);
-  return NextResponse.json(created, { status: 201 });
-});
+export const POST = operationRoute(databaseOperations.create, async ({ ctx, body }) => createTarget(ctx, (await body()) as CreateTargetInput));

@@ -6,11 +6,11 @@ import { listExceptions } from '@/lib/services/exceptions/list-exceptions';
 import type { CreateExceptionInput } from '@/lib/validations/exception';
 
 export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await listExceptions(ctx, Object.fromEntries(req.nextUrl.searchParams)));
 });
 
 export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await createException(ctx, (await readJson(req)) as CreateExceptionInput), { status: 201 });
 });

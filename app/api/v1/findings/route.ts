@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { fleetOperations } from '@/lib/api/operations/fleet-operations';
 import { listFindings } from '@/lib/services/findings/list-findings';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await listFindings(ctx, Object.fromEntries(req.nextUrl.searchParams)));
-});
+export const GET = operationRoute(fleetOperations.findings, ({ ctx, query }) => listFindings(ctx, query));

@@ -5,12 +5,12 @@ import type { AlertSettingsInput } from '@/lib/alerts/alert-settings';
 import { getAlertSettings } from '@/lib/services/alerts/get-alert-settings';
 import { updateAlertSettings } from '@/lib/services/alerts/update-alert-settings';
 
-export const GET = apiRoute(async () => {
-  const ctx = await requireApiCaller();
+export const GET = apiRoute(async (req) => {
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await getAlertSettings(ctx));
 });
 
 export const PUT = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await updateAlertSettings(ctx, (await readJson(req)) as AlertSettingsInput));
 });

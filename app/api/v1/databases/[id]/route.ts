@@ -1,23 +1,12 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import { getTarget } from '@/lib/services/targets/get-target';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
+import { getDatabaseDetail } from '@/lib/services/targets/get-database-detail';
 import { updateTarget } from '@/lib/services/targets/update-target';
 import { deleteTarget } from '@/lib/services/targets/delete-target';
 import type { UpdateTargetInput } from '@/lib/validations/target';
 
-export const GET = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await getTarget(ctx, id));
-});
+export const GET = operationRoute(databaseOperations.get, ({ ctx, params }) => getDatabaseDetail(ctx, params.id));
 
-export const PATCH = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await updateTarget(ctx, id, (await readJson(req)) as UpdateTargetInput));
-});
+export const PATCH = operationRoute(databaseOperations.update, async ({ ctx, params, body }) => updateTarget(ctx, params.id, (await body()) as UpdateTargetInput));
 
-export const DELETE = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
-  await deleteTarget(ctx, id);
-  return new NextResponse(null, { status: 204 });
-});
+export const DELETE = operationRoute(databaseOperations.remove, ({ ctx, params }) => deleteTarget(ctx, params.id));

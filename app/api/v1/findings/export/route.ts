@@ -1,11 +1,10 @@
-import { apiRoute } from '@/lib/http/api-route';
+import { operationRoute } from '@/lib/http/operation-route';
+import { fleetOperations } from '@/lib/api/operations/fleet-operations';
 import { textStream } from '@/lib/http/text-stream';
-import { requireApiCaller } from '@/lib/auth/require-user';
 import { exportFindingsCsv } from '@/lib/services/findings/export-findings-csv';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
-  const csv = await exportFindingsCsv(ctx, Object.fromEntries(req.nextUrl.searchParams));
+export const GET = operationRoute(fleetOperations.findingsCsv, async ({ ctx, query }) => {
+  const csv = await exportFindingsCsv(ctx, query);
   return new Response(textStream(csv.chunks), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -1,13 +1,11 @@
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { fleetOperations } from '@/lib/api/operations/fleet-operations';
 import { exportInventory } from '@/lib/services/inventory/export-inventory';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller();
-  const includeArchived = req.nextUrl.searchParams.get('includeArchived') === 'true';
-  return new Response(await exportInventory(ctx, { includeArchived }), {
+export const GET = operationRoute(fleetOperations.inventoryExport, async ({ ctx, query }) => {
+  return new Response(await exportInventory(ctx, { includeArchived: query.includeArchived === 'true' }), {
     headers: {
-      'content-type': 'text/yaml; charset=utf-8',
+      'content-type': 'application/yaml; charset=utf-8',
       'content-disposition': 'attachment; filename="posture-inventory.yaml"',
       'cache-control': 'no-store',
     },

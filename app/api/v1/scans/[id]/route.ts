@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { scanOperations } from '@/lib/api/operations/scan-operations';
 import { getScan } from '@/lib/services/scans/get-scan';
 
-export const GET = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await getScan(ctx, id));
-});
+export const GET = operationRoute(scanOperations.get, ({ ctx, params }) => getScan(ctx, params.id));

@@ -5,6 +5,6 @@ import { updateUser } from '@/lib/services/users/update-user';
 import type { UpdateUserInput } from '@/lib/validations/user';
 
 export const PATCH = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await updateUser(ctx, id, (await readJson(req)) as UpdateUserInput));
 });

@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
 import { setTargetArchived } from '@/lib/services/targets/set-target-archived';
 
-export const POST = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await setTargetArchived(ctx, id, (await readJson(req)) as { archived: boolean }));
-});
+export const POST = operationRoute(databaseOperations.archive, async ({ ctx, params, body }) => setTargetArchived(ctx, params.id, (await body()) as { archived: boolean }));

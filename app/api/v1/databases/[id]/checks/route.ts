@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
 import { listTargetChecks } from '@/lib/services/checks/list-target-checks';
 
-export const GET = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json({ items: await listTargetChecks(ctx, id) });
-});
+export const GET = operationRoute(databaseOperations.checks, async ({ ctx, params }) => ({ items: await listTargetChecks(ctx, params.id) }));

@@ -1,10 +1,6 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
 import { setTargetCredential } from '@/lib/services/targets/set-target-credential';
 import type { CredentialInput } from '@/lib/validations/target';
 
-export const PUT = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await setTargetCredential(ctx, id, (await readJson(req)) as CredentialInput));
-});
+export const PUT = operationRoute(databaseOperations.setCredential, async ({ ctx, params, body }) => setTargetCredential(ctx, params.id, (await body()) as CredentialInput));

@@ -1,9 +1,7 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { scanOperations } from '@/lib/api/operations/scan-operations';
 import { requestScan } from '@/lib/services/scans/request-scan';
 
-export const POST = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
-  return NextResponse.json(await requestScan(ctx, { targetId: id, trigger: 'manual' }), { status: 202 });
-});
+export const POST = operationRoute(scanOperations.request, ({ ctx, params }) =>
+  requestScan(ctx, { targetId: params.id, trigger: ctx.actor.kind === 'token' ? 'api' : 'manual' }),
+);

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/http/api-route';
 import { requireApiCaller } from '@/lib/auth/require-user';
 import { revokeException } from '@/lib/services/exceptions/revoke-exception';
 
-export const POST = apiRoute<{ id: string }>(async (_req, { id }) => {
-  const ctx = await requireApiCaller();
+export const POST = apiRoute<{ id: string }>(async (req, { id }) => {
+  const ctx = await requireApiCaller(req);
   return NextResponse.json(await revokeException(ctx, id));
 });

@@ -4,7 +4,7 @@ import { requireApiCaller } from '@/lib/auth/require-user';
 import { setUserPassword } from '@/lib/services/users/set-user-password';
 
 export const PUT = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
+  const ctx = await requireApiCaller(req);
   await setUserPassword(ctx, id, (await readJson(req)) as { password: string });
   return new NextResponse(null, { status: 204 });
 });

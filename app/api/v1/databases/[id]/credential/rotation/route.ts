@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { databaseOperations } from '@/lib/api/operations/database-operations';
 import { recordRotation } from '@/lib/services/targets/record-rotation';
 
-export const POST = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller();
-  const body = req.headers.get('content-length') === '0' ? {} : await readJson(req);
-  return NextResponse.json(await recordRotation(ctx, id, body as { rotatedAt?: string }));
-});
+export const POST = operationRoute(databaseOperations.recordRotation, async ({ ctx, params, body }) => recordRotation(ctx, params.id, (await body()) as { rotatedAt?: string }));

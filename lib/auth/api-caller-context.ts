@@ -1,0 +1,45 @@
+import type { NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { AppError } from '../errors/app-error';
+import { env } from '../env';
+import { authenticateApiToken } from '../services/tokens/authenticate-api-token';
+import type { ServiceContext } from '../services/service-context';
+import { apiTokenLike } from './api-token-secret';
+import { consumeRateLimit } from './consume-rate-limit';
+import { contextForToken } from './session-context';
+
+const credentialParams = new Set(['token', 'access_token', 'api_key', 'apikey', 'bearer', 'auth']);
+
+/** URLs land in proxy and access logs, so a token there is refused outright, whether or not it is valid. */
+function refuseTokenInUrl(req: NextRequest): void {
+  for (const [name, value] of req.nextUrl.searchParams) {
+    if (credentialParams.has(name.toLowerCase()) || apiTokenLike.test(value)) {
+      throw new AppError('unauthorized', 'API tokens are accepted only in the Authorization: Bearer header, never in the URL');
+    }
+  }
+}
+
+function rateLimitKey(ctx: ServiceContext): string {
+  const a = ctx.actor;
+  return a.kind === 'system' ? `api:system:${a.name}` : `api:${a.kind}:${a.id}`;
+}
+
+/**
+ * Who is calling a route handler: a bearer token when an Authorization header is sent (a bad one is a 401,
+ * never a fall-back to the cookie), else the session cookie; null when neither. Every caller is rate-limited.
+ */
+export async function apiCallerContext(req: NextRequest): Promise<ServiceContext | null> {
+  refuseTokenInUrl(req);
+  const header = req.headers.get('authorization');
+  let ctx: ServiceContext | null;
+  if (header !== null) {
+    const match = /^Bearer +(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
+    ctx = await authenticateApiToken(match[1]);
+  } else {
+    const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+    ctx = await contextForToken(jwt as { uid?: string; sv?: number } | null);
+  }
+  if (ctx) await consumeRateLimit(rateLimitKey(ctx), env().POSTURE_API_RATE_LIMIT);
+  return ctx;
+}

@@ -1,0 +1,14 @@
+import { listTargetChecks, type TargetCheckView } from '../checks/list-target-checks';
+import type { ServiceContext } from '../service-context';
+import { getTarget } from './get-target';
+import { getWhatIfPlan, type WhatIfPlanView } from './get-what-if-plan';
+import type { TargetView } from './target-view';
+
+export type DatabaseDetail = TargetView & { checks: TargetCheckView[]; plan: WhatIfPlanView };
+
+/** One database with every check's latest result (evidence, remediation, compliance) and the what-if plan. */
+export async function getDatabaseDetail(ctx: ServiceContext, id: string): Promise<DatabaseDetail> {
+  const target = await getTarget(ctx, id);
+  const [checks, plan] = await Promise.all([listTargetChecks(ctx, target.id), getWhatIfPlan(ctx, target.id)]);
+  return { ...target, checks, plan };
+}
