@@ -1,17 +1,33 @@
 import { runScanCommand } from '../lib/cli/run-scan-command';
 import { UsageError } from '../lib/cli/parse-scan-args';
+import { parseTokenArgs } from '../lib/cli/parse-token-args';
+import { applyLocalEnv } from './lib/local-env';
+import { withStore } from './lib/with-store';
 
 const usage = `usage:
   posture scan <postgresql-url> [--ca <pem-file>] [--json] [--fail-under <grade>] [--timeout <seconds>]
                [--kubeconfig <file>] [--context <name>] [--namespace <ns>] [--selector <labels>] [--pvc <name>]...
                [--pgbackrest-stanza <stanza>] [--pgbackrest-config <file>] [--dump-dir <dir>]
                [--password-rotated-at <date>]
+  posture token create --name <name> --scopes read,scan,write [--expires-in 90d] [--json]
+  posture token list [--json]
+  posture token revoke <id | pst_prefix> [--json]
 
-exit codes: 0 ok; 2 grade below --fail-under; 1 usage error`;
+token commands use DATABASE_URL, or the local embedded store under .data/ (started if it is not running).
+exit codes: 0 ok; 2 grade below --fail-under; 1 usage error or failure`;
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'scan') process.exitCode = await runScanCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+  else if (command === 'token') {
+    parseTokenArgs(rest); // usage errors before a store is opened
+    applyLocalEnv();
+    await withStore(async () => {
+      // Imported after the store is open: the Prisma client reads DATABASE_URL when it loads.
+      const { runTokenCommand } = await import('../lib/cli/run-token-command');
+      process.exitCode = await runTokenCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+    }, { migrate: true });
+  }
   else if (command === 'help' || command === '--help' || command === undefined) {
     console.log(usage);
     if (command === undefined) process.exitCode = 1;

@@ -23,7 +23,7 @@ export async function openStore(opts: { migrate?: boolean; attach?: boolean } = 
   }
   if (opts.migrate !== false) {
     const applied = await migrateDeploy(url);
-    if (applied.length) console.log(`[store] applied migrations: ${applied.map((m) => path.basename(m)).join(', ')}`);
+    if (applied.length) console.error(`[store] applied migrations: ${applied.map((m) => path.basename(m)).join(', ')}`);
   }
   return { url, embedded };
 }

@@ -1,0 +1,175 @@
+import '../setup/store-env';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '../../lib/db';
+import { allOperations } from '../../lib/api/all-operations';
+import type { ApiOperation } from '../../lib/api/api-operation';
+import { buildOpenApiDocument } from '../../lib/api/build-openapi-document';
+import { apiScopes, type ApiScope } from '../../lib/auth/api-scopes';
+import { createApiToken } from '../../lib/services/tokens/create-api-token';
+import { revokeApiToken } from '../../lib/services/tokens/revoke-api-token';
+import { createTarget } from '../../lib/services/targets/create-target';
+import { systemContext } from '../../lib/services/service-context';
+import { editorCtx, uniqueName } from '../setup/contexts';
+import { callRoute } from '../support/call-route';
+import { openApiValidator } from '../support/openapi-validator';
+import { seedGradedTarget } from '../support/seed-graded-target';
+
+const system = systemContext('test');
+const doc = buildOpenApiDocument();
+const validator = openApiValidator(doc);
+const tokens: Record<string, string> = {};
+const logged: string[] = [];
+
+async function token(name: string, scopes: ApiScope[]): Promise<string> {
+  return (await createApiToken(system, { name: uniqueName(name), scopes })).token;
+}
+
+/** A valid request for each operation, on fresh objects so mutating calls never interfere with each other. */
+async function validCall(op: ApiOperation): Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: unknown }> {
+  const fresh = async () => (await createTarget(editorCtx, { name: uniqueName('api-auth'), engine: 'postgresql', host: 'db.example.internal', port: 5432, credential: { username: 'probe', password: 'hunter2-canary' } })).id;
+  switch (op.operationId) {
+    case 'createDatabase':
+      return { body: { name: uniqueName('api-created'), engine: 'postgresql', host: 'db.example.internal', port: 5432 } };
+    case 'updateDatabase':
+      return { params: { id: await fresh() }, body: { ownerTeam: 'platform' } };
+    case 'archiveDatabase':
+      return { params: { id: await fresh() }, body: { archived: true } };
+    case 'setDatabaseCredential':
+      return { params: { id: await fresh() }, body: { username: 'probe2', password: 'another-canary' } };
+    case 'recordPasswordRotation':
+      return { params: { id: await fresh() }, body: { rotatedAt: new Date(Date.now() - 86_400_000).toISOString() } };
+    case 'getScan': {
+      const scan = await db.scan.create({ data: { targetId: await fresh(), trigger: 'api', status: 'queued', slot: `test:${randomUUID()}` } });
+      return { params: { id: scan.id } };
+    }
+    case 'importInventory':
+      return {
+        body: `apiVersion: posture/v1\nkind: Inventory\ndatabases:\n  - name: ${uniqueName('imported')}\n    engine: postgresql\n    host: db.example.internal\n    port: 5432\n`,
+      };
+    default:
+      return op.params ? { params: { id: await fresh() } } : {};
+  }
+}
+
+beforeAll(async () => {
+  await seedGradedTarget(uniqueName('api-graded'), [{ checkId: 'pg.tls.enabled', status: 'fail', severity: 'critical' }]);
+  for (const s of apiScopes) tokens[s] = await token(`only-${s}`, [s]);
+  tokens.all = await token('all-scopes', ['read', 'scan', 'write']);
+  tokens.revoked = await token('revoked', ['read', 'scan', 'write']);
+  await revokeApiToken(system, { prefix: tokens.revoked.slice(0, 12) });
+  tokens.expired = await token('expired', ['read', 'scan', 'write']);
+  await db.apiToken.update({ where: { prefix: tokens.expired.slice(0, 12) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  // Every console line of the run is kept, to prove no token ever reaches a log.
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  }
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+async function expectDocumented(op: ApiOperation, res: Response) {
+  const type = res.headers.get('content-type') ?? '';
+  const schema = validator.responseSchema(op.path, op.method, res.status, type.startsWith('application/json') ? 'application/json' : (op.success.contentType ?? 'application/json'));
+  expect(schema, `${op.operationId} answered ${res.status}, which the document does not list`).not.toBeNull();
+  if (res.status === 204) return;
+  if (type.startsWith('application/json')) {
+    const body: unknown = await res.clone().json();
+    expect(validator.validate(schema!, body), `${op.operationId} ${res.status} body`).toEqual([]);
+  } else {
+    expect(type.split(';')[0]).toBe(op.success.contentType === 'application/yaml' ? 'application/yaml' : op.success.contentType);
+  }
+}
+
+describe.each(allOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s', (_label, op) => {
+  const call = (extra: { token?: string; headers?: Record<string, string>; query?: Record<string, string> }, input: Awaited<ReturnType<typeof validCall>>) =>
+    callRoute({ method: op.method, template: op.path, params: input.params, query: { ...input.query, ...extra.query }, body: input.body, token: extra.token, headers: extra.headers });
+
+  it('401 without credentials, with a malformed header, an unknown, a revoked or an expired token', async () => {
+    const input = await validCall(op);
+    const cases = [
+      {},
+      { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } },
+      { token: `pst_${randomBytes(32).toString('base64url')}` },
+      { token: 'not-a-posture-token' },
+      { token: tokens.revoked },
+      { token: tokens.expired },
+    ];
+    for (const c of cases) {
+      const res = await call(c, input);
+      expect(res.status, JSON.stringify(c)).toBe(401);
+      expect(((await res.clone().json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+      await expectDocumented(op, res);
+    }
+  });
+
+  it('401 for a token in the query string, even a valid one', async () => {
+    const input = await validCall(op);
+    const queries: Record<string, string>[] = [{ access_token: tokens.all! }, { token: tokens.all! }, { q: tokens.all! }];
+    for (const query of queries) {
+      const res = await call({ query }, input);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Authorization: Bearer header/);
+    }
+  });
+
+  it('403 for a token without the scope', async () => {
+    const wrong = apiScopes.filter((s) => !op.scopes.includes(s));
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const scope of wrong) {
+      const res = await call({ token: tokens[scope] }, await validCall(op));
+      expect(res.status, `scope ${scope}`).toBe(403);
+      expect(((await res.clone().json()) as { error: { code: string; message: string } }).error.message).toMatch(/scope/);
+      await expectDocumented(op, res);
+    }
+  });
+
+  it('the documented success for each scope that opens it, with a body that matches the document', async () => {
+    for (const scope of op.scopes) {
+      const res = await call({ token: tokens[scope] }, await validCall(op));
+      expect(res.status, `${op.operationId} with scope ${scope}: ${await res.clone().text()}`).toBe(op.success.status);
+      await expectDocumented(op, res);
+    }
+  });
+});
+
+describe('admin-only routes refuse every token', () => {
+  it.each([
+    ['GET', '/api/v1/tokens'],
+    ['POST', '/api/v1/tokens'],
+    ['GET', '/api/v1/users'],
+    ['PUT', '/api/v1/alerts/settings'],
+  ])('%s %s → 403 even with all scopes', async (method, template) => {
+    const res = await callRoute({ method, template, token: tokens.all, body: method === 'GET' ? undefined : { name: 'x', scopes: ['read'] } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('token bookkeeping', () => {
+  it('records the last use, and a revocation takes effect on the next request', async () => {
+    const t = await token('bookkeeping', ['read']);
+    const prefix = t.slice(0, 12);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { prefix } })).lastUsedAt).toBeNull();
+    expect((await callRoute({ method: 'GET', template: '/api/v1/scores', token: t })).status).toBe(200);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { prefix } })).lastUsedAt).not.toBeNull();
+    await revokeApiToken(system, { prefix });
+    expect((await callRoute({ method: 'GET', template: '/api/v1/scores', token: t })).status).toBe(401);
+  });
+
+  it('stores only the SHA-256 of the secret', async () => {
+    const t = await token('storage', ['read']);
+    const row = await db.apiToken.findUniqueOrThrow({ where: { prefix: t.slice(0, 12) } });
+    expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(t.slice(12));
+    const audit = await db.auditLog.findMany({ where: { entityId: row.id } });
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).not.toContain(t.slice(12));
+  });
+
+  it('never wrote a token to a log line during this file', () => {
+    const secrets = Object.values(tokens).map((t) => t.slice(12));
+    for (const line of logged) for (const s of secrets) expect(line).not.toContain(s);
+  });
+});
