@@ -23,6 +23,16 @@ export default async function SettingsPage() {
             <p className="muted">Add people, change their role, disable access and set passwords.</p>
           </Link>
         ) : null}
+        {isAdmin ? (
+          <Link href="/settings/tokens" className="card card-link">
+            <h2 className="card-title">API tokens</h2>
+            <p className="muted">Create and revoke bearer tokens for scripts and CI, each with only the scopes it needs.</p>
+          </Link>
+        ) : null}
+        <Link href="/api/docs" className="card card-link">
+          <h2 className="card-title">API docs</h2>
+          <p className="muted">Every REST operation: parameters, request and response schemas, and the token scope each one needs.</p>
+        </Link>
       </div>
     </>
   );
