@@ -27,6 +27,8 @@ try {
       const { runTokenCommand } = await import('../lib/cli/run-token-command');
       process.exitCode = await runTokenCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     }, { migrate: true });
+    // The store's connection pool keeps idle sockets (and their timers) for seconds; a CLI is done here.
+    process.exit();
   }
   else if (command === 'help' || command === '--help' || command === undefined) {
     console.log(usage);

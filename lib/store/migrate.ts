@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -123,7 +124,26 @@ function migrationsList() {
 
 const filters = { externalTables: [], externalEnums: [] };
 
+/** True when every migration on disk is recorded as applied with the same checksum: no need to load the engine. */
+async function everyMigrationApplied(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    return migrationsList().migrationDirectories.every((d) => applied.get(path.basename(d.path)) === createHash('sha256').update(d.migrationFile.content.value).digest('hex'));
+  } catch {
+    return false; // no table yet, or anything unexpected: let the engine decide
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 export async function migrateDeploy(url: string): Promise<string[]> {
+  // Loading the wasm engine takes seconds; CLI commands and restarts usually find nothing to apply.
+  if (await everyMigrationApplied(url)) return [];
   const { engine, close } = await openEngine(url);
   try {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
