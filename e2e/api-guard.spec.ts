@@ -10,7 +10,7 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/api\/auth\//, /^\/api\/health(\/live)?$/];
 const routes = routeFiles(path.resolve('app')).flatMap((file) => {
   const segments = path.relative(path.resolve('app'), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
   const url = '/' + segments.join('/').replace(/\[[^\]]+\]/g, '00000000-0000-4000-8000-000000000000');
