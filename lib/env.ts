@@ -15,6 +15,8 @@ export const envSchema = z.object({
   POSTURE_ADMIN_PASSWORD: z.string().optional(),
   /** requests per minute per API caller (token or signed-in user), shared by every replica through the store */
   POSTURE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** how long GET /api/v1/scores may reuse its answer (ms); 0 computes it on every call */
+  POSTURE_SCORES_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
   /** optional static bearer for Prometheus scrapers; an API token with scope read works too */
   POSTURE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   POSTURE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),

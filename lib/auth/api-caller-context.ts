@@ -31,15 +31,14 @@ function rateLimitKey(ctx: ServiceContext): string {
 export async function apiCallerContext(req: NextRequest): Promise<ServiceContext | null> {
   refuseTokenInUrl(req);
   const header = req.headers.get('authorization');
-  let ctx: ServiceContext | null;
+  const limit = env().POSTURE_API_RATE_LIMIT;
   if (header !== null) {
     const match = /^Bearer +(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
-    ctx = await authenticateApiToken(match[1]);
-  } else {
-    const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-    ctx = await contextForToken(jwt as { uid?: string; sv?: number } | null);
+    return authenticateApiToken(match[1], limit);
   }
-  if (ctx) await consumeRateLimit(rateLimitKey(ctx), env().POSTURE_API_RATE_LIMIT);
+  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const ctx = await contextForToken(jwt as { uid?: string; sv?: number } | null);
+  if (ctx) await consumeRateLimit(rateLimitKey(ctx), limit);
   return ctx;
 }
