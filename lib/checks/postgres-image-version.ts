@@ -9,10 +9,11 @@ const postgresRepo = /(^|\/)(postgres|postgresql|postgis|timescaledb(-ha)?|crunc
 
 /** Whether the image is a PostgreSQL server image, by its repository name. */
 export function isPostgresImage(image: string): boolean {
-  return postgresRepo.test(repositoryOf(image));
+  return postgresRepo.test(imageRepository(image));
 }
 
-function repositoryOf(image: string): string {
+/** The image reference without tag or digest: ghcr.io/cloudnative-pg/postgresql:16.4@sha256:… → ghcr.io/cloudnative-pg/postgresql. */
+export function imageRepository(image: string): string {
   const noDigest = image.split('@')[0]!;
   const lastSlash = noDigest.lastIndexOf('/');
   const colon = noDigest.indexOf(':', lastSlash + 1);
@@ -31,7 +32,7 @@ function tagOf(image: string): string | null {
  * crunchy-postgres:ubi8-15.5-0, postgis/postgis:16-3.4, spilo-16:3.3-p1. Null for latest, digests and other tags.
  */
 export function postgresImageVersion(image: string): ImageVersion | null {
-  const repo = repositoryOf(image);
+  const repo = imageRepository(image);
   const spilo = /spilo-(\d+)$/.exec(repo);
   if (spilo) return { major: Number(spilo[1]), minor: null, from: 'name' };
   const tag = tagOf(image);
