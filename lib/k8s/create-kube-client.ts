@@ -24,7 +24,7 @@ export interface KubeClient {
 export function createKubeClient(access: KubeAccess = {}): KubeClient {
   const kc = new KubeConfig();
   if (access.kubeconfigPath) {
-    if (!existsSync(access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);
+    if (!existsSync(/*turbopackIgnore: true*/ access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);
     kc.loadFromFile(access.kubeconfigPath);
     if (access.context) {
       if (!kc.getContextObject(access.context)) {
