@@ -43,7 +43,7 @@ test('an admin adds one proposal to the inventory with its Kubernetes refs', asy
   await expect(page.getByText(orders.name, { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: `Add ${namespace}/${pos.name} to the inventory` })).toBeVisible();
 
-  await page.getByRole('button', { name: /^In inventory/ }).click();
+  await page.getByRole('link', { name: /^In inventory/ }).click();
   await page.getByRole('link', { name: orders.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: orders.name })).toBeVisible();
   await expect(page.getByText(`app.kubernetes.io/name=${orders.name}`).first()).toBeVisible();

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import type { DiscoveryStatus } from '@/lib/discovery/discovery-inputs';
 import { useAddDiscovered, useDiscovery, useRunDiscovery } from '@/lib/hooks/use-discovery';
@@ -21,10 +22,9 @@ const emptyText: Record<DiscoveryStatus, string> = {
   gone: 'No workload has disappeared since it was found.',
 };
 
-export function DiscoveryManager({ initial, canAdd }: { initial: DiscoveryOverview; canAdd: boolean }) {
+export function DiscoveryManager({ initial, tab, canAdd }: { initial: DiscoveryOverview; tab: DiscoveryStatus; canAdd: boolean }) {
   const { data } = useDiscovery(initial);
   const overview = data ?? initial;
-  const [tab, setTab] = useState<DiscoveryStatus>('new');
   const [busyId, setBusyId] = useState<string | null>(null);
   const hydrated = useHydrated();
   const add = useAddDiscovered();
@@ -91,9 +91,9 @@ export function DiscoveryManager({ initial, canAdd }: { initial: DiscoveryOvervi
 
       <nav className="tabs" aria-label="Proposal status">
         {tabs.map((t) => (
-          <button key={t.status} type="button" className="tab" aria-current={tab === t.status ? 'page' : undefined} onClick={() => setTab(t.status)}>
+          <Link key={t.status} href={`/discovery?status=${t.status}`} className="tab" aria-current={tab === t.status ? 'page' : undefined}>
             {t.label} <span className="tab-count">{overview.counts[t.status]}</span>
-          </button>
+          </Link>
         ))}
       </nav>
       {items.length === 0 ? (

@@ -30,10 +30,10 @@ export function DiscoveryTable({ items, onAdd, busyId }: DiscoveryTableProps) {
         <thead>
           <tr>
             <th scope="col">Workload</th>
+            <th scope="col">Inventory</th>
             <th scope="col">Engine</th>
             <th scope="col">Address</th>
             <th scope="col">Kubernetes refs</th>
-            <th scope="col">Inventory</th>
           </tr>
         </thead>
         <tbody>
@@ -48,16 +48,6 @@ export function DiscoveryTable({ items, onAdd, busyId }: DiscoveryTableProps) {
                   {i.details.operator ? ` · ${i.details.operator}` : ''}
                 </span>
               </td>
-              <td>
-                <span className="engine">{i.engine}</span>
-                {i.details.image ? <span className="cell-sub mono truncate" title={i.details.image}>{i.details.image}</span> : null}
-              </td>
-              <td className="mono small">
-                <span className="truncate" title={`${i.host}:${i.port}`}>
-                  {i.host}:{i.port}
-                </span>
-              </td>
-              <RefsCell item={i} />
               <td className="nowrap">
                 {i.status === 'new' && onAdd ? (
                   <button type="button" className="btn btn-small btn-primary" disabled={busyId !== null} onClick={() => onAdd(i)} aria-label={`Add ${i.namespace}/${i.name} to the inventory`}>
@@ -77,6 +67,16 @@ export function DiscoveryTable({ items, onAdd, busyId }: DiscoveryTableProps) {
                   </span>
                 ) : null}
               </td>
+              <td>
+                <span className="engine">{i.engine}</span>
+                {i.details.image ? <span className="cell-sub mono truncate" title={i.details.image}>{i.details.image}</span> : null}
+              </td>
+              <td className="mono small">
+                <span className="truncate" title={`${i.host}:${i.port}`}>
+                  {i.host}:{i.port}
+                </span>
+              </td>
+              <RefsCell item={i} />
             </tr>
           ))}
         </tbody>

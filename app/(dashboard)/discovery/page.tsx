@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { requireUser } from '@/lib/auth/require-user';
+import { discoveryStatuses } from '@/lib/discovery/discovery-inputs';
 import { roleAllows } from '@/lib/auth/permissions';
 import { listDiscovery } from '@/lib/services/discovery/list-discovery';
 import { DiscoveryManager } from './discovery-manager';
@@ -7,8 +9,11 @@ import { DiscoverySettingsForm } from './discovery-settings-form';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Discovery' };
 
-export default async function DiscoveryPage() {
+const tabQuery = z.object({ status: z.enum(discoveryStatuses).catch('new').default('new') });
+
+export default async function DiscoveryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireUser();
+  const { status } = tabQuery.parse(await searchParams);
   const overview = await listDiscovery(ctx);
   return (
     <>
@@ -21,7 +26,7 @@ export default async function DiscoveryPage() {
           </p>
         </div>
       </div>
-      <DiscoveryManager initial={overview} canAdd={roleAllows(ctx.actor.role, 'inventory:write')} />
+      <DiscoveryManager initial={overview} tab={status} canAdd={roleAllows(ctx.actor.role, 'inventory:write')} />
       <DiscoverySettingsForm initial={overview.settings} canConfigure={roleAllows(ctx.actor.role, 'security:override')} />
     </>
   );
