@@ -20,6 +20,7 @@ const context = uniqueName('cluster');
 const previousKubeconfig = process.env.POSTURE_KUBECONFIG;
 let api: FakeKubeApi;
 let fixtures: ReturnType<typeof kubeFleetFixtures>;
+const created: string[] = [];
 
 beforeAll(async () => {
   const { certPem } = createTestTlsCert();
@@ -29,6 +30,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Leave the shared store as found: this file's proposals, passes, targets and their credentials go.
+  const rows = await db.discoveredWorkload.findMany({ where: { context }, select: { targetId: true } });
+  const targetIds = [...rows.flatMap((r) => (r.targetId ? [r.targetId] : [])), ...created];
+  const credentialIds = (await db.target.findMany({ where: { id: { in: targetIds } }, select: { credentialId: true } })).flatMap((t) => (t.credentialId ? [t.credentialId] : []));
+  await db.target.deleteMany({ where: { id: { in: targetIds } } });
+  await db.credential.deleteMany({ where: { id: { in: credentialIds } } });
+  await db.discoveredWorkload.deleteMany({ where: { context } });
+  await db.discoveryRun.deleteMany({ where: { context } });
   await db.setting.deleteMany({ where: { key: 'discovery' } });
   if (previousKubeconfig === undefined) delete process.env.POSTURE_KUBECONFIG;
   else process.env.POSTURE_KUBECONFIG = previousKubeconfig;
@@ -53,6 +62,7 @@ describe('discovery service against the fake API server', () => {
   it('records every workload as a proposal and recognises the ones already in the inventory', async () => {
     tenantId = (await createTarget(editorCtx, { name: uniqueName('tenant'), engine: 'postgresql', host: '10.0.0.5', port: 5432, kubernetes: { namespace: fleetNamespace, podSelector: 'app.kubernetes.io/name = tenant-db' } })).id;
     redisId = (await createTarget(editorCtx, { name: uniqueName('redis'), engine: 'redis', host: `redis-service.${fleetNamespace}.svc.cluster.local`, port: 6379 })).id;
+    created.push(tenantId, redisId);
 
     const run = await runDiscovery(editorCtx);
     expect(run).toMatchObject({ status: 'succeeded', context, found: 19, added: 0, gone: 0, errors: [] });
