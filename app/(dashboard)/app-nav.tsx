@@ -8,6 +8,7 @@ import { signOut } from 'next-auth/react';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/databases', label: 'Databases' },
+  { href: '/discovery', label: 'Discovery' },
   { href: '/findings', label: 'Findings' },
   { href: '/exceptions', label: 'Exceptions' },
   { href: '/compliance', label: 'Compliance' },

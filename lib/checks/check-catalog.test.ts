@@ -23,6 +23,17 @@ const promised: [string, string][] = [
   ['backup.freshness', 'high'],
   ['backup.encrypted', 'medium'],
   ['backup.wal_archiving', 'high'],
+  ['cert.matches_secret', 'high'],
+  ['k8s.tls.key_mode', 'medium'],
+  ['k8s.secret.password_from_secret', 'high'],
+  ['k8s.service.not_exposed', 'high'],
+  ['k8s.networkpolicy.isolated', 'medium'],
+  ['k8s.pod.run_as_non_root', 'high'],
+  ['k8s.pod.not_privileged', 'high'],
+  ['k8s.pod.no_privilege_escalation', 'medium'],
+  ['k8s.pod.capabilities_dropped', 'medium'],
+  ['k8s.pod.read_only_root_fs', 'medium'],
+  ['k8s.image.current', 'high'],
 ];
 
 describe('check catalog', () => {
@@ -39,10 +50,23 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs all 17 checks for postgresql and only the engine-neutral ones for redis', () => {
-    expect(evaluateChecks(healthyObservations())).toHaveLength(17);
+  it('runs all 28 checks for postgresql and only the engine-neutral ones for redis', () => {
+    expect(evaluateChecks(healthyObservations())).toHaveLength(28);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
-    expect(redis.map((r) => r.id)).toEqual(['target.reachable', 'k8s.pvc.bound', 'k8s.storage.persistent']);
+    expect(redis.map((r) => r.id)).toEqual([
+      'target.reachable',
+      'k8s.pvc.bound',
+      'k8s.storage.persistent',
+      'k8s.tls.key_mode',
+      'k8s.secret.password_from_secret',
+      'k8s.service.not_exposed',
+      'k8s.networkpolicy.isolated',
+      'k8s.pod.run_as_non_root',
+      'k8s.pod.not_privileged',
+      'k8s.pod.no_privilege_escalation',
+      'k8s.pod.capabilities_dropped',
+      'k8s.pod.read_only_root_fs',
+    ]);
   });
 
   it('a healthy PostgreSQL target passes every check, with no caps', () => {

@@ -10,6 +10,17 @@ import { certSignatureCheck } from './check-cert-signature';
 import { certTrustedCheck } from './check-cert-trusted';
 import { k8sPvcBoundCheck } from './check-k8s-pvc-bound';
 import { k8sStoragePersistentCheck } from './check-k8s-storage-persistent';
+import { k8sPodRunAsNonRootCheck } from './check-k8s-pod-run-as-non-root';
+import { k8sPodNoPrivilegeEscalationCheck } from './check-k8s-pod-no-privilege-escalation';
+import { k8sPodReadOnlyRootFsCheck } from './check-k8s-pod-read-only-root-fs';
+import { k8sPodNotPrivilegedCheck } from './check-k8s-pod-not-privileged';
+import { k8sPodCapabilitiesDroppedCheck } from './check-k8s-pod-capabilities-dropped';
+import { k8sServiceNotExposedCheck } from './check-k8s-service-not-exposed';
+import { k8sNetworkPolicyIsolatedCheck } from './check-k8s-networkpolicy-isolated';
+import { k8sSecretPasswordFromSecretCheck } from './check-k8s-secret-password-from-secret';
+import { k8sTlsKeyModeCheck } from './check-k8s-tls-key-mode';
+import { certMatchesSecretCheck } from './check-cert-matches-secret';
+import { k8sImageCurrentCheck } from './check-k8s-image-current';
 import { passwordAgeCheck } from './check-password-age';
 import { passwordStrengthCheck } from './check-password-strength';
 import { pgPasswordEncryptionCheck } from './check-pg-password-encryption';
@@ -18,7 +29,7 @@ import { pgTlsMinVersionCheck } from './check-pg-tls-min-version';
 import { pgTlsRequiredCheck } from './check-pg-tls-required';
 import { targetReachableCheck } from './check-target-reachable';
 
-/** Display order: reachability, transport, certificate, passwords, storage, backups. */
+/** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
   targetReachableCheck,
   pgTlsEnabledCheck,
@@ -37,6 +48,17 @@ export const checkCatalog: CheckDefinition[] = [
   backupFreshnessCheck,
   backupEncryptedCheck,
   backupWalArchivingCheck,
+  certMatchesSecretCheck,
+  k8sTlsKeyModeCheck,
+  k8sSecretPasswordFromSecretCheck,
+  k8sServiceNotExposedCheck,
+  k8sNetworkPolicyIsolatedCheck,
+  k8sPodRunAsNonRootCheck,
+  k8sPodNotPrivilegedCheck,
+  k8sPodNoPrivilegeEscalationCheck,
+  k8sPodCapabilitiesDroppedCheck,
+  k8sPodReadOnlyRootFsCheck,
+  k8sImageCurrentCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

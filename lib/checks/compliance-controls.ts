@@ -16,6 +16,10 @@ export const controlNames: Record<Framework, Record<string, string>> = {
     'Art. 33': 'Breach notification',
   },
   'PCI-DSS': {
+    '1.3.1': 'Inbound traffic to the cardholder data environment is restricted',
+    '2.2.6': 'System security parameters configured to prevent misuse',
+    '3.6.1': 'Cryptographic keys protected against disclosure and misuse',
+    '6.3.3': 'Security patches and updates installed',
     '3.5.1': 'Stored account data is unreadable wherever it is stored',
     '4.2.1': 'Strong cryptography protects data in transit',
     '8.3.2': 'Authentication factors unreadable in transit and storage',
@@ -27,7 +31,9 @@ export const controlNames: Record<Framework, Record<string, string>> = {
   'SOC 2': {
     'A1.2': 'Backup, recovery and availability infrastructure',
     'CC6.1': 'Logical access security',
+    'CC6.6': 'Protection against threats from outside the system boundary',
     'CC6.7': 'Data protected in transmission and movement',
+    'CC7.1': 'Detection of configuration changes and new vulnerabilities',
     'CC7.2': 'System components monitored for anomalies',
     'CC7.5': 'Recovery from identified security incidents',
   },

@@ -11,7 +11,11 @@ export interface ChecklistItem {
 export const securityChecklist: readonly ChecklistItem[] = [
   { item: 'All database pods running and healthy', checks: ['target.reachable'], note: 'The database accepts connections; pod health probes are not read.' },
   { item: 'All PVCs in "Bound" state', checks: ['k8s.pvc.bound'], note: 'Every claim of the database’s pods is Bound.' },
-  { item: 'TLS certificates mounted with correct permissions', checks: [], note: 'File modes inside the pod are not inspected yet.' },
+  {
+    item: 'TLS certificates mounted with correct permissions',
+    checks: ['k8s.tls.key_mode', 'cert.matches_secret'],
+    note: 'The key’s mode as the Secret volume declares it (0600/0400), and the served certificate is the mounted one; a chmod by an init container is reported, not verified.',
+  },
   { item: 'PostgreSQL accepts TLS connections', checks: ['pg.tls.enabled'], note: 'The server answers SSLRequest and completes a handshake.' },
   { item: 'Redis accepts TLS connections', checks: [], note: 'Redis probes come in a later release.' },
   { item: 'pgcrypto extension loaded', checks: [], note: 'Extensions are not listed by the probe yet.' },

@@ -1,4 +1,4 @@
-import type { CertificateInfo, Observations, ProbeOutcome } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -25,6 +25,27 @@ export function certInfo(patch: Partial<CertificateInfo> = {}): CertificateInfo 
     fingerprint256: 'AA:BB',
     subjectAltNames: ['DNS:db.example.com'],
     selfSigned: false,
+    ...patch,
+  };
+}
+
+/** A container with the restricted Pod Security Standard's settings; override per case. */
+export function hardenedContainer(patch: Partial<K8sContainerObservation> = {}): K8sContainerObservation {
+  return {
+    name: 'postgres',
+    image: 'postgres:17-alpine',
+    init: false,
+    runAsNonRoot: true,
+    runAsUser: 70,
+    allowPrivilegeEscalation: false,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    capabilitiesAdd: [],
+    capabilitiesDrop: ['ALL'],
+    hostPorts: [],
+    passwordEnv: [{ name: 'POSTGRES_PASSWORD', source: 'secret' }],
+    literalPasswordArgs: [],
+    loginUser: 'app',
     ...patch,
   };
 }
@@ -91,12 +112,31 @@ export function healthyObservations(): Observations {
       ],
       pvcs: [{ name: 'data-postgres-0', phase: 'Bound', storageClass: 'standard', capacity: '20Gi' }],
     }),
+    k8sWorkload: ok({
+      namespace: 'db',
+      selector: 'app=postgres',
+      pods: [{ name: 'postgres-0', phase: 'Running', hostNetwork: false, containers: [hardenedContainer()] }],
+      tlsKeyFiles: [{ pod: 'postgres-0', volume: 'tls', secretName: 'postgres-tls', path: '/tls/tls.key', mode: 0o600, modeSource: 'items.mode', chmodByInit: null }],
+      services: { status: 'ok', items: [{ name: 'postgres', type: 'ClusterIP', ports: [5432], nodePorts: [], externalIPs: [], loadBalancerIngress: [] }] },
+      networkPolicies: {
+        status: 'ok',
+        items: [
+          {
+            name: 'postgres-ingress',
+            policyTypes: ['Ingress'],
+            selects: ['postgres-0'],
+            ingress: [{ from: [{ peer: 'pods app=api in db', scope: 'named' }], ports: ['TCP/5432'] }],
+          },
+        ],
+      },
+    }),
+    k8sTlsSecret: ok({ namespace: 'db', secretName: 'postgres-tls', key: 'tls.crt', subject: leaf.subject, serialNumber: leaf.serialNumber, notAfter: leaf.notAfter, fingerprint256: leaf.fingerprint256 }),
     backup: ok({ source: 'pgbackrest', newestSuccessAt: hoursFromNow(-5), ageHours: 5, policyHours: 26, encrypted: true, detail: { stanza: 'main' } }),
   };
 }
 
 type OkData<K extends keyof Observations> = Observations[K] extends ProbeOutcome<infer T> ? T : never;
-type ProbeKey = 'reachability' | 'pgTls' | 'certificate' | 'pgSession' | 'passwordAge' | 'k8sStorage' | 'backup';
+type ProbeKey = 'reachability' | 'pgTls' | 'certificate' | 'pgSession' | 'passwordAge' | 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret' | 'backup';
 
 /** The healthy observations with one probe's data shallow-patched. */
 export function withData<K extends ProbeKey>(key: K, patch: Partial<OkData<K>>): Observations {

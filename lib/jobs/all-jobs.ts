@@ -1,5 +1,6 @@
 import { auditRetentionJob } from './audit-retention-job';
 import { digestJob } from './digest-job';
+import { discoveryJob } from './discovery-job';
 import { exceptionExpiryJob } from './exception-expiry-job';
 import { fleetRollupJob } from './fleet-rollup-job';
 import type { JobDefinition } from './job-definition';
@@ -8,4 +9,4 @@ import { scanFanoutJob } from './scan-fanout-job';
 import { scanTargetJob } from './scan-target-job';
 import { scanRetentionJob } from './scan-retention-job';
 
-export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob, scanRetentionJob, fleetRollupJob, exceptionExpiryJob, outboxDeliveryJob, digestJob] as JobDefinition[];
+export const allJobs = [auditRetentionJob, scanFanoutJob, scanTargetJob, scanRetentionJob, fleetRollupJob, exceptionExpiryJob, outboxDeliveryJob, digestJob, discoveryJob] as JobDefinition[];

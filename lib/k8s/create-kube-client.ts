@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BatchV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, NetworkingV1Api } from '@kubernetes/client-node';
 
 export interface KubeAccess {
   /** a kubeconfig file; without one, the pod's service account is used when running inside a cluster */
@@ -11,7 +11,12 @@ export interface KubeAccess {
 export interface KubeClient {
   core: CoreV1Api;
   batch: BatchV1Api;
+  apps: AppsV1Api;
+  networking: NetworkingV1Api;
+  custom: CustomObjectsApi;
+  /** the kubeconfig context in use (in-cluster access has a synthetic one) */
   context: string;
+  inCluster: boolean;
   server: string;
 }
 
@@ -19,7 +24,7 @@ export interface KubeClient {
 export function createKubeClient(access: KubeAccess = {}): KubeClient {
   const kc = new KubeConfig();
   if (access.kubeconfigPath) {
-    if (!existsSync(access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);
+    if (!existsSync(/*turbopackIgnore: true*/ access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);
     kc.loadFromFile(access.kubeconfigPath);
     if (access.context) {
       if (!kc.getContextObject(access.context)) {
@@ -37,5 +42,14 @@ export function createKubeClient(access: KubeAccess = {}): KubeClient {
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`kubeconfig ${access.kubeconfigPath ?? '(in-cluster)'} has no current context with a cluster`);
-  return { core: kc.makeApiClient(CoreV1Api), batch: kc.makeApiClient(BatchV1Api), context: kc.getCurrentContext(), server: cluster.server };
+  return {
+    core: kc.makeApiClient(CoreV1Api),
+    batch: kc.makeApiClient(BatchV1Api),
+    apps: kc.makeApiClient(AppsV1Api),
+    networking: kc.makeApiClient(NetworkingV1Api),
+    custom: kc.makeApiClient(CustomObjectsApi),
+    context: kc.getCurrentContext(),
+    inCluster: !access.kubeconfigPath,
+    server: cluster.server,
+  };
 }

@@ -18,12 +18,24 @@ function statusMessage(body: unknown): string | null {
   return null;
 }
 
+/**
+ * For a 403, what the API server refused, in RBAC terms: the verb, the resource (with its API group) and the scope,
+ * read from its Status message ("cannot list resource \"pods\" in API group \"\" in the namespace \"db\"").
+ */
+export function forbiddenGrant(message: string): string | null {
+  const m = /cannot (\w+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: (in the namespace "[^"]+"|at the cluster scope))?/.exec(message);
+  if (!m) return null;
+  const resource = m[3] ? `${m[2]}.${m[3]}` : m[2];
+  return `Posture's ClusterRole needs verb "${m[1]}" on "${resource}"${m[4] ? ` (${m[4].replace(/"/g, '')})` : ''}`;
+}
+
 /** One line for evidence: the API's own Status message, or the network cause (TLS, refused, timeout); never headers or tokens. */
 export function describeKubeError(e: unknown): string {
   if (e instanceof ApiException) {
     const reason = e.code === 401 ? 'Unauthorized: the credentials were refused' : e.code === 403 ? 'Forbidden' : e.code === 404 ? 'Not Found' : null;
     const message = statusMessage(e.body);
-    return `Kubernetes API answered ${e.code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}`;
+    const grant = e.code === 403 && message ? forbiddenGrant(message) : null;
+    return `Kubernetes API answered ${e.code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}${grant ? `. ${grant}` : ''}`;
   }
   if (e instanceof Error) {
     const cause = e.cause instanceof Error ? e.cause.message : null;

@@ -5,11 +5,13 @@ import { probeCertificate } from '../probes/probe-certificate';
 import { probePostgresSession } from '../probes/probe-postgres-session';
 import { probePasswordAge } from '../probes/probe-password-age';
 import { probeK8sStorage } from '../probes/probe-k8s-storage';
+import { probeK8sWorkload } from '../probes/probe-k8s-workload';
+import { probeK8sTlsSecret } from '../probes/probe-k8s-tls-secret';
 import { probePgBackRest } from '../probes/probe-pgbackrest';
 import { probeDumpDir } from '../probes/probe-dump-dir';
 import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
 import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
-import type { BackupObservation } from '../probes/observations';
+import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
 
@@ -24,6 +26,29 @@ function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<
   return probeK8sCronJob({ ...common, cronJob: { namespace: b.namespace, name: b.name }, defaultNamespace: spec.kubernetes?.namespace, kube: spec.kube });
 }
 
+/** The workload probe first, then the TLS Secret it names (or the one the refs name). */
+async function kubernetesProbes(spec: ScanSpec, run: <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>) {
+  const refs = spec.kubernetes;
+  if (!refs) {
+    const none = skipped('no Kubernetes references are configured for this target');
+    return { k8sWorkload: none as ProbeOutcome<K8sWorkloadObservation>, k8sTlsSecret: none as ProbeOutcome<K8sTlsSecretObservation> };
+  }
+  const probeMs = spec.timeouts.probeMs;
+  const k8sWorkload = await run('kubernetes workload', (s) => probeK8sWorkload({ refs, kube: spec.kube, signal: s, timeoutMs: probeMs }));
+  const mounted = k8sWorkload.status === 'ok' ? [...new Set(k8sWorkload.data.tlsKeyFiles.map((f) => f.secretName))].sort()[0] : undefined;
+  const secretName = refs.tlsSecret?.name ?? mounted ?? null;
+  if (!secretName && k8sWorkload.status === 'error') {
+    return { k8sWorkload, k8sTlsSecret: { status: 'error' as const, message: `cannot tell which TLS Secret the pods mount: ${k8sWorkload.message}` } };
+  }
+  const k8sTlsSecret = await run('kubernetes tls secret', (s) =>
+    probeK8sTlsSecret({
+      namespace: refs.namespace, secretName, context: refs.context, kube: spec.kube, signal: s, timeoutMs: probeMs,
+      noSecretReason: 'the Kubernetes refs name no TLS Secret and the pods mount none',
+    }),
+  );
+  return { k8sWorkload, k8sTlsSecret };
+}
+
 /**
  * Runs every applicable probe for one target: reachability first (an unreachable target is not probed further),
  * then TLS → certificate → login, with Kubernetes and backup probes alongside. Each probe has its own deadline.
@@ -31,15 +56,19 @@ function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<
 export async function collectObservations(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
   const t = spec.timeouts;
   const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => withProbeTimeout(name, t.probeMs, signal, fn);
+  // Kubernetes facts do not need the database to answer; a Pending PVC often explains why it does not.
+  const k8sStorage = spec.kubernetes
+    ? run('kubernetes storage', (s) => probeK8sStorage({ refs: spec.kubernetes, kube: spec.kube, signal: s, timeoutMs: t.probeMs }))
+    : Promise.resolve(skipped('no Kubernetes references are configured for this target'));
+  const kubernetes = Promise.all([k8sStorage, kubernetesProbes(spec, run)]).then(([storage, rest]) => ({ k8sStorage: storage, ...rest }));
   const reachability = await run('reachability', (s) => probeReachability({ host: spec.host, port: spec.port, connectTimeoutMs: t.connectMs, signal: s }));
-  const base: Observations = {
+  const base: Omit<Observations, 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret'> = {
     target: { engine: spec.engine, host: spec.host, port: spec.port, database: spec.database },
     reachability,
     pgTls: skipped('not a PostgreSQL target'),
     certificate: skipped('not a PostgreSQL target'),
     pgSession: skipped('not a PostgreSQL target'),
     passwordAge: skipped('not a PostgreSQL target'),
-    k8sStorage: skipped('no Kubernetes references are configured for this target'),
     backup: skipped('no backup source is configured for this target'),
     allowPlaintextLogin: spec.allowPlaintextLogin,
     now: new Date().toISOString(),
@@ -47,14 +76,11 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
-    return { ...base, pgTls: down, certificate: down, pgSession: down, passwordAge: down };
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, passwordAge: down };
   }
 
-  const k8sStorage = spec.kubernetes
-    ? run('kubernetes storage', (s) => probeK8sStorage({ refs: spec.kubernetes, kube: spec.kube, signal: s, timeoutMs: t.probeMs }))
-    : Promise.resolve(base.k8sStorage);
   const backup = run('backup', (s) => backupProbe(spec, s));
-  if (spec.engine !== 'postgresql') return { ...base, k8sStorage: await k8sStorage, backup: await backup };
+  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), backup: await backup };
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;
@@ -80,5 +106,5 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
       secretLength: spec.password !== null ? [...spec.password].length : null,
     }),
   );
-  return { ...base, pgTls, certificate, pgSession, passwordAge, k8sStorage: await k8sStorage, backup: await backup };
+  return { ...base, ...(await kubernetes), pgTls, certificate, pgSession, passwordAge, backup: await backup };
 }

@@ -134,7 +134,9 @@ describe('alertsForScan in the scan transaction (store only)', () => {
   const later = (h: number) => new Date(at0.getTime() + h * 3_600_000);
   const certObs = (fp: string, days: number): Observations => {
     const notAfter = hoursFromNow(days * 24 + 6);
-    return withData('certificate', { chain: [certInfo({ notAfter, fingerprint256: fp })], earliestNotAfter: notAfter, daysLeft: days });
+    const served = withData('certificate', { chain: [certInfo({ notAfter, fingerprint256: fp })], earliestNotAfter: notAfter, daysLeft: days });
+    // a renewal reaches the server and its TLS Secret alike, so cert.matches_secret keeps passing
+    return { ...served, k8sTlsSecret: withData('k8sTlsSecret', { fingerprint256: fp }).k8sTlsSecret };
   };
   const canary = 'canary-db-password-never-in-email-0123456789';
 

@@ -8,11 +8,31 @@ export interface KubeObject {
   [k: string]: unknown;
 }
 
-export interface KubeFixtures {
-  pods?: KubeObject[];
-  persistentvolumeclaims?: KubeObject[];
-  secrets?: KubeObject[];
-  cronjobs?: KubeObject[];
+/** API group of every resource the fake serves; custom resources are served only when their fixture list exists (CRD installed). */
+const groups = {
+  pods: '',
+  services: '',
+  secrets: '',
+  persistentvolumeclaims: '',
+  statefulsets: 'apps',
+  deployments: 'apps',
+  cronjobs: 'batch',
+  networkpolicies: 'networking.k8s.io',
+  clusters: 'postgresql.cnpg.io',
+  postgresclusters: 'postgres-operator.crunchydata.com',
+  postgresqls: 'acid.zalan.do',
+} as const;
+const customResources = new Set(['clusters', 'postgresclusters', 'postgresqls']);
+
+export type KubeResource = keyof typeof groups;
+export type KubeFixtures = Partial<Record<KubeResource, KubeObject[]>>;
+
+/** An RBAC rule the fake refuses with 403, as a real API server would for a ServiceAccount that lacks it. */
+export interface ForbiddenRule {
+  verb: 'get' | 'list';
+  resource: KubeResource;
+  /** only in this namespace; every scope when absent */
+  namespace?: string;
 }
 
 export interface FakeRequest {
@@ -29,6 +49,8 @@ export interface FakeKubeApi {
   keyPem: string;
   token: string;
   requests: FakeRequest[];
+  /** edit to change what the server refuses, between calls */
+  forbidden: ForbiddenRule[];
   close: () => Promise<void>;
 }
 
@@ -48,10 +70,11 @@ export function matchesSelector(labels: Record<string, string> | undefined, sele
 const inNamespace = (objs: KubeObject[] | undefined, ns: string) => (objs ?? []).filter((o) => (o.metadata.namespace ?? 'default') === ns);
 
 /**
- * A local HTTPS server that answers the few Kubernetes API reads Posture makes, from fixtures, with the API's own shapes:
- * lists, single objects, metadata-only Secrets when asked (Accept: as=PartialObjectMetadata), and Status bodies for 401/404.
+ * A local HTTPS server that answers the Kubernetes API reads Posture makes, from fixtures, with the API's own shapes:
+ * lists (namespaced or cluster-wide, with label selectors), single objects, metadata only when asked
+ * (Accept: as=PartialObjectMetadata[List]), and Status bodies for 401/403/404. Fixtures are read live, so tests may edit them.
  */
-export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-token'): Promise<FakeKubeApi> {
+export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-token', forbidden: ForbiddenRule[] = []): Promise<FakeKubeApi> {
   const { certPem, keyPem, caPem } = createTestTlsCert();
   const requests: FakeRequest[] = [];
   const server = https.createServer({ cert: certPem, key: keyPem }, (req, res) => {
@@ -64,24 +87,30 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
     if (req.headers.authorization !== `Bearer ${token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
     if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the server does not allow this method'));
 
-    const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
-    if (list) {
-      const items = inNamespace(fixtures.pods, list[1]!).filter((p) => matchesSelector(p.metadata.labels, url.searchParams.get('labelSelector')));
-      return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items });
+    const core = /^\/api\/v1(?:\/namespaces\/([^/]+))?\/([a-z]+)(?:\/([^/]+))?$/.exec(url.pathname);
+    const named = /^\/apis\/([^/]+)\/[^/]+(?:\/namespaces\/([^/]+))?\/([a-z]+)(?:\/([^/]+))?$/.exec(url.pathname);
+    const [group, ns, resource, name] = core ? ['', core[1], core[2]!, core[3]] : named ? [named[1]!, named[2], named[3]!, named[4]] : ['', undefined, '', undefined];
+    if (!(resource in groups) || groups[resource as KubeResource] !== group) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    const kind = resource as KubeResource;
+    const verb = name ? 'get' : 'list';
+    if (forbidden.some((f) => f.verb === verb && f.resource === kind && (f.namespace === undefined || f.namespace === ns))) {
+      const scope = ns ? `in the namespace "${ns}"` : 'at the cluster scope';
+      const message = `${kind} ${name ? `"${name}" ` : ''}is forbidden: User "system:serviceaccount:posture:posture" cannot ${verb} resource "${kind}" in API group "${group}" ${scope}`;
+      return send(403, status(403, 'Forbidden', message));
     }
-    const one =
-      /^\/api\/v1\/namespaces\/([^/]+)\/(persistentvolumeclaims|secrets)\/([^/]+)$/.exec(url.pathname) ??
-      /^\/apis\/batch\/v1\/namespaces\/([^/]+)\/(cronjobs)\/([^/]+)$/.exec(url.pathname);
-    if (one) {
-      const [, ns, resource, name] = one as unknown as [string, string, keyof KubeFixtures, string];
-      const found = inNamespace(fixtures[resource], ns).find((o) => o.metadata.name === name);
-      if (!found) return send(404, status(404, 'NotFound', `${resource} "${name}" not found`));
-      if (req.headers.accept?.includes('as=PartialObjectMetadata')) {
-        return send(200, { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: found.metadata });
-      }
-      return send(200, found);
+    if (customResources.has(kind) && !fixtures[kind]) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    const all = fixtures[kind] ?? [];
+    const scoped = ns ? inNamespace(all, ns) : all;
+    const metadataOnly = req.headers.accept?.includes('as=PartialObjectMetadata');
+    if (!name) {
+      const items = scoped.filter((o) => matchesSelector(o.metadata.labels, url.searchParams.get('labelSelector')));
+      if (metadataOnly) return send(200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' }, items: items.map((o) => ({ metadata: o.metadata })) });
+      return send(200, { kind: 'List', apiVersion: group ? `${group}/v1` : 'v1', metadata: { resourceVersion: '1' }, items });
     }
-    send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    const found = scoped.find((o) => o.metadata.name === name);
+    if (!found) return send(404, status(404, 'NotFound', `${kind} "${name}" not found`));
+    if (metadataOnly) return send(200, { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: found.metadata });
+    return send(200, found);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -92,6 +121,7 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
     keyPem,
     token,
     requests,
+    forbidden,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
