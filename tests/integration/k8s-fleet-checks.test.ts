@@ -213,7 +213,7 @@ describe('Kubernetes checks on the seed fleet', () => {
   it('catches a rotated Secret the server has not reloaded, and passes once they agree', async () => {
     const stale = verdict(await scan('auth-db'), 'cert.matches_secret');
     expect(stale?.status).toBe('fail');
-    expect(stale?.summary).toMatch(/^the Secret was rotated but the server has not reloaded: serves serial [0-9A-F]+ \(notAfter .*\), bakery-ia\/auth-db-tls holds serial [0-9A-F]+/i);
+    expect(stale?.summary).toMatch(/^the Secret was rotated but the server has not reloaded: serves serial [0-9A-F]+ \(notAfter .*\), bakery-fixture\/auth-db-tls holds serial [0-9A-F]+/i);
     expect(stale?.evidence).toMatchObject({ secret: { key: 'server-cert.pem' } });
     const current = verdict(await scan('auth-db', { ...proposal('auth-db').refs, tlsSecret: { name: 'auth-db-tls-current' } }), 'cert.matches_secret');
     expect(current).toMatchObject({ status: 'pass', evidence: { secret: { key: 'tls.crt' } } });
@@ -226,7 +226,7 @@ describe('Kubernetes checks on the seed fleet', () => {
     const results = await scan('tenant-db');
     expect(verdict(results, 'k8s.networkpolicy.isolated')).toMatchObject({
       status: 'error',
-      summary: expect.stringMatching(/^NetworkPolicies could not be listed: Kubernetes API answered 403 Forbidden: .*cannot list resource "networkpolicies" in API group "networking\.k8s\.io" in the namespace "bakery-ia"\. Posture's ClusterRole needs verb "list" on "networkpolicies\.networking\.k8s\.io"/),
+      summary: expect.stringMatching(/^NetworkPolicies could not be listed: Kubernetes API answered 403 Forbidden: .*cannot list resource "networkpolicies" in API group "networking\.k8s\.io" in the namespace "bakery-fixture"\. Posture's ClusterRole needs verb "list" on "networkpolicies\.networking\.k8s\.io"/),
     });
     expect(verdict(results, 'k8s.pod.run_as_non_root')?.status).toBe('pass');
     expect(verdict(results, 'k8s.service.not_exposed')?.status).toBe('pass');

@@ -5,7 +5,8 @@ import type { KubeFixtures, KubeObject } from './fake-kube-api';
  * each with a PVC, a ClusterIP Service, a NetworkPolicy and hardened pods, except the deliberately bad ones below.
  * A second namespace runs one cluster of each operator (CloudNativePG, Crunchy PGO, Zalando).
  */
-export const fleetNamespace = 'bakery-ia';
+// Not the example inventory's namespace: that file is imported into the shared test store by another test.
+export const fleetNamespace = 'bakery-fixture';
 export const operatorNamespace = 'data-platform';
 
 export const postgresServices = ['auth', 'tenant', 'training', 'forecasting', 'sales', 'external', 'notification', 'inventory', 'recipes', 'suppliers', 'pos', 'orders', 'production', 'alert-processor'] as const;
