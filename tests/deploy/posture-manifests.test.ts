@@ -97,10 +97,10 @@ describe('deploy/kubernetes', () => {
     }
   });
 
-  it('probes the web app on /api/health and runs the worker with its own command', () => {
+  it('probes the web app on /api/health (ready) and /api/health/live (alive) and runs the worker with its own command', () => {
     const web = byName('web').spec!.template.spec!.containers[0]!;
     expect(web.readinessProbe?.httpGet?.path).toBe('/api/health');
-    expect(web.livenessProbe?.httpGet?.path).toBe('/api/health');
+    expect(web.livenessProbe?.httpGet?.path).toBe('/api/health/live');
     expect(byName('worker').spec!.template.spec!.containers[0]!.command).toEqual(['node_modules/.bin/tsx', 'scripts/worker.ts']);
   });
 });
