@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: 'Security posture control plane for database fleets',
 };
 
+// Every page renders per request: the CSP nonce proxy.ts sets must reach Next's inline scripts.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

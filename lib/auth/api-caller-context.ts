@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { usesSecureCookies } from './uses-secure-cookies';
 import { AppError } from '../errors/app-error';
 import { env } from '../env';
 import { authenticateApiToken } from '../services/tokens/authenticate-api-token';
@@ -37,7 +38,7 @@ export async function apiCallerContext(req: NextRequest): Promise<ServiceContext
     if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
     return authenticateApiToken(match[1], limit);
   }
-  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
   const ctx = await contextForToken(jwt as { uid?: string; sv?: number } | null);
   if (ctx) await consumeRateLimit(rateLimitKey(ctx), limit);
   return ctx;

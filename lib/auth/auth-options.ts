@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { verifyLogin } from '../services/auth/verify-login';
+import { usesSecureCookies } from './uses-secure-cookies';
 
 declare module 'next-auth/jwt' {
   interface JWT {
@@ -9,14 +10,13 @@ declare module 'next-auth/jwt' {
   }
 }
 
-const secure = (process.env.NEXTAUTH_URL ?? process.env.POSTURE_PUBLIC_URL ?? '').startsWith('https://');
 
 /** JWT sessions (required by the credentials provider); revocation is enforced per request via sessionVersion. */
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
-  useSecureCookies: secure,
+  useSecureCookies: usesSecureCookies(),
   providers: [
     CredentialsProvider({
       name: 'Email and password',

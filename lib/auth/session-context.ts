@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import { getToken } from 'next-auth/jwt';
+import { usesSecureCookies } from './uses-secure-cookies';
 import { db } from '../db';
 import type { ServiceContext } from '../services/service-context';
 
@@ -7,7 +8,7 @@ import type { ServiceContext } from '../services/service-context';
 export async function sessionContext(): Promise<ServiceContext | null> {
   const store = await cookies();
   const req = { headers: {}, cookies: Object.fromEntries(store.getAll().map((c) => [c.name, c.value])) };
-  const token = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
   return contextForToken(token);
 }
 
