@@ -26,7 +26,7 @@ WITH RECURSIVE m(member, roleid) AS (
 SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolcanlogin AS can_login, r.rolcreaterole AS create_role,
        r.rolcreatedb AS create_db, r.rolreplication AS replication, r.rolbypassrls AS bypass_rls,
        to_json(r.rolvaliduntil) #>> '{}' AS valid_until,
-       ARRAY(SELECT g.rolname FROM m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) AS member_of
+       ARRAY(SELECT g.rolname::text FROM m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) AS member_of
 FROM pg_roles r WHERE r.rolname !~ '^pg_' ORDER BY r.rolname`;
 
 const DATABASES_SQL = `
@@ -59,7 +59,7 @@ WITH member AS (
     CROSS JOIN LATERAL aclexplode(coalesce(s.srvacl, acldefault('S', s.srvowner))) a WHERE a.privilege_type = 'USAGE'
 )
 SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
-  coalesce(array_agg(DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE r.rolname END) FILTER (WHERE g.grantee = 0 OR NOT r.rolsuper), '{}') AS grantees
+  coalesce(array_agg(DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END) FILTER (WHERE g.grantee = 0 OR NOT r.rolsuper), '{}'::text[]) AS grantees
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
   LEFT JOIN grants g ON g.ext = e.oid LEFT JOIN pg_roles r ON r.oid = g.grantee
 GROUP BY e.extname, e.extversion, n.nspname ORDER BY e.extname`;
