@@ -34,6 +34,40 @@ const promised: [string, string][] = [
   ['k8s.pod.capabilities_dropped', 'medium'],
   ['k8s.pod.read_only_root_fs', 'medium'],
   ['k8s.image.current', 'high'],
+  ['pg.hba.no_trust', 'critical'],
+  ['pg.hba.no_md5_password', 'high'],
+  ['pg.hba.no_wide_superuser', 'high'],
+  ['pg.hba.hostssl_only', 'high'],
+  ['pg.hba.no_ident', 'medium'],
+  ['pg.roles.superusers', 'medium'],
+  ['pg.roles.superuser_remote_login', 'high'],
+  ['pg.roles.password_expiry', 'medium'],
+  ['pg.roles.privileged_attributes', 'medium'],
+  ['pg.roles.server_file_access', 'high'],
+  ['pg.roles.probe_least_privilege', 'medium'],
+  ['pg.privileges.public_schema_create', 'high'],
+  ['pg.privileges.public_database_connect_temp', 'medium'],
+  ['pg.rls.sensitive_tables', 'medium'],
+  ['pg.extensions.untrusted_languages', 'high'],
+  ['pg.extensions.risky', 'high'],
+  ['pg.extensions.pgcrypto', 'medium'],
+  ['pg.pgaudit.loaded', 'medium'],
+  ['pg.pgaudit.log', 'medium'],
+  ['pg.logging.connections', 'medium'],
+  ['pg.logging.disconnections', 'low'],
+  ['pg.logging.line_prefix', 'low'],
+  ['pg.logging.statement', 'medium'],
+  ['pg.logging.min_duration', 'low'],
+  ['pg.logging.destination', 'low'],
+  ['pg.logging.file_mode', 'low'],
+  ['pg.logging.min_messages', 'low'],
+  ['pg.logging.min_error_statement', 'low'],
+  ['pg.ssl.prefer_server_ciphers', 'low'],
+  ['pg.ssl.ciphers', 'medium'],
+  ['pg.port.default', 'low'],
+  ['pg.listen_addresses', 'medium'],
+  ['pg.version.supported_major', 'high'],
+  ['pg.version.latest_minor', 'medium'],
 ];
 
 describe('check catalog', () => {
@@ -50,8 +84,8 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs all 28 checks for postgresql and only the engine-neutral ones for redis', () => {
-    expect(evaluateChecks(healthyObservations())).toHaveLength(28);
+  it('runs all 62 checks for postgresql and only the engine-neutral ones for redis', () => {
+    expect(evaluateChecks(healthyObservations())).toHaveLength(62);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
     expect(redis.map((r) => r.id)).toEqual([
       'target.reachable',

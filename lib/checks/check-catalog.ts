@@ -28,8 +28,42 @@ import { pgTlsEnabledCheck } from './check-pg-tls-enabled';
 import { pgTlsMinVersionCheck } from './check-pg-tls-min-version';
 import { pgTlsRequiredCheck } from './check-pg-tls-required';
 import { targetReachableCheck } from './check-target-reachable';
+import { pgHbaNoTrustCheck } from './check-pg-hba-no-trust';
+import { pgHbaNoMd5PasswordCheck } from './check-pg-hba-no-md5-password';
+import { pgHbaNoWideSuperuserCheck } from './check-pg-hba-no-wide-superuser';
+import { pgHbaHostsslOnlyCheck } from './check-pg-hba-hostssl-only';
+import { pgHbaNoIdentCheck } from './check-pg-hba-no-ident';
+import { pgRolesSuperusersCheck } from './check-pg-roles-superusers';
+import { pgRolesSuperuserRemoteLoginCheck } from './check-pg-roles-superuser-remote-login';
+import { pgRolesPasswordExpiryCheck } from './check-pg-roles-password-expiry';
+import { pgRolesPrivilegedAttributesCheck } from './check-pg-roles-privileged-attributes';
+import { pgRolesServerFileAccessCheck } from './check-pg-roles-server-file-access';
+import { pgRolesProbeLeastPrivilegeCheck } from './check-pg-roles-probe-least-privilege';
+import { pgPrivilegesPublicSchemaCreateCheck } from './check-pg-privileges-public-schema-create';
+import { pgPrivilegesPublicDatabaseConnectTempCheck } from './check-pg-privileges-public-database-connect-temp';
+import { pgRlsSensitiveTablesCheck } from './check-pg-rls-sensitive-tables';
+import { pgExtensionsUntrustedLanguagesCheck } from './check-pg-extensions-untrusted-languages';
+import { pgExtensionsRiskyCheck } from './check-pg-extensions-risky';
+import { pgExtensionsPgcryptoCheck } from './check-pg-extensions-pgcrypto';
+import { pgPgauditLoadedCheck } from './check-pg-pgaudit-loaded';
+import { pgPgauditLogCheck } from './check-pg-pgaudit-log';
+import { pgLoggingConnectionsCheck } from './check-pg-logging-connections';
+import { pgLoggingDisconnectionsCheck } from './check-pg-logging-disconnections';
+import { pgLoggingLinePrefixCheck } from './check-pg-logging-line-prefix';
+import { pgLoggingStatementCheck } from './check-pg-logging-statement';
+import { pgLoggingMinDurationCheck } from './check-pg-logging-min-duration';
+import { pgLoggingDestinationCheck } from './check-pg-logging-destination';
+import { pgLoggingFileModeCheck } from './check-pg-logging-file-mode';
+import { pgLoggingMinMessagesCheck } from './check-pg-logging-min-messages';
+import { pgLoggingMinErrorStatementCheck } from './check-pg-logging-min-error-statement';
+import { pgSslPreferServerCiphersCheck } from './check-pg-ssl-prefer-server-ciphers';
+import { pgSslCiphersCheck } from './check-pg-ssl-ciphers';
+import { pgPortDefaultCheck } from './check-pg-port-default';
+import { pgListenAddressesCheck } from './check-pg-listen-addresses';
+import { pgVersionSupportedMajorCheck } from './check-pg-version-supported-major';
+import { pgVersionLatestMinorCheck } from './check-pg-version-latest-minor';
 
-/** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
+/** Display order: reachability, transport, certificate, passwords, storage, backups, Kubernetes workload hardening, then PostgreSQL hardening. */
 export const checkCatalog: CheckDefinition[] = [
   targetReachableCheck,
   pgTlsEnabledCheck,
@@ -59,6 +93,40 @@ export const checkCatalog: CheckDefinition[] = [
   k8sPodCapabilitiesDroppedCheck,
   k8sPodReadOnlyRootFsCheck,
   k8sImageCurrentCheck,
+  pgHbaNoTrustCheck,
+  pgHbaNoMd5PasswordCheck,
+  pgHbaNoWideSuperuserCheck,
+  pgHbaHostsslOnlyCheck,
+  pgHbaNoIdentCheck,
+  pgRolesSuperusersCheck,
+  pgRolesSuperuserRemoteLoginCheck,
+  pgRolesPasswordExpiryCheck,
+  pgRolesPrivilegedAttributesCheck,
+  pgRolesServerFileAccessCheck,
+  pgRolesProbeLeastPrivilegeCheck,
+  pgPrivilegesPublicSchemaCreateCheck,
+  pgPrivilegesPublicDatabaseConnectTempCheck,
+  pgRlsSensitiveTablesCheck,
+  pgExtensionsUntrustedLanguagesCheck,
+  pgExtensionsRiskyCheck,
+  pgExtensionsPgcryptoCheck,
+  pgPgauditLoadedCheck,
+  pgPgauditLogCheck,
+  pgLoggingConnectionsCheck,
+  pgLoggingDisconnectionsCheck,
+  pgLoggingLinePrefixCheck,
+  pgLoggingStatementCheck,
+  pgLoggingMinDurationCheck,
+  pgLoggingDestinationCheck,
+  pgLoggingFileModeCheck,
+  pgLoggingMinMessagesCheck,
+  pgLoggingMinErrorStatementCheck,
+  pgSslPreferServerCiphersCheck,
+  pgSslCiphersCheck,
+  pgPortDefaultCheck,
+  pgListenAddressesCheck,
+  pgVersionSupportedMajorCheck,
+  pgVersionLatestMinorCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

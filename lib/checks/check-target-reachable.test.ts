@@ -7,7 +7,7 @@ const down = (classification: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'r
   withData('reachability', { reachable: false, classification, address: null, connectMs: null, detail: `connect ${classification}` });
 
 describeVerdicts(check, [
-  { name: 'connected', obs: healthyObservations(), status: 'pass', summary: /connected to db\.example\.com:5432 \(10\.0\.0\.7\) in 3 ms/ },
+  { name: 'connected', obs: healthyObservations(), status: 'pass', summary: /connected to db\.example\.com:5433 \(10\.0\.0\.7\) in 3 ms/ },
   { name: 'refused', obs: down('refused'), status: 'fail', cap: 'F', summary: /refused/, evidence: { classification: 'refused' } },
   { name: 'timeout', obs: down('timeout'), status: 'fail', cap: 'F', summary: /timed out/, evidence: { classification: 'timeout' } },
   { name: 'dns', obs: down('dns'), status: 'fail', cap: 'F', summary: /does not resolve/, evidence: { classification: 'dns' } },

@@ -18,13 +18,17 @@ export const securityChecklist: readonly ChecklistItem[] = [
   },
   { item: 'PostgreSQL accepts TLS connections', checks: ['pg.tls.enabled'], note: 'The server answers SSLRequest and completes a handshake.' },
   { item: 'Redis accepts TLS connections', checks: [], note: 'Redis probes come in a later release.' },
-  { item: 'pgcrypto extension loaded', checks: [], note: 'Extensions are not listed by the probe yet.' },
+  { item: 'pgcrypto extension loaded', checks: ['pg.extensions.pgcrypto'], note: 'Installed in the probe’s database, on targets tagged encryption:required.' },
   {
     item: 'Services connect without TLS errors',
     checks: ['cert.expiry', 'cert.trusted', 'cert.hostname'],
     note: 'What a verifying client sees: a current, trusted certificate for the right name. Client logs are not read.',
   },
-  { item: 'Audit logs being generated', checks: [], note: 'Database audit logging is not probed yet.' },
+  {
+    item: 'Audit logs being generated',
+    checks: ['pg.pgaudit.loaded', 'pg.pgaudit.log', 'pg.logging.connections', 'pg.logging.statement'],
+    note: 'The settings that make PostgreSQL write an audit trail; whether the log files arrive anywhere is not read.',
+  },
   { item: 'Passwords are strong (32+ characters)', checks: ['password.strength'], note: 'Length of the stored or referenced secret.' },
   { item: 'Backup script tested and working', checks: ['backup.freshness'], note: 'A recent successful backup exists; restore tests are not automated.' },
 ];

@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, PgHardeningObservation, PgRoleFacts, ProbeOutcome } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -50,12 +50,71 @@ export function hardenedContainer(patch: Partial<K8sContainerObservation> = {}):
   };
 }
 
+/** A role with no attributes; override per case. */
+export function pgRole(name: string, patch: Partial<PgRoleFacts> = {}): PgRoleFacts {
+  return { name, superuser: false, canLogin: true, createRole: false, createDb: false, replication: false, bypassRls: false, validUntil: null, memberOf: [], ...patch };
+}
+
+/** A hardened PostgreSQL 17 as a probe role with pg_read_all_settings and the pg_hba_file_rules grants sees it. */
+export function hardenedPostgres(): PgHardeningObservation {
+  return {
+    probeRole: 'posture_probe',
+    database: 'app',
+    serverVersion: '17.10',
+    serverVersionNum: 170010,
+    settings: {
+      port: '5433',
+      listen_addresses: '10.0.0.7',
+      ssl: 'on',
+      ssl_prefer_server_ciphers: 'on',
+      ssl_ciphers: 'HIGH:!aNULL:!MD5:!3DES',
+      shared_preload_libraries: 'pg_stat_statements,pgaudit',
+      'pgaudit.log': 'ddl,role,write',
+      log_connections: 'on',
+      log_disconnections: 'on',
+      log_line_prefix: '%m [%p] user=%u,db=%d,app=%a,client=%h ',
+      log_statement: 'ddl',
+      log_min_duration_statement: '1000',
+      logging_collector: 'on',
+      log_destination: 'stderr',
+      log_file_mode: '0600',
+      log_min_messages: 'warning',
+      log_min_error_statement: 'error',
+    },
+    hiddenSettings: [],
+    roles: [
+      pgRole('app', { validUntil: daysFromNow(60) }),
+      pgRole('postgres', { superuser: true, createRole: true, createDb: true, replication: true, bypassRls: true, validUntil: daysFromNow(60) }),
+      pgRole('posture_probe', { validUntil: daysFromNow(60), memberOf: ['pg_monitor', 'pg_read_all_settings', 'pg_read_all_stats', 'pg_stat_scan_tables'] }),
+    ],
+    hbaRules: {
+      status: 'ok',
+      data: [
+        { line: 1, type: 'local', databases: ['all'], users: ['postgres'], address: null, netmask: null, method: 'peer', error: null },
+        { line: 2, type: 'hostnossl', databases: ['all'], users: ['all'], address: '0.0.0.0', netmask: '0.0.0.0', method: 'reject', error: null },
+        { line: 3, type: 'hostssl', databases: ['app'], users: ['app', 'posture_probe'], address: '10.0.0.0', netmask: '255.0.0.0', method: 'scram-sha-256', error: null },
+        { line: 4, type: 'hostssl', databases: ['all'], users: ['postgres'], address: '127.0.0.1', netmask: '255.255.255.255', method: 'scram-sha-256', error: null },
+      ],
+    },
+    databases: [{ name: 'app', publicConnect: false, publicTemp: false }, { name: 'postgres', publicConnect: false, publicTemp: false }],
+    publicSchema: { owner: 'pg_database_owner', publicCreate: false, publicUsage: true },
+    languages: [{ name: 'plpgsql', trusted: true }],
+    extensions: [
+      { name: 'pgcrypto', version: '1.3', schema: 'public', nonSuperuserGrantees: ['PUBLIC'] },
+      { name: 'plpgsql', version: '1.0', schema: 'pg_catalog', nonSuperuserGrantees: [] },
+    ],
+    pgcryptoAvailable: true,
+    sensitiveTables: [{ table: 'public.salaries', exists: true, rowSecurity: true, forceRowSecurity: true, policies: 1 }],
+  };
+}
+
 /** A PostgreSQL target on Kubernetes that passes every check. Build a fresh one per case and override. */
 export function healthyObservations(): Observations {
   const leaf = certInfo();
   const ca = certInfo({ subject: 'CN=Example Issuing CA', issuer: 'CN=Example Root CA', notAfter: daysFromNow(2000), subjectAltNames: [] });
   return {
-    target: { engine: 'postgresql', host: 'db.example.com', port: 5432, database: 'app' },
+    target: { engine: 'postgresql', host: 'db.example.com', port: 5433, database: 'app' },
+    tags: ['encryption:required', 'password-expiry:required', 'sensitive:public.salaries'],
     now: FIXED_NOW,
     allowPlaintextLogin: false,
     reachability: ok({ reachable: true, classification: 'ok', address: '10.0.0.7', connectMs: 3, detail: null }),
@@ -79,7 +138,7 @@ export function healthyObservations(): Observations {
       caSource: 'configured',
     }),
     pgSession: ok({
-      serverVersion: '17.2',
+      serverVersion: '17.10',
       ssl: 'on',
       sslMinProtocolVersion: 'TLSv1.2',
       passwordEncryption: 'scram-sha-256',
@@ -131,12 +190,13 @@ export function healthyObservations(): Observations {
       },
     }),
     k8sTlsSecret: ok({ namespace: 'db', secretName: 'postgres-tls', key: 'tls.crt', subject: leaf.subject, serialNumber: leaf.serialNumber, notAfter: leaf.notAfter, fingerprint256: leaf.fingerprint256 }),
+    pgHardening: ok(hardenedPostgres()),
     backup: ok({ source: 'pgbackrest', newestSuccessAt: hoursFromNow(-5), ageHours: 5, policyHours: 26, encrypted: true, detail: { stanza: 'main' } }),
   };
 }
 
 type OkData<K extends keyof Observations> = Observations[K] extends ProbeOutcome<infer T> ? T : never;
-type ProbeKey = 'reachability' | 'pgTls' | 'certificate' | 'pgSession' | 'passwordAge' | 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret' | 'backup';
+type ProbeKey = 'reachability' | 'pgTls' | 'certificate' | 'pgSession' | 'pgHardening' | 'passwordAge' | 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret' | 'backup';
 
 /** The healthy observations with one probe's data shallow-patched. */
 export function withData<K extends ProbeKey>(key: K, patch: Partial<OkData<K>>): Observations {

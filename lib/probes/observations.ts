@@ -100,6 +100,78 @@ export interface PgSessionObservation {
   limitations: string[];
 }
 
+/** A read the probe role may be refused: the check then errors and names the GRANT that would allow it. */
+export type PgPrivilegedRead<T> = { status: 'ok'; data: T } | { status: 'denied'; message: string; grant: string };
+
+/** One pg_hba.conf line as pg_hba_file_rules parses it (the file on disk, which may be newer than the loaded one). */
+export interface PgHbaRule {
+  line: number;
+  /** local, host, hostssl, hostnossl, hostgssenc, hostnogssenc */
+  type: string;
+  databases: string[];
+  users: string[];
+  /** null for local lines; may be a keyword such as all, samehost, samenet */
+  address: string | null;
+  netmask: string | null;
+  method: string;
+  /** a line the server could not parse is ignored by it */
+  error: string | null;
+}
+
+export interface PgRoleFacts {
+  name: string;
+  superuser: boolean;
+  canLogin: boolean;
+  createRole: boolean;
+  createDb: boolean;
+  replication: boolean;
+  bypassRls: boolean;
+  /** rolvaliduntil; 'infinity' or null means the password never expires */
+  validUntil: string | null;
+  /** roles it is a member of, directly or through others (pg_* predefined roles included) */
+  memberOf: string[];
+}
+
+export interface PgExtensionFacts {
+  name: string;
+  version: string;
+  schema: string;
+  /** PUBLIC or non-superuser roles that may run its functions or use its foreign-data wrapper */
+  nonSuperuserGrantees: string[];
+}
+
+export interface PgTableSecurity {
+  /** schema.table as tagged */
+  table: string;
+  exists: boolean;
+  rowSecurity: boolean;
+  forceRowSecurity: boolean;
+  policies: number;
+}
+
+export interface PgHardeningObservation {
+  probeRole: string;
+  /** the database the probe connected to: extensions, languages and tables are per database */
+  database: string;
+  serverVersion: string;
+  serverVersionNum: number;
+  /** pg_settings as the probe role sees them; a name absent here was hidden from the role */
+  settings: Record<string, string>;
+  /** superuser-only settings the role could not see (grant pg_read_all_settings) */
+  hiddenSettings: string[];
+  roles: PgRoleFacts[];
+  hbaRules: PgPrivilegedRead<PgHbaRule[]>;
+  databases: { name: string; publicConnect: boolean; publicTemp: boolean }[];
+  /** null when the database has no schema named public */
+  publicSchema: { publicCreate: boolean; publicUsage: boolean; owner: string } | null;
+  languages: { name: string; trusted: boolean }[];
+  extensions: PgExtensionFacts[];
+  /** whether the server's packages ship pgcrypto (pg_available_extensions) */
+  pgcryptoAvailable: boolean;
+  /** the tables the inventory flags sensitive (tags sensitive:<schema>.<table>) */
+  sensitiveTables: PgTableSecurity[];
+}
+
 export interface PasswordAgeObservation {
   source: 'posture' | 'k8s-secret' | 'none';
   rotatedAt: string | null;
@@ -241,6 +313,10 @@ export interface Observations {
   /** the certificate held in the TLS Secret the pods mount */
   k8sTlsSecret: ProbeOutcome<K8sTlsSecretObservation>;
   backup: ProbeOutcome<BackupObservation>;
+  /** pg_settings, pg_hba_file_rules, roles, privileges, languages and extensions, read as the probe role */
+  pgHardening: ProbeOutcome<PgHardeningObservation>;
+  /** the target's inventory tags: checks read policy from them (encryption:required, password-expiry:required, sensitive:<schema>.<table>) */
+  tags?: string[];
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

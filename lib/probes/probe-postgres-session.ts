@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { pgLoginRefusal } from './pg-login-refusal';
 import type { PgArchiverObservation, PgSessionObservation, ProbeOutcome } from './observations';
 
 export interface PgSessionInput {
@@ -24,19 +25,14 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? n
  * (unless an admin allowed plaintext SCRAM for this target), and says why.
  */
 export async function probePostgresSession(input: PgSessionInput): Promise<ProbeOutcome<PgSessionObservation>> {
-  if (input.password === null) return { status: 'skipped', reason: 'no credential is stored for this target' };
-  if (!input.tlsOffered && input.requireTls) {
-    return { status: 'skipped', reason: 'the server offers no TLS, and Posture never sends a password without it' };
-  }
-  if (!input.tlsOffered && input.plaintextMethod !== 'scram-sha-256') {
-    return { status: 'skipped', reason: `without TLS the server asks for ${input.plaintextMethod ?? 'an unknown method'}; Posture logs in over plaintext only with SCRAM` };
-  }
+  const refusal = pgLoginRefusal(input);
+  if (refusal !== null) return { status: 'skipped', reason: refusal };
   const client = new pg.Client({
     host: input.host,
     port: input.port,
     database: input.database,
     user: input.user,
-    password: input.password,
+    password: input.password ?? undefined,
     // Encrypted transport is what matters here; the certificate is judged by the cert.* checks.
     ssl: input.tlsOffered ? { rejectUnauthorized: false } : false,
     connectionTimeoutMillis: input.connectTimeoutMs,

@@ -3,6 +3,7 @@ import { probeReachability } from '../probes/probe-reachability';
 import { probePostgresTls } from '../probes/probe-postgres-tls';
 import { probeCertificate } from '../probes/probe-certificate';
 import { probePostgresSession } from '../probes/probe-postgres-session';
+import { probePostgresHardening } from '../probes/probe-postgres-hardening';
 import { probePasswordAge } from '../probes/probe-password-age';
 import { probeK8sStorage } from '../probes/probe-k8s-storage';
 import { probeK8sWorkload } from '../probes/probe-k8s-workload';
@@ -68,15 +69,17 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
     pgTls: skipped('not a PostgreSQL target'),
     certificate: skipped('not a PostgreSQL target'),
     pgSession: skipped('not a PostgreSQL target'),
+    pgHardening: skipped('not a PostgreSQL target'),
     passwordAge: skipped('not a PostgreSQL target'),
     backup: skipped('no backup source is configured for this target'),
     allowPlaintextLogin: spec.allowPlaintextLogin,
+    tags: spec.tags ?? [],
     now: new Date().toISOString(),
   };
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
-    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, passwordAge: down };
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down };
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
@@ -88,14 +91,15 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
   const chain = pgTls.status === 'ok' ? (pgTls.data.handshake?.chainPem ?? []) : [];
   const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
   const tlsOffered = pgTls.status === 'ok' && pgTls.data.handshake !== null;
-  const pgSession = await run('postgres session', (s) =>
-    probePostgresSession({
-      host: spec.host, port: spec.port, database, user, password: spec.password,
-      requireTls: !spec.allowPlaintextLogin, tlsOffered,
-      plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
-      connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, signal: s,
-    }),
-  );
+  const login = {
+    host: spec.host, port: spec.port, database, user, password: spec.password,
+    requireTls: !spec.allowPlaintextLogin, tlsOffered,
+    plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
+    connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs,
+  };
+  const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }));
+  const sensitiveTables = (spec.tags ?? []).filter((tag) => tag.startsWith('sensitive:')).map((tag) => tag.slice('sensitive:'.length));
+  const pgHardening = await run('postgres hardening', (s) => probePostgresHardening({ ...login, sensitiveTables, signal: s }));
   const secretRef = spec.kubernetes?.passwordSecret;
   const passwordAge = await run('password age', (s) =>
     probePasswordAge({
@@ -106,5 +110,5 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
       secretLength: spec.password !== null ? [...spec.password].length : null,
     }),
   );
-  return { ...base, ...(await kubernetes), pgTls, certificate, pgSession, passwordAge, backup: await backup };
+  return { ...base, ...(await kubernetes), pgTls, certificate, pgSession, pgHardening, passwordAge, backup: await backup };
 }

@@ -42,6 +42,7 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
     rotatedAt: c?.rotatedAt?.toISOString() ?? null,
     caPem: t.caPem,
     allowPlaintextLogin: t.allowPlaintextLogin,
+    tags: t.tags,
     kubernetes: (t.k8s as KubernetesRefs | null) ?? null,
     kube: { kubeconfigPath: process.env.POSTURE_KUBECONFIG || undefined, context: (t.k8s as KubernetesRefs | null)?.context },
     backup,

@@ -19,6 +19,8 @@ export interface ScanSpec {
   backup: BackupSource | null;
   policy: { passwordMaxAgeDays: number; backupMaxAgeHours: number };
   timeouts: { connectMs: number; probeMs: number };
+  /** inventory tags; hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …) */
+  tags?: string[];
 }
 
 export const defaultPolicy = { passwordMaxAgeDays: 90, backupMaxAgeHours: 26 };

@@ -43,6 +43,13 @@ function serverSettings(posture: LabPosture, archiveDir: string): Record<string,
     password_encryption: posture.passwordEncryption,
     archive_mode: 'on',
     archive_command: posture.archive === 'working' ? `test ! -f '${archiveDir}/%f' && cp %p '${archiveDir}/%f'` : 'false',
+    // the logging the pg.logging.* checks ask for; pgaudit is not shipped with the embedded binaries
+    log_connections: 'on',
+    log_disconnections: 'on',
+    log_line_prefix: '%m [%p] user=%u,db=%d,app=%a,client=%h ',
+    log_statement: 'ddl',
+    log_min_duration_statement: '1000',
+    ssl_ciphers: 'HIGH:!aNULL:!MD5:!3DES',
     ...posture.settings,
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { checkCatalog } from '../../lib/checks/check-catalog';
 import type { CheckStatus } from '../../lib/checks/check-definition';
+import { unautomatedControls } from '../../lib/checks/compliance-controls';
 import { AppError } from '../../lib/errors/app-error';
 import { getCheckDoc } from '../../lib/services/checks/get-check-doc';
 import { complianceCsvHeader, exportComplianceCsv } from '../../lib/services/compliance/export-compliance-csv';
@@ -108,14 +109,15 @@ describe('compliance report on the real store', () => {
     const r = await getComplianceReport(viewerCtx);
     expect(item(r, 'PostgreSQL accepts TLS connections')).toMatchObject({ checks: [expect.objectContaining({ id: 'pg.tls.enabled' })] });
     expect(item(r, 'TLS certificates mounted').checks.map((c) => c.id)).toEqual(['k8s.tls.key_mode', 'cert.matches_secret']);
-    for (const prefix of ['Redis accepts TLS', 'pgcrypto extension', 'Audit logs being generated']) {
-      expect(item(r, prefix)).toMatchObject({ status: 'not_automated', checks: [] });
-    }
+    expect(item(r, 'Redis accepts TLS')).toMatchObject({ status: 'not_automated', checks: [] });
+    expect(item(r, 'pgcrypto extension')).toMatchObject({ status: 'ok', checks: [expect.objectContaining({ id: 'pg.extensions.pgcrypto' })] });
+    expect(item(r, 'Audit logs being generated').checks.map((c) => c.id)).toEqual(['pg.pgaudit.loaded', 'pg.pgaudit.log', 'pg.logging.connections', 'pg.logging.statement']);
     // k8s checks are skipped on both targets: nothing to judge
     expect(item(r, 'All PVCs')).toMatchObject({ status: 'no_data', checks: [expect.objectContaining({ id: 'k8s.pvc.bound' })] });
     expect(item(r, 'Backup script tested').checks.map((c) => c.id)).toEqual(['backup.freshness']);
-    // controls the seed claims but nothing evidences are listed, not left out
-    expect(control(r, 'GDPR', 'Art. 33')).toMatchObject({ name: 'Breach notification', status: 'not_automated', checks: [] });
+    // breach detection is evidenced by the audit-logging checks now
+    expect(control(r, 'GDPR', 'Art. 33')).toMatchObject({ name: 'Breach notification', status: 'compliant' });
+    expect(control(r, 'GDPR', 'Art. 33').checks.map((c) => c.id)).toContain('pg.pgaudit.loaded');
   });
 
   it('exports CSV: header, one row per control and check, unautomated controls with empty counts', async () => {
@@ -125,11 +127,11 @@ describe('compliance report on the real store', () => {
     expect(lines[0]).toBe('framework,control,name,check_id,passing,failing,status');
     expect(lines).toContain('PCI-DSS,8.3.6,Passwords meet minimum length and complexity,password.strength,2,0,compliant');
     expect(lines).toContain('PCI-DSS,4.2.1,Strong cryptography protects data in transit,cert.expiry,1,1,non_compliant');
-    expect(lines).toContain('GDPR,Art. 33,Breach notification,,,,not_automated');
+    expect(lines).toContain('GDPR,Art. 33,Breach notification,pg.logging.connections,2,0,compliant');
     // names with commas are quoted, so every line has exactly seven cells
     expect(lines).toContain('GDPR,Art. 32(1)(b),"Security of processing: confidentiality, integrity, availability and resilience",target.reachable,2,0,compliant');
     const controlRows = checkCatalog.reduce((n, c) => n + c.compliance.length, 0);
-    expect(lines).toHaveLength(1 + controlRows + 2);
+    expect(lines).toHaveLength(1 + controlRows + unautomatedControls.length);
   });
 
   it('check docs count statuses over active databases and list the failing ones; unknown ids are not found', async () => {

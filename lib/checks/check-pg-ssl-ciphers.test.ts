@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addedCipherWords, pgSslCiphersCheck as check } from './check-pg-ssl-ciphers';
+import { healthyObservations, probeSkipped, withSettings } from './pg-hardening-fixtures';
+import { describeVerdicts } from './verdict-cases';
+
+describeVerdicts(check, [
+  { name: 'HIGH without aNULL, MD5, 3DES', obs: healthyObservations(), status: 'pass' },
+  { name: 'PostgreSQL default', obs: withSettings({ ssl_ciphers: 'HIGH:MEDIUM:+3DES:!aNULL' }), status: 'warn', summary: /legacy MEDIUM suites/ },
+  { name: 'security level 0', obs: withSettings({ ssl_ciphers: 'HIGH:MEDIUM:+3DES:!aNULL:@SECLEVEL=0' }), status: 'fail', summary: /@SECLEVEL=0/ },
+  { name: 'RC4 and NULL enabled', obs: withSettings({ ssl_ciphers: 'HIGH:RC4:eNULL' }), status: 'fail', evidence: { weak: ['RC4', 'eNULL'] } },
+  { name: 'ALL with the weak ones killed is still broad', obs: withSettings({ ssl_ciphers: 'ALL:!aNULL:!eNULL:!LOW:!EXP:!RC4' }), status: 'warn' },
+  { name: 'ssl off', obs: withSettings({ ssl: 'off', ssl_ciphers: 'NULL' }), status: 'skip' },
+  { name: 'hidden', obs: withSettings({ ssl_ciphers: undefined }, ['ssl_ciphers']), status: 'error', evidence: { needs: 'GRANT pg_read_all_settings TO posture_probe;' } },
+  { name: 'no login', obs: probeSkipped(), status: 'skip' },
+]);
+
+describe('addedCipherWords', () => {
+  it('keeps what is added and never removed; + only reorders', () => {
+    expect(addedCipherWords('HIGH:MEDIUM:+3DES:!aNULL')).toEqual(['HIGH', 'MEDIUM']);
+    expect(addedCipherWords('RC4:!RC4:HIGH')).toEqual(['HIGH']);
+    expect(addedCipherWords('ECDHE+AESGCM')).toEqual(['ECDHE', 'AESGCM']);
+  });
+});
