@@ -55,6 +55,8 @@ const appEnv = {
   NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   NEXTAUTH_URL: baseURL,
   POSTURE_PUBLIC_URL: baseURL,
+  // A short sign-in throttle window, so the brute-force spec can see the real user get in after it.
+  POSTURE_LOGIN_WINDOW_SECONDS: '15',
 };
 
 let failed = false;
