@@ -1,3 +1,4 @@
+import type { NetworkPolicy } from '../network/network-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 
 /** Everything one scan needs to know about one target, already resolved: no store access during probing. */
@@ -19,6 +20,8 @@ export interface ScanSpec {
   backup: BackupSource | null;
   policy: { passwordMaxAgeDays: number; backupMaxAgeHours: number };
   timeouts: { connectMs: number; probeMs: number };
+  /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
+  network?: NetworkPolicy;
 }
 
 export const defaultPolicy = { passwordMaxAgeDays: 90, backupMaxAgeHours: 26 };
