@@ -89,7 +89,7 @@ describe.each(allOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`
           }
         }
       }),
-      fuzzRuns(25),
+      fuzzRuns(40),
     );
   }, 60_000);
 });
