@@ -20,6 +20,14 @@ export const envSchema = z.object({
   /** optional static bearer for Prometheus scrapers; an API token with scope read works too */
   POSTURE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   POSTURE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
+  /** sign-in attempts per account per window before 429; a successful sign-in resets the account's count */
+  POSTURE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** failed sign-ins per client address per window, across all accounts (password spraying) */
+  POSTURE_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** the fixed window both sign-in limits count in, in seconds */
+  POSTURE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** reverse proxies in front of the web process that append to X-Forwarded-For; 0 trusts only the socket's peer */
+  POSTURE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,18 @@ let lab: LabFleet | undefined;
 // A real SMTP server process for the alert emails; the Alerts spec reads what it stored.
 let catcher: SmtpCatcherProcess | undefined;
 const mailDir = path.join(dir, 'mail');
+// Everything the web server and the in-process worker print is also kept in a file, so the run can prove
+// that no stored secret (the canary password below) ever reached a log line.
+const serverLog = path.join(dir, 'server.log');
+const logFile = createWriteStream(serverLog);
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    logFile.write(chunk);
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
+const canary = `cnry-e2e-${randomBytes(12).toString('hex')}`;
 
 const cleanup = async () => {
   await stopProcess(server);
@@ -55,7 +67,19 @@ const appEnv = {
   NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   NEXTAUTH_URL: baseURL,
   POSTURE_PUBLIC_URL: baseURL,
+  // A short sign-in throttle window, so the brute-force spec can see the real user get in after it.
+  POSTURE_LOGIN_WINDOW_SECONDS: '15',
 };
+
+/** After the whole run: the canary password the security spec stored is in no log line and no table row. */
+async function assertNoCanary() {
+  await new Promise((r) => logFile.write('', r));
+  if (readFileSync(serverLog, 'utf8').includes(canary)) throw new Error('[e2e] the canary password appeared in the server or worker log');
+  const { logicalDump } = await import('../tests/support/logical-dump');
+  const dump = await logicalDump(store.url);
+  if (dump.text.includes(canary)) throw new Error('[e2e] the canary password appeared in a row of the store');
+  console.log(`[e2e] canary password absent from the server/worker log and from all ${dump.tables.length} tables`);
+}
 
 let failed = false;
 try {
@@ -96,12 +120,15 @@ try {
 
   if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
   const [node, next] = nextBin(repoRoot);
-  server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv });
+  server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout?.on('data', (d: Buffer) => process.stdout.write(d));
+  server.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   await waitForHttp(`${baseURL}/api/health`);
   await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: repoRoot,
-    env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url, E2E_MAIL_DIR: mailDir },
+    env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url, E2E_MAIL_DIR: mailDir, E2E_CANARY: canary, E2E_SERVER_LOG: serverLog },
   });
+  await assertNoCanary();
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   failed = true;

@@ -1,6 +1,7 @@
 import { runScanCommand } from '../lib/cli/run-scan-command';
 import { UsageError } from '../lib/cli/parse-scan-args';
 import { parseTokenArgs } from '../lib/cli/parse-token-args';
+import { parseRotateKeyArgs } from '../lib/cli/parse-rotate-key-args';
 import { applyLocalEnv } from './lib/local-env';
 import { withStore } from './lib/with-store';
 
@@ -12,8 +13,10 @@ const usage = `usage:
   posture token create --name <name> --scopes read,scan,write [--expires-in 90d] [--json]
   posture token list [--json]
   posture token revoke <id | pst_prefix> [--json]
+  posture rotate-key [--batch-size <n>] [--pause-ms <ms>] [--json]
+      re-wraps every stored data key under POSTURE_MASTER_KEY (old keys in POSTURE_MASTER_KEY_PREVIOUS)
 
-token commands use DATABASE_URL, or the local embedded store under .data/ (started if it is not running).
+token and rotate-key commands use DATABASE_URL, or the local embedded store under .data/ (started if it is not running).
 exit codes: 0 ok; 2 grade below --fail-under; 1 usage error or failure`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -28,6 +31,15 @@ try {
       process.exitCode = await runTokenCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     }, { migrate: true });
     // The store's connection pool keeps idle sockets (and their timers) for seconds; a CLI is done here.
+    process.exit();
+  }
+  else if (command === 'rotate-key') {
+    parseRotateKeyArgs(rest);
+    applyLocalEnv();
+    await withStore(async () => {
+      const { runRotateKeyCommand } = await import('../lib/cli/run-rotate-key-command');
+      process.exitCode = await runRotateKeyCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+    }, { migrate: true });
     process.exit();
   }
   else if (command === 'help' || command === '--help' || command === undefined) {

@@ -1,4 +1,6 @@
+import net from 'node:net';
 import pg from 'pg';
+import { resolveCheckedAddress } from '../network/resolve-checked-address';
 import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity, ProbeOutcome } from './observations';
 import { pgLoginRefusal } from './pg-login-refusal';
 import type { PgSessionInput } from './probe-postgres-session';
@@ -113,13 +115,20 @@ async function readTables(client: pg.Client, names: string[]): Promise<PgTableSe
 export async function probePostgresHardening(input: PgHardeningInput): Promise<ProbeOutcome<PgHardeningObservation>> {
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
+  let address: string;
+  try {
+    // The same SSRF rule as every probe: connect to the address that was checked, never re-resolve.
+    address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
+  } catch (e) {
+    return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
   const client = new pg.Client({
-    host: input.host,
+    host: address,
     port: input.port,
     database: input.database,
     user: input.user,
     password: input.password ?? undefined,
-    ssl: input.tlsOffered ? { rejectUnauthorized: false } : false,
+    ssl: input.tlsOffered ? { rejectUnauthorized: false, servername: net.isIP(input.host) ? undefined : input.host } : false,
     connectionTimeoutMillis: input.connectTimeoutMs,
     query_timeout: input.queryTimeoutMs,
     statement_timeout: input.queryTimeoutMs,

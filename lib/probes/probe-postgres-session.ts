@@ -1,5 +1,8 @@
+import net from 'node:net';
 import pg from 'pg';
 import { pgLoginRefusal } from './pg-login-refusal';
+import type { NetworkPolicy } from '../network/network-policy';
+import { resolveCheckedAddress } from '../network/resolve-checked-address';
 import type { PgArchiverObservation, PgSessionObservation, ProbeOutcome } from './observations';
 
 export interface PgSessionInput {
@@ -16,6 +19,8 @@ export interface PgSessionInput {
   connectTimeoutMs: number;
   queryTimeoutMs: number;
   signal?: AbortSignal;
+  /** which private addresses may be reached; the defaults when absent (link-local and metadata never) */
+  network?: NetworkPolicy;
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
@@ -27,14 +32,22 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? n
 export async function probePostgresSession(input: PgSessionInput): Promise<ProbeOutcome<PgSessionObservation>> {
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
+  let address: string;
+  try {
+    // node-postgres would resolve the name itself; it gets the address checked here instead (DNS rebinding).
+    address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
+  } catch (e) {
+    return { status: 'error', message: `login as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const servername = net.isIP(input.host) ? undefined : input.host;
   const client = new pg.Client({
-    host: input.host,
+    host: address,
     port: input.port,
     database: input.database,
     user: input.user,
     password: input.password ?? undefined,
     // Encrypted transport is what matters here; the certificate is judged by the cert.* checks.
-    ssl: input.tlsOffered ? { rejectUnauthorized: false } : false,
+    ssl: input.tlsOffered ? { rejectUnauthorized: false, servername } : false,
     connectionTimeoutMillis: input.connectTimeoutMs,
     query_timeout: input.queryTimeoutMs,
     statement_timeout: input.queryTimeoutMs,

@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
 import type { PgTlsObservation, ProbeOutcome, TlsHandshake } from './observations';
 import { authMethod, parseErrorFields, readMessage, sslRequest, startupMessage } from './pg-wire';
+import type { NetworkPolicy } from '../network/network-policy';
 import { connectTcp, ExactReader } from './socket-io';
 
 export interface PgTlsProbeInput {
@@ -11,6 +12,8 @@ export interface PgTlsProbeInput {
   database: string;
   connectTimeoutMs: number;
   signal?: AbortSignal;
+  /** which private addresses may be reached; the defaults when absent (link-local and metadata never) */
+  network?: NetworkPolicy;
 }
 
 type SslAnswer = PgTlsObservation['sslResponse'];
@@ -32,11 +35,11 @@ function servedChain(socket: TLSSocket): string[] {
   return out;
 }
 
-function handshake(socket: net.Socket | null, input: PgTlsProbeInput, extra: tls.ConnectionOptions): Promise<TLSSocket> {
+function handshake(socket: net.Socket, input: PgTlsProbeInput, extra: tls.ConnectionOptions): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const servername = net.isIP(input.host) ? undefined : input.host;
     const s = tls.connect({
-      ...(socket ? { socket } : { host: input.host, port: input.port }),
+      socket,
       servername,
       // Trust is judged separately from the captured chain; here we only observe what is served.
       rejectUnauthorized: false,
@@ -64,7 +67,7 @@ function handshake(socket: net.Socket | null, input: PgTlsProbeInput, extra: tls
 
 /** Sends SSLRequest and returns the one-byte answer with the still-open socket. */
 async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; socket: net.Socket }> {
-  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal);
+  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal, input.network);
   const reader = new ExactReader(socket);
   socket.write(sslRequest());
   try {
@@ -113,7 +116,9 @@ async function legacyAccepted(input: PgTlsProbeInput, version: 'TLSv1' | 'TLSv1.
 
 async function directTls(input: PgTlsProbeInput): Promise<'supported' | 'unsupported'> {
   try {
-    const s = await handshake(null, input, { ALPNProtocols: ['postgresql'] });
+    // Through connectTcp like every probe connection, so the address is checked before TLS starts.
+    const raw = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal, input.network);
+    const s = await handshake(raw, input, { ALPNProtocols: ['postgresql'] });
     const ok = s.alpnProtocol === 'postgresql';
     s.destroy();
     return ok ? 'supported' : 'unsupported';
@@ -124,7 +129,7 @@ async function directTls(input: PgTlsProbeInput): Promise<'supported' | 'unsuppo
 
 /** Reads the server's first reply to a plaintext StartupMessage and hangs up before any credential is sent. */
 async function plaintextLogin(input: PgTlsProbeInput): Promise<PgTlsObservation['plaintextLogin']> {
-  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal);
+  const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal, input.network);
   const reader = new ExactReader(socket);
   try {
     socket.write(startupMessage({ user: input.user, database: input.database, application_name: 'posture-probe' }));

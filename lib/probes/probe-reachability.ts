@@ -1,5 +1,6 @@
-import { lookup } from 'node:dns/promises';
 import net from 'node:net';
+import type { NetworkPolicy } from '../network/network-policy';
+import { resolveCheckedAddress } from '../network/resolve-checked-address';
 import type { ProbeOutcome, ReachabilityClass, ReachabilityObservation } from './observations';
 import { connectTcp } from './socket-io';
 
@@ -8,6 +9,8 @@ export interface ReachabilityInput {
   port: number;
   connectTimeoutMs: number;
   signal?: AbortSignal;
+  /** which private addresses may be reached; the defaults when absent (link-local and metadata never) */
+  network?: NetworkPolicy;
 }
 
 function classify(code: string | undefined): ReachabilityClass {
@@ -31,20 +34,14 @@ function classify(code: string | undefined): ReachabilityClass {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'EAI_AGAIN' })), ms).unref()),
-  ]);
-}
-
 /** Resolves the name and opens one TCP connection, naming why it could not: DNS, refused, timeout, unreachable. */
 export async function probeReachability(input: ReachabilityInput): Promise<ProbeOutcome<ReachabilityObservation>> {
   let address: string | null = net.isIP(input.host) ? input.host : null;
   try {
-    if (!address) address = (await withTimeout(lookup(input.host), input.connectTimeoutMs, 'DNS lookup')).address;
+    address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
     const started = performance.now();
-    const socket = await connectTcp(address, input.port, input.connectTimeoutMs, input.signal);
+    // Connect to the address just checked, never to the name again.
+    const socket = await connectTcp(address, input.port, input.connectTimeoutMs, input.signal, input.network);
     const connectMs = Math.round(performance.now() - started);
     socket.destroy();
     return { status: 'ok', data: { reachable: true, classification: 'ok', address, connectMs, detail: null } };

@@ -1,11 +1,23 @@
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { NetworkPolicy } from '../network/network-policy';
+import { resolveCheckedAddress } from '../network/resolve-checked-address';
 
-/** Opens a TCP connection with a connect timeout and AbortSignal; the caller owns (and must end) the socket. */
-export function connectTcp(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+/**
+ * Opens a TCP connection with a connect timeout and AbortSignal; the caller owns (and must end) the socket.
+ * Every probe connection goes through here: the name is resolved and each address checked against the
+ * network policy right before connecting, and the socket goes to the checked address (DNS rebinding).
+ */
+export async function connectTcp(host: string, port: number, timeoutMs: number, signal?: AbortSignal, policy?: NetworkPolicy): Promise<net.Socket> {
+  if (signal?.aborted) throw new Error('aborted');
+  const address = await resolveCheckedAddress(host, timeoutMs, policy);
+  return connectToAddress(address, port, timeoutMs, signal);
+}
+
+function connectToAddress(address: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('aborted'));
-    const socket = net.connect({ host, port });
+    const socket = net.connect({ host: address, port });
     const fail = (e: Error) => {
       cleanup();
       socket.destroy();

@@ -62,7 +62,7 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
     ? run('kubernetes storage', (s) => probeK8sStorage({ refs: spec.kubernetes, kube: spec.kube, signal: s, timeoutMs: t.probeMs }))
     : Promise.resolve(skipped('no Kubernetes references are configured for this target'));
   const kubernetes = Promise.all([k8sStorage, kubernetesProbes(spec, run)]).then(([storage, rest]) => ({ k8sStorage: storage, ...rest }));
-  const reachability = await run('reachability', (s) => probeReachability({ host: spec.host, port: spec.port, connectTimeoutMs: t.connectMs, signal: s }));
+  const reachability = await run('reachability', (s) => probeReachability({ host: spec.host, port: spec.port, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
   const base: Omit<Observations, 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret'> = {
     target: { engine: spec.engine, host: spec.host, port: spec.port, database: spec.database },
     reachability,
@@ -87,7 +87,7 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;
-  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, user, database, connectTimeoutMs: t.connectMs, signal: s }));
+  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, user, database, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
   const chain = pgTls.status === 'ok' ? (pgTls.data.handshake?.chainPem ?? []) : [];
   const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
   const tlsOffered = pgTls.status === 'ok' && pgTls.data.handshake !== null;
@@ -95,7 +95,7 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
     host: spec.host, port: spec.port, database, user, password: spec.password,
     requireTls: !spec.allowPlaintextLogin, tlsOffered,
     plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
-    connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs,
+    connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, network: spec.network,
   };
   const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }));
   const sensitiveTables = (spec.tags ?? []).filter((tag) => tag.startsWith('sensitive:')).map((tag) => tag.slice('sensitive:'.length));

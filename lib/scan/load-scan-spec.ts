@@ -2,6 +2,7 @@ import { db } from '../db';
 import { openSecret } from '../crypto/envelope';
 import { envKeyring } from '../crypto/keyring';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
+import { loadNetworkPolicy } from '../services/settings/load-network-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 
@@ -50,6 +51,7 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
       passwordMaxAgeDays: t.passwordMaxAgeDays ?? defaultPolicy.passwordMaxAgeDays,
       backupMaxAgeHours: t.backupMaxAgeHours ?? defaultPolicy.backupMaxAgeHours,
     },
+    network: await loadNetworkPolicy(db),
     timeouts: { connectMs: ms('POSTURE_CONNECT_TIMEOUT_SECONDS', defaultTimeouts.connectMs), probeMs: ms('POSTURE_PROBE_TIMEOUT_SECONDS', defaultTimeouts.probeMs) },
   };
 }

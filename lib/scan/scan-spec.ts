@@ -1,3 +1,4 @@
+import type { NetworkPolicy } from '../network/network-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 
 /** Everything one scan needs to know about one target, already resolved: no store access during probing. */
@@ -21,6 +22,8 @@ export interface ScanSpec {
   timeouts: { connectMs: number; probeMs: number };
   /** inventory tags; hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …) */
   tags?: string[];
+  /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
+  network?: NetworkPolicy;
 }
 
 export const defaultPolicy = { passwordMaxAgeDays: 90, backupMaxAgeHours: 26 };

@@ -18,7 +18,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const res = await signIn('credentials', { email, password, redirect: false });
       if (!res || res.error || !res.ok) {
-        setError('Invalid email or password');
+        setError(res?.status === 429 ? 'Too many sign-in attempts; wait a few minutes and try again' : 'Invalid email or password');
         setPending(false);
         return;
       }

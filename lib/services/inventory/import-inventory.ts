@@ -11,6 +11,8 @@ import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
 import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
 import { parseInventoryFile } from './parse-inventory-file';
+import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { assertHostAllowed } from '../targets/assert-host-allowed';
 
 export const MAX_INVENTORY_BYTES = 2 * 1024 * 1024;
 
@@ -65,6 +67,10 @@ export async function importInventory(
   const { yaml, allowLiteralPasswords } = importInputSchema.parse(input);
   const entries = parseInventoryFile(yaml, { allowLiteralPasswords });
   if (entries.some((e) => e.credential)) authorize(ctx, 'credentials:write');
+  const policy = await loadNetworkPolicy(db);
+  // Each distinct host once, in parallel: a fleet file names thousands of databases on far fewer hosts.
+  const hosts = new Map(entries.map((e) => [e.host, e.name] as const));
+  await Promise.all([...hosts].map(([host, name]) => assertHostAllowed(host, policy, `${name}: host`)));
 
   const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
   try {

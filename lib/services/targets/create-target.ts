@@ -3,6 +3,8 @@ import { envKeyring } from '../../crypto/keyring';
 import { createTargetSchema, type CreateTargetInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
+import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { assertHostAllowed } from './assert-host-allowed';
 import { credentialColumns, describeCredential } from './credential-columns';
 import { isUniqueViolation, nameConflict } from './name-conflict';
 import { toBackupColumns, toTargetView, targetViewSelect, type TargetView } from './target-view';
@@ -14,6 +16,7 @@ export async function createTarget(ctx: ServiceContext, input: CreateTargetInput
   if (data.credential) authorize(ctx, 'credentials:write');
   if (data.allowPlaintextLogin) authorize(ctx, 'security:override');
   const { credential, kubernetes, backup, ...fields } = data;
+  await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
   try {
     return await db.$transaction(async (tx) => {
       const cred = credential

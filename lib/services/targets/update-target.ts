@@ -5,6 +5,8 @@ import { updateTargetSchema, type UpdateTargetInput } from '../../validations/ta
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { changedFields } from '../audit/redact';
+import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { assertHostAllowed } from './assert-host-allowed';
 import { isUniqueViolation, nameConflict } from './name-conflict';
 import { parseTargetId } from './parse-target-id';
 import { toBackupColumns, toTargetView, targetViewSelect, type TargetView } from './target-view';
@@ -15,6 +17,7 @@ export async function updateTarget(ctx: ServiceContext, id: string, input: Updat
   const data = updateTargetSchema.parse(input);
   if (data.allowPlaintextLogin !== undefined) authorize(ctx, 'security:override');
   const { kubernetes, backup, ...fields } = data;
+  if (fields.host !== undefined) await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.target.findUnique({ where: { id: targetId }, select: targetViewSelect });
