@@ -41,6 +41,6 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   try {
     return await req.json();
   } catch {
-    throw new AppError('bad_request', 'The request body must be valid JSON');
+    throw new AppError('bad_request', 'The request body must be valid JSON', [{ path: '(body)', message: 'is not valid JSON' }]);
   }
 }

@@ -32,7 +32,7 @@ async function load(ctx: Awaited<ReturnType<typeof requireUser>>, id: string) {
       // 90 days: the chart's longest range; the 7 and 30 day views slice it on the client.
       getTargetHistory(ctx, { targetId: id, days: 90 }),
       // A first scan alone records one event per check; 50 leaves room for the changes after it.
-      listCheckEvents(ctx, { targetId: id, limit: 50 }),
+      listCheckEvents(ctx, { targetId: id, limit: 200 }),
     ]);
     return { target, checks, plan, history, events };
   } catch (e) {

@@ -3,7 +3,7 @@ import { fleetOperations } from '@/lib/api/operations/fleet-operations';
 import { AppError } from '@/lib/errors/app-error';
 import { importInventory, MAX_INVENTORY_BYTES } from '@/lib/services/inventory/import-inventory';
 
-const tooLarge = () => new AppError('bad_request', 'The inventory file is larger than 2 MB');
+const tooLarge = () => new AppError('bad_request', 'The inventory file is larger than 2 MB', [{ path: '(body)', message: 'is larger than 2 MB' }]);
 
 /** The body is the raw YAML file; `?allowLiteralPasswords=true` accepts `password:` values (sealed on arrival). */
 export const POST = operationRoute(fleetOperations.inventoryImport, async ({ ctx, query, body, req }) => {
