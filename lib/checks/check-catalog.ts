@@ -28,6 +28,13 @@ import { pgTlsEnabledCheck } from './check-pg-tls-enabled';
 import { pgTlsMinVersionCheck } from './check-pg-tls-min-version';
 import { pgTlsRequiredCheck } from './check-pg-tls-required';
 import { targetReachableCheck } from './check-target-reachable';
+import { redisTlsEnabledCheck } from './check-redis-tls-enabled';
+import { redisPlaintextClosedCheck } from './check-redis-plaintext-closed';
+import { redisAuthRequiredCheck } from './check-redis-auth-required';
+import { redisDefaultUserDisabledCheck } from './check-redis-default-user-disabled';
+import { redisProtectedModeCheck } from './check-redis-protected-mode';
+import { redisCommandsDangerousRestrictedCheck } from './check-redis-commands-dangerous-restricted';
+import { redisPersistenceAofCheck } from './check-redis-persistence-aof';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -59,6 +66,14 @@ export const checkCatalog: CheckDefinition[] = [
   k8sPodCapabilitiesDroppedCheck,
   k8sPodReadOnlyRootFsCheck,
   k8sImageCurrentCheck,
+  // Other engines, each in its own block: transport first, then authentication and hardening.
+  redisTlsEnabledCheck,
+  redisPlaintextClosedCheck,
+  redisAuthRequiredCheck,
+  redisDefaultUserDisabledCheck,
+  redisProtectedModeCheck,
+  redisCommandsDangerousRestrictedCheck,
+  redisPersistenceAofCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

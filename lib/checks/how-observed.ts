@@ -29,4 +29,11 @@ export const howObserved: Record<string, string> = {
   'k8s.pod.capabilities_dropped': 'Reads securityContext.capabilities of every container and init container: drop must include ALL, and add may hold only NET_BIND_SERVICE.',
   'k8s.pod.read_only_root_fs': 'Reads securityContext.readOnlyRootFilesystem of the containers that keep running (init containers are left out).',
   'k8s.image.current': 'Reads the PostgreSQL container’s image tag (postgres:17.6, spilo-16, crunchy-postgres:ubi8-15.5-0) and looks the major up in the end-of-life table shipped with Posture.',
+  'redis.tls.enabled': 'Dials the target port and completes a TLS handshake, recording protocol, cipher and the served chain; when it fails, sends a plaintext PING to see whether the port speaks Redis in clear.',
+  'redis.plaintext.closed': 'Sends a plaintext RESP PING (no credential) to the plaintext port — the target’s plaintext-port:<n> tag, else 6379 — and records whether Redis answers.',
+  'redis.auth.required': 'Sends PING over TLS before any AUTH and records the reply: NOAUTH, PONG, or DENIED from protected mode.',
+  'redis.default_user.disabled': 'Logged in as the probe user over TLS, reads ACL LIST (or ACL GETUSER default) and keeps only the on/off and nopass flags and how many passwords; hashes are dropped.',
+  'redis.protected_mode': 'Reads CONFIG GET protected-mode as the probe user; a DENIED reply to the unauthenticated PING also shows it acting.',
+  'redis.commands.dangerous_restricted': 'COMMAND INFO tells whether FLUSHALL, FLUSHDB, CONFIG and DEBUG were renamed away; ACL DRYRUN asks, for every enabled user, whether each would be allowed. Nothing is executed.',
+  'redis.persistence.aof': 'For targets tagged store, reads aof_enabled from INFO persistence (or CONFIG GET appendonly).',
 };

@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -149,4 +149,40 @@ export function withData<K extends ProbeKey>(key: K, patch: Partial<OkData<K>>):
 /** The healthy observations with one probe's whole outcome replaced. */
 export function withOutcome<K extends ProbeKey>(key: K, outcome: Observations[K]): Observations {
   return { ...healthyObservations(), [key]: outcome };
+}
+
+/** A TLS-only Redis with ACL users, the default user off, dangerous commands denied and AOF on (tagged store). */
+export function healthyRedis(): RedisObservation {
+  return {
+    tls: { port: 6379, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: [{ port: 6380, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.8:6380' }],
+    markedAsStore: true,
+    session: 'tls',
+    unauthenticatedReply: '-NOAUTH Authentication required.',
+    login: 'ok',
+    loginMessage: null,
+    whoami: 'posture',
+    users: [
+      { name: 'app', enabled: true, nopass: false, passwords: 1, rules: '~app:* &* +@all -@dangerous' },
+      { name: 'default', enabled: false, nopass: false, passwords: 0, rules: 'resetchannels -@all' },
+      { name: 'posture', enabled: true, nopass: false, passwords: 1, rules: '~* &* -@all +ping +info +acl|list +acl|dryrun +config|get' },
+    ],
+    defaultUser: { enabled: false, nopass: false, passwords: 0 },
+    commands: ['flushall', 'flushdb', 'config', 'debug'].map((name) => ({ name, present: true })),
+    grants: ['app', 'posture'].flatMap((user) =>
+      ['FLUSHALL', 'FLUSHDB', 'CONFIG SET', 'DEBUG'].map((command) => ({ user, command, allowed: false, reply: `This user has no permissions to run the '${command.toLowerCase()}' command` })),
+    ),
+    config: { protectedMode: 'yes', appendonly: 'yes', enableDebugCommand: 'no' },
+    aofEnabled: true,
+    limitations: [],
+  };
+}
+
+/** Redis target observations with the healthy Redis probe patched. */
+export function redisObservations(patch: Partial<RedisObservation> = {}): Observations {
+  return {
+    ...healthyObservations(),
+    target: { engine: 'redis', host: 'db.example.com', port: 6379, database: null },
+    redis: ok({ ...healthyRedis(), ...patch }),
+  };
 }

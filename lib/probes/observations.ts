@@ -227,6 +227,58 @@ export interface BackupObservation {
   detail: Record<string, string | number | boolean | null>;
 }
 
+/** How a port answered a plaintext greeting of the engine's own protocol (Redis PING, AMQP header, HTTP GET). */
+export interface PlaintextPortObservation {
+  port: number;
+  /** refused: nothing listens; speaks-protocol: a plaintext answer came back; closed/other/no-answer: something listens that did not answer in plaintext */
+  answer: 'refused' | 'speaks-protocol' | 'closed' | 'other' | 'no-answer' | 'error';
+  /** the first line of the answer, or the connection error; never a credential */
+  detail: string | null;
+}
+
+/** A TLS handshake on one port: what was negotiated and served, or why it failed. */
+export interface TlsEndpointObservation {
+  port: number;
+  handshake: TlsHandshake | null;
+  error: string | null;
+}
+
+export interface RedisUser {
+  name: string;
+  enabled: boolean;
+  nopass: boolean;
+  /** how many password hashes the user has; the hashes themselves are never kept */
+  passwords: number;
+  /** the key, channel and command rules of ACL LIST, without passwords or hashes */
+  rules: string;
+}
+
+export interface RedisObservation {
+  tls: TlsEndpointObservation;
+  /** the target port when it refused TLS, and the plaintext port the inventory names (or 6379) */
+  plaintext: PlaintextPortObservation[];
+  /** the target carries the tag `store`: Redis holds data of record, not a cache */
+  markedAsStore: boolean;
+  /** how the probe talked to Redis after the handshake: over TLS, unauthenticated plaintext, or not at all */
+  session: 'tls' | 'plaintext' | 'none';
+  /** the reply to PING before any AUTH: +PONG, -NOAUTH …, -DENIED … (protected mode) */
+  unauthenticatedReply: string | null;
+  login: 'not-needed' | 'ok' | 'rejected' | 'no-credential' | 'not-over-plaintext' | 'not-attempted';
+  loginMessage: string | null;
+  whoami: string | null;
+  /** ACL LIST, sanitised; null when the probe user may not run it */
+  users: RedisUser[] | null;
+  /** from ACL LIST or ACL GETUSER default */
+  defaultUser: { enabled: boolean; nopass: boolean; passwords: number } | null;
+  /** COMMAND INFO: false when renamed away (rename-command … "") */
+  commands: { name: string; present: boolean | null }[];
+  /** ACL DRYRUN per enabled user and dangerous command: nothing is executed */
+  grants: { user: string; command: string; allowed: boolean | null; reply: string }[];
+  config: { protectedMode: string | null; appendonly: string | null; enableDebugCommand: string | null };
+  aofEnabled: boolean | null;
+  limitations: string[];
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -241,6 +293,8 @@ export interface Observations {
   /** the certificate held in the TLS Secret the pods mount */
   k8sTlsSecret: ProbeOutcome<K8sTlsSecretObservation>;
   backup: ProbeOutcome<BackupObservation>;
+  /** engine probes: set for targets of that engine only */
+  redis?: ProbeOutcome<RedisObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

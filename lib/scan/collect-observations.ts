@@ -14,6 +14,7 @@ import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
 import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
+import { collectEngineObservations, engineDown } from './collect-engine-observations';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 
@@ -76,11 +77,11 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
-    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, passwordAge: down };
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, passwordAge: down, ...engineDown(spec.engine, down) };
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
-  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), backup: await backup };
+  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), ...(await collectEngineObservations(spec, run)), backup: await backup };
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;

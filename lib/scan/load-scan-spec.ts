@@ -4,6 +4,7 @@ import { envKeyring } from '../crypto/keyring';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
+import { probeClientCert } from './probe-client-cert';
 
 const ms = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -50,5 +51,7 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
       backupMaxAgeHours: t.backupMaxAgeHours ?? defaultPolicy.backupMaxAgeHours,
     },
     timeouts: { connectMs: ms('POSTURE_CONNECT_TIMEOUT_SECONDS', defaultTimeouts.connectMs), probeMs: ms('POSTURE_PROBE_TIMEOUT_SECONDS', defaultTimeouts.probeMs) },
+    tags: t.tags,
+    clientCert: probeClientCert(),
   };
 }

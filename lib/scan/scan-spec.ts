@@ -19,6 +19,10 @@ export interface ScanSpec {
   backup: BackupSource | null;
   policy: { passwordMaxAgeDays: number; backupMaxAgeHours: number };
   timeouts: { connectMs: number; probeMs: number };
+  /** inventory tags; engine probes read `store` and `plaintext-port:<n>`-style hints from them */
+  tags?: string[];
+  /** the client certificate Posture presents to listeners that require one (etcd, pgBackRest) */
+  clientCert?: { certPem: string; keyPem: string } | null;
 }
 
 export const defaultPolicy = { passwordMaxAgeDays: 90, backupMaxAgeHours: 26 };
