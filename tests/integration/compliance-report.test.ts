@@ -108,7 +108,10 @@ describe('compliance report on the real store', () => {
     const r = await getComplianceReport(viewerCtx);
     expect(item(r, 'PostgreSQL accepts TLS connections')).toMatchObject({ checks: [expect.objectContaining({ id: 'pg.tls.enabled' })] });
     expect(item(r, 'TLS certificates mounted').checks.map((c) => c.id)).toEqual(['k8s.tls.key_mode', 'cert.matches_secret']);
-    for (const prefix of ['Redis accepts TLS', 'pgcrypto extension', 'Audit logs being generated']) {
+    // Redis is live now: its checks are listed, and no Redis target was scanned here
+    expect(item(r, 'Redis accepts TLS')).toMatchObject({ status: 'no_data' });
+    expect(item(r, 'Redis accepts TLS').checks.map((c) => c.id)).toEqual(['redis.tls.enabled', 'redis.plaintext.closed']);
+    for (const prefix of ['pgcrypto extension', 'Audit logs being generated']) {
       expect(item(r, prefix)).toMatchObject({ status: 'not_automated', checks: [] });
     }
     // k8s checks are skipped on both targets: nothing to judge
