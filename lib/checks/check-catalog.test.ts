@@ -41,6 +41,9 @@ const promised: [string, string][] = [
   ['redis.protected_mode', 'medium'],
   ['redis.commands.dangerous_restricted', 'high'],
   ['redis.persistence.aof', 'medium'],
+  ['etcd.tls.enabled', 'critical'],
+  ['etcd.client_cert_auth', 'high'],
+  ['etcd.auth.enabled', 'critical'],
 ];
 
 describe('check catalog', () => {

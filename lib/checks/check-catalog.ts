@@ -35,6 +35,9 @@ import { redisDefaultUserDisabledCheck } from './check-redis-default-user-disabl
 import { redisProtectedModeCheck } from './check-redis-protected-mode';
 import { redisCommandsDangerousRestrictedCheck } from './check-redis-commands-dangerous-restricted';
 import { redisPersistenceAofCheck } from './check-redis-persistence-aof';
+import { etcdTlsEnabledCheck } from './check-etcd-tls-enabled';
+import { etcdClientCertAuthCheck } from './check-etcd-client-cert-auth';
+import { etcdAuthEnabledCheck } from './check-etcd-auth-enabled';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -74,6 +77,9 @@ export const checkCatalog: CheckDefinition[] = [
   redisProtectedModeCheck,
   redisCommandsDangerousRestrictedCheck,
   redisPersistenceAofCheck,
+  etcdTlsEnabledCheck,
+  etcdClientCertAuthCheck,
+  etcdAuthEnabledCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

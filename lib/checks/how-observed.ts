@@ -36,4 +36,7 @@ export const howObserved: Record<string, string> = {
   'redis.protected_mode': 'Reads CONFIG GET protected-mode as the probe user; a DENIED reply to the unauthenticated PING also shows it acting.',
   'redis.commands.dangerous_restricted': 'COMMAND INFO tells whether FLUSHALL, FLUSHDB, CONFIG and DEBUG were renamed away; ACL DRYRUN asks, for every enabled user, whether each would be allowed. Nothing is executed.',
   'redis.persistence.aof': 'For targets tagged store, reads aof_enabled from INFO persistence (or CONFIG GET appendonly).',
+  'etcd.tls.enabled': 'Completes a TLS handshake on the client port and sends GET /version to the same port in clear, recording whether an HTTP answer comes back.',
+  'etcd.client_cert_auth': 'Sends GET /version over TLS without presenting a client certificate: a refused handshake passes, an answer fails.',
+  'etcd.auth.enabled': 'Presenting Posture’s client certificate when one is configured, but no token, sends a count-only POST /v3/kv/range for the key posture-probe/auth-check; etcd refuses it only when auth is enabled. Nothing is written.',
 };

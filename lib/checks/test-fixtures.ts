@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -185,4 +185,20 @@ export function redisObservations(patch: Partial<RedisObservation> = {}): Observ
     target: { engine: 'redis', host: 'db.example.com', port: 6379, database: null },
     redis: ok({ ...healthyRedis(), ...patch }),
   };
+}
+
+/** An etcd with TLS, --client-cert-auth and auth enabled, read with Posture's client certificate. */
+export function healthyEtcd(): EtcdObservation {
+  return {
+    tls: { port: 2379, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: { port: 2379, answer: 'closed', detail: 'closed without answering' },
+    withoutClientCert: { status: null, headers: {}, body: null, error: 'tlsv13 alert certificate required' },
+    clientCertUsed: true,
+    version: '3.4.23',
+    unauthenticatedRead: { status: 400, headers: {}, body: 'CommonName of client sending a request against gateway will be ignored and not used as expected', error: null },
+  };
+}
+
+export function etcdObservations(patch: Partial<EtcdObservation> = {}): Observations {
+  return { ...healthyObservations(), target: { engine: 'etcd', host: 'db.example.com', port: 2379, database: null }, etcd: ok({ ...healthyEtcd(), ...patch }) };
 }

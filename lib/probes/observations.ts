@@ -279,6 +279,29 @@ export interface RedisObservation {
   limitations: string[];
 }
 
+/** One HTTP request and what came back: a status and the start of the body, or why there was none. */
+export interface HttpExchangeObservation {
+  status: number | null;
+  headers: Record<string, string>;
+  /** the first 8 KiB of the body */
+  body: string | null;
+  /** the connection or TLS error when no response came, e.g. a refused client certificate */
+  error: string | null;
+}
+
+export interface EtcdObservation {
+  tls: TlsEndpointObservation;
+  /** GET /version in clear on the client port */
+  plaintext: PlaintextPortObservation;
+  /** GET /version over TLS presenting no client certificate */
+  withoutClientCert: HttpExchangeObservation;
+  /** Posture has a client certificate configured and used it for the requests below */
+  clientCertUsed: boolean;
+  version: string | null;
+  /** POST /v3/kv/range (count_only, no token) for a key of Posture's own: refused when auth is enabled; null when TLS stopped the probe first */
+  unauthenticatedRead: HttpExchangeObservation | null;
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -295,6 +318,7 @@ export interface Observations {
   backup: ProbeOutcome<BackupObservation>;
   /** engine probes: set for targets of that engine only */
   redis?: ProbeOutcome<RedisObservation>;
+  etcd?: ProbeOutcome<EtcdObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

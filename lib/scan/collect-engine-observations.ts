@@ -1,14 +1,15 @@
 import type { CertificateObservation, Observations, ProbeOutcome, TlsHandshake } from '../probes/observations';
 import { probeCertificate } from '../probes/probe-certificate';
+import { probeEtcd } from '../probes/probe-etcd';
 import { probeRedis } from '../probes/probe-redis';
 import type { ScanSpec } from './scan-spec';
 import { targetTagPort } from './target-tag-port';
 
 type Run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
-type EngineKey = 'redis';
+type EngineKey = 'redis' | 'etcd';
 
 /** Which Observations field holds each engine's own probe. */
-export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis' };
+export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis', etcd: 'etcd' };
 
 /** The engine probe's outcome when the target cannot be probed at all (unreachable). */
 export function engineDown(engine: string, down: { status: 'error'; message: string }): Partial<Observations> {
@@ -34,6 +35,10 @@ export async function collectEngineObservations(spec: ScanSpec, run: Run): Promi
       }),
     );
     return { redis, certificate: certificateOf(spec, redis, (d) => d.tls.handshake) };
+  }
+  if (spec.engine === 'etcd') {
+    const etcd = await run('etcd', (signal) => probeEtcd({ host: spec.host, port: spec.port, clientCert: spec.clientCert, connectTimeoutMs, signal }));
+    return { etcd, certificate: certificateOf(spec, etcd, (d) => d.tls.handshake) };
   }
   return {};
 }
