@@ -44,6 +44,8 @@ const promised: [string, string][] = [
   ['etcd.tls.enabled', 'critical'],
   ['etcd.client_cert_auth', 'high'],
   ['etcd.auth.enabled', 'critical'],
+  ['pgbackrest.tls.enabled', 'critical'],
+  ['pgbackrest.client_cert_required', 'high'],
 ];
 
 describe('check catalog', () => {

@@ -38,6 +38,8 @@ import { redisPersistenceAofCheck } from './check-redis-persistence-aof';
 import { etcdTlsEnabledCheck } from './check-etcd-tls-enabled';
 import { etcdClientCertAuthCheck } from './check-etcd-client-cert-auth';
 import { etcdAuthEnabledCheck } from './check-etcd-auth-enabled';
+import { pgbackrestTlsEnabledCheck } from './check-pgbackrest-tls-enabled';
+import { pgbackrestClientCertRequiredCheck } from './check-pgbackrest-client-cert-required';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -80,6 +82,8 @@ export const checkCatalog: CheckDefinition[] = [
   etcdTlsEnabledCheck,
   etcdClientCertAuthCheck,
   etcdAuthEnabledCheck,
+  pgbackrestTlsEnabledCheck,
+  pgbackrestClientCertRequiredCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

@@ -39,4 +39,6 @@ export const howObserved: Record<string, string> = {
   'etcd.tls.enabled': 'Completes a TLS handshake on the client port and sends GET /version to the same port in clear, recording whether an HTTP answer comes back.',
   'etcd.client_cert_auth': 'Sends GET /version over TLS without presenting a client certificate: a refused handshake passes, an answer fails.',
   'etcd.auth.enabled': 'Presenting Posture’s client certificate when one is configured, but no token, sends a count-only POST /v3/kv/range for the key posture-probe/auth-check; etcd refuses it only when auth is enabled. Nothing is written.',
+  'pgbackrest.tls.enabled': 'Completes a TLS handshake on the pgBackRest server port and reads the JSON greeting pgBackRest sends ({"name":"pgBackRest","service":"remote","version":…}).',
+  'pgbackrest.client_cert_required': 'Connects without a client certificate and only listens: a refused handshake, or a session closed right after the greeting (pgBackRest serves only ping to such clients), passes; a session left open fails. No command is sent.',
 };

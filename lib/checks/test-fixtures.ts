@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -201,4 +201,15 @@ export function healthyEtcd(): EtcdObservation {
 
 export function etcdObservations(patch: Partial<EtcdObservation> = {}): Observations {
   return { ...healthyObservations(), target: { engine: 'etcd', host: 'db.example.com', port: 2379, database: null }, etcd: ok({ ...healthyEtcd(), ...patch }) };
+}
+
+/** A pgBackRest TLS server that disconnects clients without a certificate right after its greeting. */
+export function pgbackrestServerObservations(patch: Partial<PgBackRestServerObservation> = {}): Observations {
+  const healthy: PgBackRestServerObservation = {
+    tls: { port: 8432, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    greeting: { name: 'pgBackRest', service: 'remote', version: '2.45' },
+    withoutClientCert: 'closed-after-greeting',
+    detail: 'closed 2 ms after the greeting',
+  };
+  return { ...healthyObservations(), target: { engine: 'pgbackrest', host: 'db.example.com', port: 8432, database: null }, pgbackrestServer: ok({ ...healthy, ...patch }) };
 }

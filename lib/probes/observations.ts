@@ -302,6 +302,18 @@ export interface EtcdObservation {
   unauthenticatedRead: HttpExchangeObservation | null;
 }
 
+export interface PgBackRestServerObservation {
+  tls: TlsEndpointObservation;
+  /** the greeting pgBackRest sends after the handshake; null when none came */
+  greeting: { name: string | null; service: string | null; version: string | null } | null;
+  /**
+   * What a client presenting no certificate got: the handshake refused, or (pgBackRest 2.x) the greeting and then
+   * a closed session — only ping is served to unauthenticated clients — or a session left open for commands.
+   */
+  withoutClientCert: 'handshake-refused' | 'closed-after-greeting' | 'session-open' | 'no-greeting' | 'error';
+  detail: string | null;
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -319,6 +331,7 @@ export interface Observations {
   /** engine probes: set for targets of that engine only */
   redis?: ProbeOutcome<RedisObservation>;
   etcd?: ProbeOutcome<EtcdObservation>;
+  pgbackrestServer?: ProbeOutcome<PgBackRestServerObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */
