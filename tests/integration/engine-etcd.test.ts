@@ -7,6 +7,7 @@ import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
+import { runPostureCli } from '../support/run-posture-cli';
 import { startEngineServer, type EngineServer } from '../support/start-engine-server';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-etcd-'));
@@ -119,4 +120,26 @@ describe('etcd probe against real etcd 3.4', () => {
     expect(scan.statuses['cert.expiry']).toBe('skip');
     expect(scan.results.filter((r) => /^(pg|redis|backup)\./.test(r.id))).toEqual([]);
   });
+});
+
+describe('posture scan https:// --engine etcd (CLI)', () => {
+  it('with --cert/--key the whole check set passes and the grade is A+', async () => {
+    const client = [file('client.crt', certs.client.certPem), file('client.key', certs.client.keyPem)];
+    const r = await runPostureCli(['scan', `https://127.0.0.1:${ports.healthy}`, '--engine', 'etcd', '--ca', path.join(dir, 'ca.crt'), '--cert', client[0]!, '--key', client[1]!, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target).toBe(`127.0.0.1:${ports.healthy} (etcd)`);
+    expect(doc.grade).toBe('A+');
+    expect(doc.checks.filter((c: { id: string }) => c.id.startsWith('etcd.')).map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
+      'etcd.tls.enabled:pass',
+      'etcd.client_cert_auth:pass',
+      'etcd.auth.enabled:pass',
+    ]);
+  }, 60_000);
+
+  it('without --engine an https:// URL is a usage error', async () => {
+    const r = await runPostureCli(['scan', `https://127.0.0.1:${ports.healthy}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('needs --engine patroni, etcd or pgbackrest');
+  }, 30_000);
 });

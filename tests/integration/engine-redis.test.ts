@@ -8,6 +8,7 @@ import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
+import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../support/start-engine-server';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-redis-'));
@@ -187,4 +188,26 @@ describe('Redis probe against real redis-server 7', () => {
     const scan = await scanEngine(engineScanSpec('redis', ports.healthy, { caPem: certs.ca.certPem, username: 'posture', password: probePassword }));
     expect(scan.results.filter((r) => /^(pg|backup|password)\./.test(r.id))).toEqual([]);
   });
+});
+
+describe('posture scan rediss:// and redis:// (CLI)', () => {
+  it('--json prints the same document shape as for PostgreSQL, grade A+, exit 0, without the password', async () => {
+    const url = `rediss://posture:${probePassword}@127.0.0.1:${ports.healthy}`;
+    const r = await runPostureCli(['scan', url, '--ca', path.join(dir, 'ca.crt'), '--json', '--store', '--plaintext-port', String(ports.healthyPlain)]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'checks']);
+    expect(doc.target).toBe(`127.0.0.1:${ports.healthy} (redis)`);
+    expect(doc.grade).toBe('A+');
+    expect(Object.keys(doc.checks[0])).toEqual(['id', 'title', 'status', 'severity', 'evidence', 'remediation']);
+    expect(doc.checks.find((c: { id: string }) => c.id === 'redis.persistence.aof').status).toBe('pass');
+    expect(r.stdout + r.stderr).not.toContain(probePassword);
+  }, 60_000);
+
+  it('a plaintext redis:// URL is scanned as it is: TLS fails, and --fail-under exits 2', async () => {
+    const r = await runPostureCli(['scan', `redis://127.0.0.1:${ports.openPlain}`, '--fail-under', 'C']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/FAIL\s+critical\s+redis\.tls\.enabled/);
+    expect(r.stderr).toContain('is below C');
+  }, 60_000);
 });
