@@ -46,6 +46,9 @@ const promised: [string, string][] = [
   ['etcd.auth.enabled', 'critical'],
   ['pgbackrest.tls.enabled', 'critical'],
   ['pgbackrest.client_cert_required', 'high'],
+  ['patroni.tls.enabled', 'critical'],
+  ['patroni.auth.unsafe_endpoints', 'critical'],
+  ['patroni.port.non_default', 'low'],
 ];
 
 describe('check catalog', () => {

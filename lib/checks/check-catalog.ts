@@ -40,6 +40,9 @@ import { etcdClientCertAuthCheck } from './check-etcd-client-cert-auth';
 import { etcdAuthEnabledCheck } from './check-etcd-auth-enabled';
 import { pgbackrestTlsEnabledCheck } from './check-pgbackrest-tls-enabled';
 import { pgbackrestClientCertRequiredCheck } from './check-pgbackrest-client-cert-required';
+import { patroniTlsEnabledCheck } from './check-patroni-tls-enabled';
+import { patroniAuthUnsafeEndpointsCheck } from './check-patroni-auth-unsafe-endpoints';
+import { patroniPortNonDefaultCheck } from './check-patroni-port-non-default';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -84,6 +87,9 @@ export const checkCatalog: CheckDefinition[] = [
   etcdAuthEnabledCheck,
   pgbackrestTlsEnabledCheck,
   pgbackrestClientCertRequiredCheck,
+  patroniTlsEnabledCheck,
+  patroniAuthUnsafeEndpointsCheck,
+  patroniPortNonDefaultCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

@@ -41,4 +41,7 @@ export const howObserved: Record<string, string> = {
   'etcd.auth.enabled': 'Presenting Posture’s client certificate when one is configured, but no token, sends a count-only POST /v3/kv/range for the key posture-probe/auth-check; etcd refuses it only when auth is enabled. Nothing is written.',
   'pgbackrest.tls.enabled': 'Completes a TLS handshake on the pgBackRest server port and reads the JSON greeting pgBackRest sends ({"name":"pgBackRest","service":"remote","version":…}).',
   'pgbackrest.client_cert_required': 'Connects without a client certificate and only listens: a refused handshake, or a session closed right after the greeting (pgBackRest serves only ping to such clients), passes; a session left open fails. No command is sent.',
+  'patroni.tls.enabled': 'Sends GET /patroni over TLS (read-only) and the same request in clear to the REST API port, recording the handshake and whether HTTP answers in clear.',
+  'patroni.auth.unsafe_endpoints': 'Without credentials, sends PATCH /config, PUT /config, POST /switchover and POST /failover with a body that is not JSON: Patroni checks access (401/403) before parsing, and returns on an unparseable body (400) without acting. POST /restart and /reinitialize are never sent.',
+  'patroni.port.non_default': 'Compares the REST API port recorded in the inventory with Patroni’s default, 8008.',
 };

@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation, PatroniObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -212,4 +212,20 @@ export function pgbackrestServerObservations(patch: Partial<PgBackRestServerObse
     detail: 'closed 2 ms after the greeting',
   };
   return { ...healthyObservations(), target: { engine: 'pgbackrest', host: 'db.example.com', port: 8432, database: null }, pgbackrestServer: ok({ ...healthy, ...patch }) };
+}
+
+/** A Patroni REST API on 8443 over TLS whose unsafe endpoints answer 401 to anonymous calls. */
+export function patroniObservations(patch: Partial<PatroniObservation> = {}, port = 8443): Observations {
+  const healthy: PatroniObservation = {
+    tls: { port, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: { port, answer: 'closed', detail: 'closed without answering' },
+    status: { httpStatus: 200, version: '3.0.2', scope: 'main', error: null },
+    unsafeCalls: [
+      { method: 'PATCH', path: '/config', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'PUT', path: '/config', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'POST', path: '/switchover', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'POST', path: '/failover', httpStatus: 401, answer: 'no auth header received' },
+    ],
+  };
+  return { ...healthyObservations(), target: { engine: 'patroni', host: 'db.example.com', port, database: null }, patroni: ok({ ...healthy, ...patch }) };
 }

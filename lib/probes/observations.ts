@@ -314,6 +314,19 @@ export interface PgBackRestServerObservation {
   detail: string | null;
 }
 
+export interface PatroniObservation {
+  tls: TlsEndpointObservation;
+  /** GET /patroni in clear on the REST API port */
+  plaintext: PlaintextPortObservation;
+  /** GET /patroni over TLS (read-only): the status, and Patroni's version and scope when the body says */
+  status: { httpStatus: number | null; version: string | null; scope: string | null; error: string | null };
+  /**
+   * Anonymous unsafe calls whose body is not JSON: Patroni checks access first (401/403), and only then parses the
+   * body (400) and returns before acting. POST /restart and /reinitialize are never sent.
+   */
+  unsafeCalls: { method: string; path: string; httpStatus: number | null; answer: string | null }[];
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -332,6 +345,7 @@ export interface Observations {
   redis?: ProbeOutcome<RedisObservation>;
   etcd?: ProbeOutcome<EtcdObservation>;
   pgbackrestServer?: ProbeOutcome<PgBackRestServerObservation>;
+  patroni?: ProbeOutcome<PatroniObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

@@ -1,16 +1,17 @@
 import type { CertificateObservation, Observations, ProbeOutcome, TlsHandshake } from '../probes/observations';
 import { probeCertificate } from '../probes/probe-certificate';
 import { probeEtcd } from '../probes/probe-etcd';
+import { probePatroni } from '../probes/probe-patroni';
 import { probePgBackRestServer } from '../probes/probe-pgbackrest-server';
 import { probeRedis } from '../probes/probe-redis';
 import type { ScanSpec } from './scan-spec';
 import { targetTagPort } from './target-tag-port';
 
 type Run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
-type EngineKey = 'redis' | 'etcd' | 'pgbackrestServer';
+type EngineKey = 'redis' | 'etcd' | 'pgbackrestServer' | 'patroni';
 
 /** Which Observations field holds each engine's own probe. */
-export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis', etcd: 'etcd', pgbackrest: 'pgbackrestServer' };
+export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis', etcd: 'etcd', pgbackrest: 'pgbackrestServer', patroni: 'patroni' };
 
 /** The engine probe's outcome when the target cannot be probed at all (unreachable). */
 export function engineDown(engine: string, down: { status: 'error'; message: string }): Partial<Observations> {
@@ -44,6 +45,10 @@ export async function collectEngineObservations(spec: ScanSpec, run: Run): Promi
   if (spec.engine === 'pgbackrest') {
     const pgbackrestServer = await run('pgbackrest server', (signal) => probePgBackRestServer({ host: spec.host, port: spec.port, clientCert: spec.clientCert, connectTimeoutMs, signal }));
     return { pgbackrestServer, certificate: certificateOf(spec, pgbackrestServer, (d) => d.tls.handshake) };
+  }
+  if (spec.engine === 'patroni') {
+    const patroni = await run('patroni', (signal) => probePatroni({ host: spec.host, port: spec.port, clientCert: spec.clientCert, connectTimeoutMs, signal }));
+    return { patroni, certificate: certificateOf(spec, patroni, (d) => d.tls.handshake) };
   }
   return {};
 }
