@@ -49,6 +49,10 @@ const promised: [string, string][] = [
   ['patroni.tls.enabled', 'critical'],
   ['patroni.auth.unsafe_endpoints', 'critical'],
   ['patroni.port.non_default', 'low'],
+  ['rabbitmq.amqps.enabled', 'critical'],
+  ['rabbitmq.plaintext.closed', 'high'],
+  ['rabbitmq.guest.restricted', 'high'],
+  ['rabbitmq.management.https', 'medium'],
 ];
 
 describe('check catalog', () => {

@@ -43,6 +43,10 @@ import { pgbackrestClientCertRequiredCheck } from './check-pgbackrest-client-cer
 import { patroniTlsEnabledCheck } from './check-patroni-tls-enabled';
 import { patroniAuthUnsafeEndpointsCheck } from './check-patroni-auth-unsafe-endpoints';
 import { patroniPortNonDefaultCheck } from './check-patroni-port-non-default';
+import { rabbitmqAmqpsEnabledCheck } from './check-rabbitmq-amqps-enabled';
+import { rabbitmqPlaintextClosedCheck } from './check-rabbitmq-plaintext-closed';
+import { rabbitmqGuestRestrictedCheck } from './check-rabbitmq-guest-restricted';
+import { rabbitmqManagementHttpsCheck } from './check-rabbitmq-management-https';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, then Kubernetes workload hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -90,6 +94,10 @@ export const checkCatalog: CheckDefinition[] = [
   patroniTlsEnabledCheck,
   patroniAuthUnsafeEndpointsCheck,
   patroniPortNonDefaultCheck,
+  rabbitmqAmqpsEnabledCheck,
+  rabbitmqPlaintextClosedCheck,
+  rabbitmqGuestRestrictedCheck,
+  rabbitmqManagementHttpsCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

@@ -44,4 +44,8 @@ export const howObserved: Record<string, string> = {
   'patroni.tls.enabled': 'Sends GET /patroni over TLS (read-only) and the same request in clear to the REST API port, recording the handshake and whether HTTP answers in clear.',
   'patroni.auth.unsafe_endpoints': 'Without credentials, sends PATCH /config, PUT /config, POST /switchover and POST /failover with a body that is not JSON: Patroni checks access (401/403) before parsing, and returns on an unparseable body (400) without acting. POST /restart and /reinitialize are never sent.',
   'patroni.port.non_default': 'Compares the REST API port recorded in the inventory with Patroni’s default, 8008.',
+  'rabbitmq.amqps.enabled': 'Completes a TLS handshake on the AMQPS port, sends the AMQP 0-9-1 protocol header and reads Connection.Start (product, version, mechanisms).',
+  'rabbitmq.plaintext.closed': 'Sends the AMQP protocol header in clear to the plaintext port — the plaintext-port:<n> tag, else 5672 — and records whether Connection.Start comes back. No credential is sent.',
+  'rabbitmq.guest.restricted': 'Logs in with PLAIN as guest/guest (the public default) and reads only whether the broker answers Connection.Tune or closes with ACCESS_REFUSED; the probe hangs up before opening a vhost, so nothing changes.',
+  'rabbitmq.management.https': 'Sends GET /api/overview without credentials over HTTPS to the management port (15671, or the management-port:<n> tag) and in clear to 15672 (or management-plaintext-port:<n>).',
 };

@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation, PatroniObservation } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation, PatroniObservation, RabbitMqObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -228,4 +228,20 @@ export function patroniObservations(patch: Partial<PatroniObservation> = {}, por
     ],
   };
   return { ...healthyObservations(), target: { engine: 'patroni', host: 'db.example.com', port, database: null }, patroni: ok({ ...healthy, ...patch }) };
+}
+
+/** A RabbitMQ broker with AMQPS only, guest deleted, and the management API over HTTPS only. */
+export function healthyRabbitMq(): RabbitMqObservation {
+  return {
+    tls: { port: 5671, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    amqps: { protocol: 'AMQP 0-9', product: 'RabbitMQ', version: '3.10.8', mechanisms: ['PLAIN', 'AMQPLAIN'] },
+    amqpsError: null,
+    plaintext: [{ port: 5672, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.9:5672' }],
+    guest: { outcome: 'refused', via: 'tls', fromLoopback: false, code: 403, message: 'ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN.' },
+    management: { port: 15671, httpsStatus: 401, httpsError: null, plaintext: { port: 15672, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.9:15672' } },
+  };
+}
+
+export function rabbitmqObservations(patch: Partial<RabbitMqObservation> = {}): Observations {
+  return { ...healthyObservations(), target: { engine: 'rabbitmq', host: 'db.example.com', port: 5671, database: null }, rabbitmq: ok({ ...healthyRabbitMq(), ...patch }) };
 }

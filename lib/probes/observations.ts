@@ -327,6 +327,26 @@ export interface PatroniObservation {
   unsafeCalls: { method: string; path: string; httpStatus: number | null; answer: string | null }[];
 }
 
+export interface RabbitMqObservation {
+  tls: TlsEndpointObservation;
+  /** Connection.Start read over TLS after the AMQP protocol header; null when none came */
+  amqps: { protocol: string; product: string | null; version: string | null; mechanisms: string[] } | null;
+  amqpsError: string | null;
+  /** the target port when it refused TLS, and the plaintext AMQP port (the plaintext-port tag, else 5672) */
+  plaintext: PlaintextPortObservation[];
+  /** a PLAIN login as guest/guest (public default credentials) — never the probe's own; no channel is opened */
+  guest: {
+    outcome: 'accepted' | 'refused' | 'not-attempted' | 'error';
+    via: 'tls' | 'plaintext' | null;
+    /** the broker saw the probe come from loopback, where RabbitMQ's default loopback_users still lets guest in */
+    fromLoopback: boolean | null;
+    code: number | null;
+    message: string | null;
+  };
+  /** the management API: GET /api/overview over HTTPS on the management port, and in clear on the plaintext one */
+  management: { port: number; httpsStatus: number | null; httpsError: string | null; plaintext: PlaintextPortObservation };
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -346,6 +366,7 @@ export interface Observations {
   etcd?: ProbeOutcome<EtcdObservation>;
   pgbackrestServer?: ProbeOutcome<PgBackRestServerObservation>;
   patroni?: ProbeOutcome<PatroniObservation>;
+  rabbitmq?: ProbeOutcome<RabbitMqObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

@@ -3,15 +3,16 @@ import { probeCertificate } from '../probes/probe-certificate';
 import { probeEtcd } from '../probes/probe-etcd';
 import { probePatroni } from '../probes/probe-patroni';
 import { probePgBackRestServer } from '../probes/probe-pgbackrest-server';
+import { probeRabbitMq } from '../probes/probe-rabbitmq';
 import { probeRedis } from '../probes/probe-redis';
 import type { ScanSpec } from './scan-spec';
 import { targetTagPort } from './target-tag-port';
 
 type Run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
-type EngineKey = 'redis' | 'etcd' | 'pgbackrestServer' | 'patroni';
+type EngineKey = 'redis' | 'etcd' | 'pgbackrestServer' | 'patroni' | 'rabbitmq';
 
 /** Which Observations field holds each engine's own probe. */
-export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis', etcd: 'etcd', pgbackrest: 'pgbackrestServer', patroni: 'patroni' };
+export const engineObservationKey: Record<string, EngineKey> = { redis: 'redis', etcd: 'etcd', pgbackrest: 'pgbackrestServer', patroni: 'patroni', rabbitmq: 'rabbitmq' };
 
 /** The engine probe's outcome when the target cannot be probed at all (unreachable). */
 export function engineDown(engine: string, down: { status: 'error'; message: string }): Partial<Observations> {
@@ -49,6 +50,16 @@ export async function collectEngineObservations(spec: ScanSpec, run: Run): Promi
   if (spec.engine === 'patroni') {
     const patroni = await run('patroni', (signal) => probePatroni({ host: spec.host, port: spec.port, clientCert: spec.clientCert, connectTimeoutMs, signal }));
     return { patroni, certificate: certificateOf(spec, patroni, (d) => d.tls.handshake) };
+  }
+  if (spec.engine === 'rabbitmq') {
+    const rabbitmq = await run('rabbitmq', (signal) =>
+      probeRabbitMq({
+        host: spec.host, port: spec.port, plaintextPort: targetTagPort(spec.tags, 'plaintext-port') ?? 5672,
+        managementPort: targetTagPort(spec.tags, 'management-port') ?? 15671,
+        managementPlaintextPort: targetTagPort(spec.tags, 'management-plaintext-port') ?? 15672, connectTimeoutMs, signal,
+      }),
+    );
+    return { rabbitmq, certificate: certificateOf(spec, rabbitmq, (d) => d.tls.handshake) };
   }
   return {};
 }
