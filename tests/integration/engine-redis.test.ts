@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../lib/db';
 import { openTls } from '../../lib/probes/open-tls';
+import { runScan } from '../../lib/scan/run-scan';
+import { createTarget } from '../../lib/services/targets/create-target';
+import { editorCtx, uniqueName } from '../setup/contexts';
 import { RespConnection } from '../../lib/probes/resp-connection';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
@@ -210,4 +214,34 @@ describe('posture scan rediss:// and redis:// (CLI)', () => {
     expect(r.stdout).toMatch(/FAIL\s+critical\s+redis\.tls\.enabled/);
     expect(r.stderr).toContain('is below C');
   }, 60_000);
+});
+
+describe('a Redis target in the inventory, scanned by the worker pipeline (runScan)', () => {
+  it('tags and credential reach the probe; check states and a grade are stored like any target', async () => {
+    const t = await createTarget(editorCtx, {
+      name: uniqueName('redis-store'),
+      engine: 'redis',
+      host: '127.0.0.1',
+      port: ports.healthy,
+      caPem: certs.ca.certPem,
+      tags: ['store', `plaintext-port:${ports.healthyPlain}`],
+      credential: { username: 'posture', password: probePassword },
+    });
+    try {
+      const scan = await db.scan.create({ data: { targetId: t.id, trigger: 'manual', status: 'queued', slot: `manual:${uniqueName('redis')}` } });
+      await runScan(scan.id);
+      expect((await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status).toBe('succeeded');
+      const states = await db.checkState.findMany({ where: { targetId: t.id } });
+      const byId = Object.fromEntries(states.map((s) => [s.checkId, s.status]));
+      expect(byId).toMatchObject({ 'redis.persistence.aof': 'pass', 'redis.plaintext.closed': 'pass', 'redis.default_user.disabled': 'pass', 'cert.expiry': 'pass' });
+      expect(Object.keys(byId).filter((id) => id.startsWith('pg.'))).toEqual([]);
+      const expiry = states.find((s) => s.checkId === 'cert.expiry')!.evidence as { fingerprint256: string };
+      expect(expiry.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      expect((await db.gradeSnapshot.findFirst({ where: { targetId: t.id } }))?.grade).toBe('A+');
+      expect(JSON.stringify(states)).not.toContain(probePassword);
+    } finally {
+      // archived targets leave the fleet and compliance views other test files read
+      await db.target.update({ where: { id: t.id }, data: { archivedAt: new Date() } });
+    }
+  });
 });
