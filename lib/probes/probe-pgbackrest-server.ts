@@ -81,6 +81,7 @@ export async function probePgBackRestServer(input: PgBackRestServerProbeInput): 
     return { status: 'ok', data: obs };
   }
   obs.tls.handshake = describeHandshake(bare);
+  input.signal?.addEventListener('abort', () => bare.destroy(), { once: true });
   const session = await watchSession(bare, input.connectTimeoutMs, input.settleMs ?? 1_500);
   obs.greeting = parseGreeting(session.greetingLine);
   if (session.greetingLine === null) {

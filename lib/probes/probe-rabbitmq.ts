@@ -84,6 +84,8 @@ export async function probeRabbitMq(input: RabbitMqProbeInput): Promise<ProbeOut
       }
     }
     if (session) {
+      const open = session;
+      input.signal?.addEventListener('abort', () => open.destroy(), { once: true });
       obs.guest.fromLoopback = isLoopback((session as Socket).remoteAddress);
       try {
         const { start, guest } = await amqpSession(session, ms, true);

@@ -150,6 +150,9 @@ export async function probeRedis(input: RedisProbeInput): Promise<ProbeOutcome<R
     }
     if (input.plaintextPort !== null && input.plaintextPort !== input.port) obs.plaintext.push(await plaintextPort(input, input.plaintextPort));
     if (!conn) return { status: 'ok', data: obs };
+    // The scan's deadline closes the session at once; the pending command then fails instead of waiting out its timeout.
+    const open = conn;
+    input.signal?.addEventListener('abort', () => open.close(), { once: true });
 
     const first = await conn.command(['PING'], ms);
     obs.unauthenticatedReply = text(first).slice(0, 200);
