@@ -6,10 +6,18 @@ import { applyLocalEnv } from './lib/local-env';
 import { withStore } from './lib/with-store';
 
 const usage = `usage:
-  posture scan <postgresql-url> [--ca <pem-file>] [--json] [--fail-under <grade>] [--timeout <seconds>]
+  posture scan <url> [--ca <pem-file>] [--json] [--fail-under <grade>] [--timeout <seconds>]
                [--kubeconfig <file>] [--context <name>] [--namespace <ns>] [--selector <labels>] [--pvc <name>]...
                [--pgbackrest-stanza <stanza>] [--pgbackrest-config <file>] [--dump-dir <dir>]
                [--password-rotated-at <date>]
+               [--engine patroni|etcd|pgbackrest] [--cert <pem-file> --key <pem-file>]
+               [--plaintext-port <port>] [--management-port <port>] [--store]
+
+  <url> is postgresql://user:password@host:5432/db, redis://…, rediss://[user:password@]host:6379,
+  amqp://…, amqps://host:5671, or https://host:port with --engine patroni, etcd or pgbackrest.
+  --cert/--key: a client certificate for listeners that require one (etcd, pgBackRest TLS server).
+  --plaintext-port: the Redis/RabbitMQ plaintext port to prove closed (default 6379 / 5672).
+  --management-port: the RabbitMQ management API's HTTPS port (default 15671). --store: Redis holds data of record (AOF checked).
   posture token create --name <name> --scopes read,scan,write [--expires-in 90d] [--json]
   posture token list [--json]
   posture token revoke <id | pst_prefix> [--json]

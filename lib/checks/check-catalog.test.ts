@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from './check-definition';
 import { checkCatalog, evaluateChecks } from './check-catalog';
-import { healthyObservations, withData } from './test-fixtures';
+import { healthyObservations, redisObservations, withData } from './test-fixtures';
 
 const promised: [string, string][] = [
   ['target.reachable', 'critical'],
@@ -68,6 +68,25 @@ const promised: [string, string][] = [
   ['pg.listen_addresses', 'medium'],
   ['pg.version.supported_major', 'high'],
   ['pg.version.latest_minor', 'medium'],
+  ['redis.tls.enabled', 'critical'],
+  ['redis.plaintext.closed', 'high'],
+  ['redis.auth.required', 'critical'],
+  ['redis.default_user.disabled', 'high'],
+  ['redis.protected_mode', 'medium'],
+  ['redis.commands.dangerous_restricted', 'high'],
+  ['redis.persistence.aof', 'medium'],
+  ['etcd.tls.enabled', 'critical'],
+  ['etcd.client_cert_auth', 'high'],
+  ['etcd.auth.enabled', 'critical'],
+  ['pgbackrest.tls.enabled', 'critical'],
+  ['pgbackrest.client_cert_required', 'high'],
+  ['patroni.tls.enabled', 'critical'],
+  ['patroni.auth.unsafe_endpoints', 'critical'],
+  ['patroni.port.non_default', 'low'],
+  ['rabbitmq.amqps.enabled', 'critical'],
+  ['rabbitmq.plaintext.closed', 'high'],
+  ['rabbitmq.guest.restricted', 'high'],
+  ['rabbitmq.management.https', 'medium'],
 ];
 
 describe('check catalog', () => {
@@ -84,11 +103,16 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs all 62 checks for postgresql and only the engine-neutral ones for redis', () => {
+  it('runs the 62 PostgreSQL checks for postgresql, and the engine-neutral, certificate and Redis ones for redis', () => {
     expect(evaluateChecks(healthyObservations())).toHaveLength(62);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
     expect(redis.map((r) => r.id)).toEqual([
       'target.reachable',
+      'cert.expiry',
+      'cert.key_strength',
+      'cert.signature',
+      'cert.hostname',
+      'cert.trusted',
       'k8s.pvc.bound',
       'k8s.storage.persistent',
       'k8s.tls.key_mode',
@@ -100,7 +124,19 @@ describe('check catalog', () => {
       'k8s.pod.no_privilege_escalation',
       'k8s.pod.capabilities_dropped',
       'k8s.pod.read_only_root_fs',
+      'redis.tls.enabled',
+      'redis.plaintext.closed',
+      'redis.auth.required',
+      'redis.default_user.disabled',
+      'redis.protected_mode',
+      'redis.commands.dangerous_restricted',
+      'redis.persistence.aof',
     ]);
+  });
+
+  it('a healthy Redis target passes every check that applies', () => {
+    const results = evaluateChecks(redisObservations()).filter((r) => !r.id.startsWith('k8s.'));
+    expect(results.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.summary}`)).toEqual([]);
   });
 
   it('a healthy PostgreSQL target passes every check, with no caps', () => {

@@ -62,6 +62,25 @@ import { pgPortDefaultCheck } from './check-pg-port-default';
 import { pgListenAddressesCheck } from './check-pg-listen-addresses';
 import { pgVersionSupportedMajorCheck } from './check-pg-version-supported-major';
 import { pgVersionLatestMinorCheck } from './check-pg-version-latest-minor';
+import { redisTlsEnabledCheck } from './check-redis-tls-enabled';
+import { redisPlaintextClosedCheck } from './check-redis-plaintext-closed';
+import { redisAuthRequiredCheck } from './check-redis-auth-required';
+import { redisDefaultUserDisabledCheck } from './check-redis-default-user-disabled';
+import { redisProtectedModeCheck } from './check-redis-protected-mode';
+import { redisCommandsDangerousRestrictedCheck } from './check-redis-commands-dangerous-restricted';
+import { redisPersistenceAofCheck } from './check-redis-persistence-aof';
+import { etcdTlsEnabledCheck } from './check-etcd-tls-enabled';
+import { etcdClientCertAuthCheck } from './check-etcd-client-cert-auth';
+import { etcdAuthEnabledCheck } from './check-etcd-auth-enabled';
+import { pgbackrestTlsEnabledCheck } from './check-pgbackrest-tls-enabled';
+import { pgbackrestClientCertRequiredCheck } from './check-pgbackrest-client-cert-required';
+import { patroniTlsEnabledCheck } from './check-patroni-tls-enabled';
+import { patroniAuthUnsafeEndpointsCheck } from './check-patroni-auth-unsafe-endpoints';
+import { patroniPortNonDefaultCheck } from './check-patroni-port-non-default';
+import { rabbitmqAmqpsEnabledCheck } from './check-rabbitmq-amqps-enabled';
+import { rabbitmqPlaintextClosedCheck } from './check-rabbitmq-plaintext-closed';
+import { rabbitmqGuestRestrictedCheck } from './check-rabbitmq-guest-restricted';
+import { rabbitmqManagementHttpsCheck } from './check-rabbitmq-management-https';
 
 /** Display order: reachability, transport, certificate, passwords, storage, backups, Kubernetes workload hardening, then PostgreSQL hardening. */
 export const checkCatalog: CheckDefinition[] = [
@@ -127,6 +146,26 @@ export const checkCatalog: CheckDefinition[] = [
   pgListenAddressesCheck,
   pgVersionSupportedMajorCheck,
   pgVersionLatestMinorCheck,
+  // Other engines, each in its own block: transport first, then authentication and hardening.
+  redisTlsEnabledCheck,
+  redisPlaintextClosedCheck,
+  redisAuthRequiredCheck,
+  redisDefaultUserDisabledCheck,
+  redisProtectedModeCheck,
+  redisCommandsDangerousRestrictedCheck,
+  redisPersistenceAofCheck,
+  etcdTlsEnabledCheck,
+  etcdClientCertAuthCheck,
+  etcdAuthEnabledCheck,
+  pgbackrestTlsEnabledCheck,
+  pgbackrestClientCertRequiredCheck,
+  patroniTlsEnabledCheck,
+  patroniAuthUnsafeEndpointsCheck,
+  patroniPortNonDefaultCheck,
+  rabbitmqAmqpsEnabledCheck,
+  rabbitmqPlaintextClosedCheck,
+  rabbitmqGuestRestrictedCheck,
+  rabbitmqManagementHttpsCheck,
 ];
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {

@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './check-definition';
+import { servesTls } from './tls-engines';
 import { certLabel } from './cert-label';
 import { formatCount } from './format-count';
 import { formatIsoDay } from './format-iso-day';
@@ -15,7 +16,7 @@ export const certExpiryCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'critical',
   why: 'When any certificate in the served chain expires, clients that verify it (sslmode=verify-ca/verify-full) stop connecting at once; renewing weeks ahead avoids an outage.',
-  appliesTo: (engine) => engine === 'postgresql',
+  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const leaf = c.chain[0];
@@ -55,7 +56,9 @@ Install server.crt (with any intermediates appended) and server.key (chmod 0600,
   SELECT pg_reload_conf();
 
 On Kubernetes, update the TLS Secret (or let cert-manager renew it) and restart:
-  kubectl rollout restart statefulset/<name> -n <namespace>`,
+  kubectl rollout restart statefulset/<name> -n <namespace>
+
+Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './check-definition';
+import { servesTls } from './tls-engines';
 import { certCommonName } from './cert-label';
 import { outcomeVerdict } from './outcome-verdict';
 
@@ -8,7 +9,7 @@ export const certHostnameCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'medium',
   why: 'Clients using sslmode=verify-full refuse a certificate issued for another name, and clients that do not verify cannot tell the real server from an impostor.',
-  appliesTo: (engine) => engine === 'postgresql',
+  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const leaf = c.chain[0];
@@ -29,7 +30,9 @@ Re-issue it with every name clients use (service DNS, load balancer, IPs) in the
 Install and reload:
   SELECT pg_reload_conf();
 
-Or, if clients use another name, record that name as the target's host in Posture.`,
+Or, if clients use another name, record that name as the target's host in Posture.
+
+Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

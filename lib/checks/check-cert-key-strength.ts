@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './check-definition';
+import { servesTls } from './tls-engines';
 import { judgeCertKey } from './cert-key-bits';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from './outcome-verdict';
@@ -9,7 +10,7 @@ export const certKeyStrengthCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'high',
   why: 'RSA keys under 2048 bits and EC keys under 256 bits are within reach of well-funded attackers; a factored key lets them impersonate the server or decrypt recorded sessions.',
-  appliesTo: (engine) => engine === 'postgresql',
+  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const judged = c.chain.map((cert) => ({ cert, verdict: judgeCertKey(cert) }));
@@ -46,7 +47,9 @@ Generate a new key and CSR: RSA 4096 (or at least 2048), or EC P-256/P-384:
 Have the CA sign it, install server.crt and server.key (chmod 0600), then:
   SELECT pg_reload_conf();
 
-A weak intermediate or root means the CA itself must be re-keyed: ask its owner for a new chain.`,
+A weak intermediate or root means the CA itself must be re-keyed: ask its owner for a new chain.
+
+Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

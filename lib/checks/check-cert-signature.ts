@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './check-definition';
+import { servesTls } from './tls-engines';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from './outcome-verdict';
 
@@ -11,7 +12,7 @@ export const certSignatureCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'high',
   why: 'MD5 and SHA-1 signatures can be forged with chosen-prefix collisions, so a certificate signed with them no longer proves who issued it.',
-  appliesTo: (engine) => engine === 'postgresql',
+  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       // A self-signed root's own signature is never checked by clients, so only the leaf and issued certificates count.
@@ -35,7 +36,9 @@ Have the CA re-issue the certificate with SHA-256 or stronger. For your own CA:
 If an intermediate is SHA-1 signed, replace the whole chain with a current one from the CA.
 
 Install the new certificate and reload:
-  SELECT pg_reload_conf();`,
+  SELECT pg_reload_conf();
+
+Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

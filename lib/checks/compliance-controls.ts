@@ -17,9 +17,11 @@ export const controlNames: Record<Framework, Record<string, string>> = {
   },
   'PCI-DSS': {
     '1.3.1': 'Inbound traffic to the cardholder data environment is restricted',
+    '2.2.2': 'Vendor default accounts disabled, removed or given a changed password',
     '2.2.6': 'System security parameters configured to prevent misuse',
     '3.6.1': 'Cryptographic keys protected against disclosure and misuse',
     '6.3.3': 'Security patches and updates installed',
+    '7.2.1': 'Access granted on least privilege',
     '3.5.1': 'Stored account data is unreadable wherever it is stored',
     '4.2.1': 'Strong cryptography protects data in transit',
     '8.3.2': 'Authentication factors unreadable in transit and storage',

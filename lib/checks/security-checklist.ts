@@ -17,7 +17,11 @@ export const securityChecklist: readonly ChecklistItem[] = [
     note: 'The key’s mode as the Secret volume declares it (0600/0400), and the served certificate is the mounted one; a chmod by an init container is reported, not verified.',
   },
   { item: 'PostgreSQL accepts TLS connections', checks: ['pg.tls.enabled'], note: 'The server answers SSLRequest and completes a handshake.' },
-  { item: 'Redis accepts TLS connections', checks: [], note: 'Redis probes come in a later release.' },
+  {
+    item: 'Redis accepts TLS connections',
+    checks: ['redis.tls.enabled', 'redis.plaintext.closed'],
+    note: 'A TLS handshake on the Redis port, and no plaintext Redis answering on the plaintext port.',
+  },
   { item: 'pgcrypto extension loaded', checks: ['pg.extensions.pgcrypto'], note: 'Installed in the probe’s database, on targets tagged encryption:required.' },
   {
     item: 'Services connect without TLS errors',

@@ -1,4 +1,4 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, PgHardeningObservation, PgRoleFacts, ProbeOutcome } from '../probes/observations';
+import type { CertificateInfo, K8sContainerObservation, Observations, PgHardeningObservation, PgRoleFacts, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation, PatroniObservation, RabbitMqObservation } from '../probes/observations';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
@@ -209,4 +209,99 @@ export function withData<K extends ProbeKey>(key: K, patch: Partial<OkData<K>>):
 /** The healthy observations with one probe's whole outcome replaced. */
 export function withOutcome<K extends ProbeKey>(key: K, outcome: Observations[K]): Observations {
   return { ...healthyObservations(), [key]: outcome };
+}
+
+/** A TLS-only Redis with ACL users, the default user off, dangerous commands denied and AOF on (tagged store). */
+export function healthyRedis(): RedisObservation {
+  return {
+    tls: { port: 6379, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: [{ port: 6380, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.8:6380' }],
+    markedAsStore: true,
+    session: 'tls',
+    unauthenticatedReply: '-NOAUTH Authentication required.',
+    login: 'ok',
+    loginMessage: null,
+    whoami: 'posture',
+    users: [
+      { name: 'app', enabled: true, nopass: false, passwords: 1, rules: '~app:* &* +@all -@dangerous' },
+      { name: 'default', enabled: false, nopass: false, passwords: 0, rules: 'resetchannels -@all' },
+      { name: 'posture', enabled: true, nopass: false, passwords: 1, rules: '~* &* -@all +ping +info +acl|list +acl|dryrun +config|get' },
+    ],
+    defaultUser: { enabled: false, nopass: false, passwords: 0 },
+    commands: ['flushall', 'flushdb', 'config', 'debug'].map((name) => ({ name, present: true })),
+    grants: ['app', 'posture'].flatMap((user) =>
+      ['FLUSHALL', 'FLUSHDB', 'CONFIG SET', 'DEBUG'].map((command) => ({ user, command, allowed: false, reply: `This user has no permissions to run the '${command.toLowerCase()}' command` })),
+    ),
+    config: { protectedMode: 'yes', appendonly: 'yes', enableDebugCommand: 'no' },
+    aofEnabled: true,
+    limitations: [],
+  };
+}
+
+/** Redis target observations with the healthy Redis probe patched. */
+export function redisObservations(patch: Partial<RedisObservation> = {}): Observations {
+  return {
+    ...healthyObservations(),
+    target: { engine: 'redis', host: 'db.example.com', port: 6379, database: null },
+    redis: ok({ ...healthyRedis(), ...patch }),
+  };
+}
+
+/** An etcd with TLS, --client-cert-auth and auth enabled, read with Posture's client certificate. */
+export function healthyEtcd(): EtcdObservation {
+  return {
+    tls: { port: 2379, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: { port: 2379, answer: 'closed', detail: 'closed without answering' },
+    withoutClientCert: { status: null, headers: {}, body: null, error: 'tlsv13 alert certificate required' },
+    clientCertUsed: true,
+    version: '3.4.23',
+    unauthenticatedRead: { status: 400, headers: {}, body: 'CommonName of client sending a request against gateway will be ignored and not used as expected', error: null },
+  };
+}
+
+export function etcdObservations(patch: Partial<EtcdObservation> = {}): Observations {
+  return { ...healthyObservations(), target: { engine: 'etcd', host: 'db.example.com', port: 2379, database: null }, etcd: ok({ ...healthyEtcd(), ...patch }) };
+}
+
+/** A pgBackRest TLS server that disconnects clients without a certificate right after its greeting. */
+export function pgbackrestServerObservations(patch: Partial<PgBackRestServerObservation> = {}): Observations {
+  const healthy: PgBackRestServerObservation = {
+    tls: { port: 8432, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    greeting: { name: 'pgBackRest', service: 'remote', version: '2.45' },
+    withoutClientCert: 'closed-after-greeting',
+    detail: 'closed 2 ms after the greeting',
+  };
+  return { ...healthyObservations(), target: { engine: 'pgbackrest', host: 'db.example.com', port: 8432, database: null }, pgbackrestServer: ok({ ...healthy, ...patch }) };
+}
+
+/** A Patroni REST API on 8443 over TLS whose unsafe endpoints answer 401 to anonymous calls. */
+export function patroniObservations(patch: Partial<PatroniObservation> = {}, port = 8443): Observations {
+  const healthy: PatroniObservation = {
+    tls: { port, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    plaintext: { port, answer: 'closed', detail: 'closed without answering' },
+    status: { httpStatus: 200, version: '3.0.2', scope: 'main', error: null },
+    unsafeCalls: [
+      { method: 'PATCH', path: '/config', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'PUT', path: '/config', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'POST', path: '/switchover', httpStatus: 401, answer: 'no auth header received' },
+      { method: 'POST', path: '/failover', httpStatus: 401, answer: 'no auth header received' },
+    ],
+  };
+  return { ...healthyObservations(), target: { engine: 'patroni', host: 'db.example.com', port, database: null }, patroni: ok({ ...healthy, ...patch }) };
+}
+
+/** A RabbitMQ broker with AMQPS only, guest deleted, and the management API over HTTPS only. */
+export function healthyRabbitMq(): RabbitMqObservation {
+  return {
+    tls: { port: 5671, handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', alpn: null, chainPem: ['leaf'] }, error: null },
+    amqps: { protocol: 'AMQP 0-9', product: 'RabbitMQ', version: '3.10.8', mechanisms: ['PLAIN', 'AMQPLAIN'] },
+    amqpsError: null,
+    plaintext: [{ port: 5672, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.9:5672' }],
+    guest: { outcome: 'refused', via: 'tls', fromLoopback: false, code: 403, message: 'ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN.' },
+    management: { port: 15671, httpsStatus: 401, httpsError: null, plaintext: { port: 15672, answer: 'refused', detail: 'connect ECONNREFUSED 10.0.0.9:15672' } },
+  };
+}
+
+export function rabbitmqObservations(patch: Partial<RabbitMqObservation> = {}): Observations {
+  return { ...healthyObservations(), target: { engine: 'rabbitmq', host: 'db.example.com', port: 5671, database: null }, rabbitmq: ok({ ...healthyRabbitMq(), ...patch }) };
 }

@@ -16,21 +16,64 @@ export interface ScanArgs {
   pgbackrestConfig: string | null;
   dumpDir: string | null;
   passwordRotatedAt: string | null;
+  /** the engine the URL names: by scheme, or --engine for https:// */
+  engine: ScanEngine;
+  certFile: string | null;
+  keyFile: string | null;
+  /** inventory-style tags: store, plaintext-port:<n>, management-port:<n> */
+  tags: string[];
 }
+
+export type ScanEngine = 'postgresql' | 'redis' | 'rabbitmq' | 'patroni' | 'etcd' | 'pgbackrest';
+
+const schemeEngine: Record<string, ScanEngine> = {
+  'postgresql:': 'postgresql',
+  'postgres:': 'postgresql',
+  'redis:': 'redis',
+  'rediss:': 'redis',
+  'amqp:': 'rabbitmq',
+  'amqps:': 'rabbitmq',
+};
+const httpsEngines: readonly ScanEngine[] = ['patroni', 'etcd', 'pgbackrest'];
 
 export class UsageError extends Error {}
 
-const valued = ['--ca', '--fail-under', '--timeout', '--kubeconfig', '--context', '--namespace', '--selector', '--pvc', '--pgbackrest-stanza', '--pgbackrest-config', '--dump-dir', '--password-rotated-at'] as const;
+const valued = [
+  '--ca', '--fail-under', '--timeout', '--kubeconfig', '--context', '--namespace', '--selector', '--pvc', '--pgbackrest-stanza', '--pgbackrest-config', '--dump-dir',
+  '--password-rotated-at', '--engine', '--cert', '--key', '--plaintext-port', '--management-port',
+] as const;
 
-/** Parses `scan <postgresql-url> [options]`; every problem is a UsageError naming the argument. */
+const portOption = (opts: Map<string, string>, name: string): number | null => {
+  const v = opts.get(name);
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`${name} must be a port number (1-65535)`);
+  return n;
+};
+
+/** The engine from the URL's scheme; https:// needs --engine, and --engine must agree with any other scheme. */
+function engineOf(url: URL, flag: string | undefined): ScanEngine {
+  if (url.protocol === 'https:') {
+    if (!flag || !(httpsEngines as readonly string[]).includes(flag)) throw new UsageError('an https:// target needs --engine patroni, etcd or pgbackrest');
+    return flag as ScanEngine;
+  }
+  const engine = schemeEngine[url.protocol];
+  if (!engine) throw new UsageError('the target URL must start with postgresql://, redis://, rediss://, amqp://, amqps:// or https:// (with --engine)');
+  if (flag !== undefined && flag !== engine) throw new UsageError(`--engine ${flag} does not match a ${url.protocol}// URL`);
+  return engine;
+}
+
+/** Parses `scan <url> [options]`; every problem is a UsageError naming the argument. */
 export function parseScanArgs(argv: string[]): ScanArgs {
   const positional: string[] = [];
   const opts = new Map<string, string>();
   const pvc: string[] = [];
   let json = false;
+  let store = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--store') store = true;
     else if ((valued as readonly string[]).includes(a)) {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
@@ -39,15 +82,20 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
-  if (positional.length !== 1) throw new UsageError('give exactly one target: posture scan <postgresql-url>');
+  if (positional.length !== 1) throw new UsageError('give exactly one target: posture scan <url>');
   let url: URL;
   try {
     url = new URL(positional[0]!);
   } catch {
     throw new UsageError('the target must be a URL like postgresql://user:password@host:5432/db');
   }
-  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') throw new UsageError('the target URL must start with postgresql://');
+  const engine = engineOf(url, opts.get('--engine'));
   if (!url.hostname) throw new UsageError('the target URL has no host');
+  if (opts.has('--cert') !== opts.has('--key')) throw new UsageError('--cert and --key go together (a PEM client certificate and its key)');
+  const plaintextPort = portOption(opts, '--plaintext-port');
+  const managementPort = portOption(opts, '--management-port');
+  if (store && engine !== 'redis') throw new UsageError('--store applies to Redis targets only');
+  const tags = [...(store ? ['store'] : []), ...(plaintextPort ? [`plaintext-port:${plaintextPort}`] : []), ...(managementPort ? [`management-port:${managementPort}`] : [])];
   const failUnder = opts.get('--fail-under') ?? null;
   if (failUnder !== null && !isGrade(failUnder)) throw new UsageError(`--fail-under must be a grade (A+, A, A-, B+, B, B-, C+, C, C-, D+, D, D-, F), not ${failUnder}`);
   const timeout = z.coerce.number().int().min(1).max(600).safeParse(opts.get('--timeout') ?? '20');
@@ -70,5 +118,9 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     pgbackrestConfig: opts.get('--pgbackrest-config') ?? null,
     dumpDir: opts.get('--dump-dir') ?? null,
     passwordRotatedAt: rotated ? new Date(rotated).toISOString() : null,
+    engine,
+    certFile: opts.get('--cert') ?? null,
+    keyFile: opts.get('--key') ?? null,
+    tags,
   };
 }

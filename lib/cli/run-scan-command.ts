@@ -15,7 +15,7 @@ export interface CommandIo {
 export async function runScanCommand(argv: string[], io: CommandIo): Promise<number> {
   const args = parseScanArgs(argv);
   const spec = scanSpecFromArgs(args);
-  const target = `${spec.host}:${spec.port}/${spec.database ?? spec.username ?? 'postgres'}`;
+  const target = spec.engine === 'postgresql' ? `${spec.host}:${spec.port}/${spec.database ?? spec.username ?? 'postgres'}` : `${spec.host}:${spec.port} (${spec.engine})`;
   const spinner = !args.json && io.stderr.isTTY ? startSpinner(io.stderr, `scanning ${target}`) : null;
   const controller = new AbortController();
   const overall = setTimeout(() => controller.abort(), args.timeoutSeconds * 1000 * 3);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { defaultPolicy, type ScanSpec } from '../scan/scan-spec';
 import type { BackupSource } from '../validations/target';
-import type { ScanArgs } from './parse-scan-args';
+import { defaultPortFor } from '../validations/target';
+import type { ScanArgs, ScanEngine } from './parse-scan-args';
+
+/** The scheme's own port where it has one (amqp 5672 vs amqps 5671), else the engine's default. */
+const defaultPort = (url: URL, engine: ScanEngine) => (url.protocol === 'amqp:' ? 5672 : defaultPortFor(engine));
 
 /** The CLI's view of a target: everything comes from the URL and flags, nothing from a store. */
 export function scanSpecFromArgs(args: ScanArgs): ScanSpec {
@@ -12,11 +16,12 @@ export function scanSpecFromArgs(args: ScanArgs): ScanSpec {
       ? { source: 'dump-dir', dir: args.dumpDir }
       : null;
   const password = url.password ? decodeURIComponent(url.password) : null;
+  const pg = args.engine === 'postgresql';
   return {
-    engine: 'postgresql',
+    engine: args.engine,
     host: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : 5432,
-    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || null,
+    port: url.port ? Number(url.port) : defaultPort(url, args.engine),
+    database: pg ? decodeURIComponent(url.pathname.replace(/^\//, '')) || null : null,
     username: url.username ? decodeURIComponent(url.username) : null,
     password,
     passwordSource: password ? 'posture' : null,
@@ -30,5 +35,7 @@ export function scanSpecFromArgs(args: ScanArgs): ScanSpec {
     backup,
     policy: defaultPolicy,
     timeouts: { connectMs: Math.min(5_000, args.timeoutSeconds * 1000), probeMs: args.timeoutSeconds * 1000 },
+    tags: args.tags,
+    clientCert: args.certFile && args.keyFile ? { certPem: readFileSync(args.certFile, 'utf8'), keyPem: readFileSync(args.keyFile, 'utf8') } : null,
   };
 }

@@ -1,3 +1,4 @@
+import { currentNetworkPolicy } from './scan-network-policy';
 import { checkAddress, defaultNetworkPolicy, type NetworkPolicy } from './network-policy';
 import { resolveHost } from './resolve-host';
 
@@ -15,7 +16,7 @@ export class NetworkPolicyError extends Error {
  * to that address, never to the name again, so an answer that changes after this check (DNS rebinding) is
  * never used. Any refused address in the answer refuses the host, as at save.
  */
-export async function resolveCheckedAddress(host: string, timeoutMs: number, policy: NetworkPolicy = defaultNetworkPolicy): Promise<string> {
+export async function resolveCheckedAddress(host: string, timeoutMs: number, policy: NetworkPolicy = currentNetworkPolicy() ?? defaultNetworkPolicy): Promise<string> {
   const addresses = await resolveHost(host, timeoutMs);
   for (const ip of addresses) {
     const v = checkAddress(ip, policy);

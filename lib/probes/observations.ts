@@ -299,6 +299,126 @@ export interface BackupObservation {
   detail: Record<string, string | number | boolean | null>;
 }
 
+/** How a port answered a plaintext greeting of the engine's own protocol (Redis PING, AMQP header, HTTP GET). */
+export interface PlaintextPortObservation {
+  port: number;
+  /** refused: nothing listens; speaks-protocol: a plaintext answer came back; closed/other/no-answer: something listens that did not answer in plaintext */
+  answer: 'refused' | 'speaks-protocol' | 'closed' | 'other' | 'no-answer' | 'error';
+  /** the first line of the answer, or the connection error; never a credential */
+  detail: string | null;
+}
+
+/** A TLS handshake on one port: what was negotiated and served, or why it failed. */
+export interface TlsEndpointObservation {
+  port: number;
+  handshake: TlsHandshake | null;
+  error: string | null;
+}
+
+export interface RedisUser {
+  name: string;
+  enabled: boolean;
+  nopass: boolean;
+  /** how many password hashes the user has; the hashes themselves are never kept */
+  passwords: number;
+  /** the key, channel and command rules of ACL LIST, without passwords or hashes */
+  rules: string;
+}
+
+export interface RedisObservation {
+  tls: TlsEndpointObservation;
+  /** the target port when it refused TLS, and the plaintext port the inventory names (or 6379) */
+  plaintext: PlaintextPortObservation[];
+  /** the target carries the tag `store`: Redis holds data of record, not a cache */
+  markedAsStore: boolean;
+  /** how the probe talked to Redis after the handshake: over TLS, unauthenticated plaintext, or not at all */
+  session: 'tls' | 'plaintext' | 'none';
+  /** the reply to PING before any AUTH: +PONG, -NOAUTH …, -DENIED … (protected mode) */
+  unauthenticatedReply: string | null;
+  login: 'not-needed' | 'ok' | 'rejected' | 'no-credential' | 'not-over-plaintext' | 'not-attempted';
+  loginMessage: string | null;
+  whoami: string | null;
+  /** ACL LIST, sanitised; null when the probe user may not run it */
+  users: RedisUser[] | null;
+  /** from ACL LIST or ACL GETUSER default */
+  defaultUser: { enabled: boolean; nopass: boolean; passwords: number } | null;
+  /** COMMAND INFO: false when renamed away (rename-command … "") */
+  commands: { name: string; present: boolean | null }[];
+  /** ACL DRYRUN per enabled user and dangerous command: nothing is executed */
+  grants: { user: string; command: string; allowed: boolean | null; reply: string }[];
+  config: { protectedMode: string | null; appendonly: string | null; enableDebugCommand: string | null };
+  aofEnabled: boolean | null;
+  limitations: string[];
+}
+
+/** One HTTP request and what came back: a status and the start of the body, or why there was none. */
+export interface HttpExchangeObservation {
+  status: number | null;
+  headers: Record<string, string>;
+  /** the first 8 KiB of the body */
+  body: string | null;
+  /** the connection or TLS error when no response came, e.g. a refused client certificate */
+  error: string | null;
+}
+
+export interface EtcdObservation {
+  tls: TlsEndpointObservation;
+  /** GET /version in clear on the client port */
+  plaintext: PlaintextPortObservation;
+  /** GET /version over TLS presenting no client certificate */
+  withoutClientCert: HttpExchangeObservation;
+  /** Posture has a client certificate configured and used it for the requests below */
+  clientCertUsed: boolean;
+  version: string | null;
+  /** POST /v3/kv/range (count_only, no token) for a key of Posture's own: refused when auth is enabled; null when TLS stopped the probe first */
+  unauthenticatedRead: HttpExchangeObservation | null;
+}
+
+export interface PgBackRestServerObservation {
+  tls: TlsEndpointObservation;
+  /** the greeting pgBackRest sends after the handshake; null when none came */
+  greeting: { name: string | null; service: string | null; version: string | null } | null;
+  /**
+   * What a client presenting no certificate got: the handshake refused, or (pgBackRest 2.x) the greeting and then
+   * a closed session — only ping is served to unauthenticated clients — or a session left open for commands.
+   */
+  withoutClientCert: 'handshake-refused' | 'closed-after-greeting' | 'session-open' | 'no-greeting' | 'error';
+  detail: string | null;
+}
+
+export interface PatroniObservation {
+  tls: TlsEndpointObservation;
+  /** GET /patroni in clear on the REST API port */
+  plaintext: PlaintextPortObservation;
+  /** GET /patroni over TLS (read-only): the status, and Patroni's version and scope when the body says */
+  status: { httpStatus: number | null; version: string | null; scope: string | null; error: string | null };
+  /**
+   * Anonymous unsafe calls whose body is not JSON: Patroni checks access first (401/403), and only then parses the
+   * body (400) and returns before acting. POST /restart and /reinitialize are never sent.
+   */
+  unsafeCalls: { method: string; path: string; httpStatus: number | null; answer: string | null }[];
+}
+
+export interface RabbitMqObservation {
+  tls: TlsEndpointObservation;
+  /** Connection.Start read over TLS after the AMQP protocol header; null when none came */
+  amqps: { protocol: string; product: string | null; version: string | null; mechanisms: string[] } | null;
+  amqpsError: string | null;
+  /** the target port when it refused TLS, and the plaintext AMQP port (the plaintext-port tag, else 5672) */
+  plaintext: PlaintextPortObservation[];
+  /** a PLAIN login as guest/guest (public default credentials) — never the probe's own; no channel is opened */
+  guest: {
+    outcome: 'accepted' | 'refused' | 'not-attempted' | 'error';
+    via: 'tls' | 'plaintext' | null;
+    /** the broker saw the probe come from loopback, where RabbitMQ's default loopback_users still lets guest in */
+    fromLoopback: boolean | null;
+    code: number | null;
+    message: string | null;
+  };
+  /** the management API: GET /api/overview over HTTPS on the management port, and in clear on the plaintext one */
+  management: { port: number; httpsStatus: number | null; httpsError: string | null; plaintext: PlaintextPortObservation };
+}
+
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
   target: { engine: string; host: string; port: number; database: string | null };
@@ -317,6 +437,12 @@ export interface Observations {
   pgHardening: ProbeOutcome<PgHardeningObservation>;
   /** the target's inventory tags: checks read policy from them (encryption:required, password-expiry:required, sensitive:<schema>.<table>) */
   tags?: string[];
+  /** engine probes: set for targets of that engine only */
+  redis?: ProbeOutcome<RedisObservation>;
+  etcd?: ProbeOutcome<EtcdObservation>;
+  pgbackrestServer?: ProbeOutcome<PgBackRestServerObservation>;
+  patroni?: ProbeOutcome<PatroniObservation>;
+  rabbitmq?: ProbeOutcome<RabbitMqObservation>;
   /** set by an admin per target: a plaintext SCRAM login is tolerated for probing */
   allowPlaintextLogin: boolean;
   /** ISO time the scan observed at; checks judge dates against it (default: now), so they stay pure and testable */

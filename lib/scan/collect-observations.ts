@@ -1,3 +1,4 @@
+import { withNetworkPolicy } from '../network/scan-network-policy';
 import type { Observations, ProbeOutcome } from '../probes/observations';
 import { probeReachability } from '../probes/probe-reachability';
 import { probePostgresTls } from '../probes/probe-postgres-tls';
@@ -15,6 +16,7 @@ import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
 import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
+import { collectEngineObservations, engineDown } from './collect-engine-observations';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 
@@ -55,6 +57,11 @@ async function kubernetesProbes(spec: ScanSpec, run: <T>(name: string, fn: (s: A
  * then TLS → certificate → login, with Kubernetes and backup probes alongside. Each probe has its own deadline.
  */
 export async function collectObservations(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
+  // Engine probes open their own connections; the admin's allow-list reaches them all through the scan's context.
+  return withNetworkPolicy(spec.network, () => collect(spec, signal));
+}
+
+async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
   const t = spec.timeouts;
   const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => withProbeTimeout(name, t.probeMs, signal, fn);
   // Kubernetes facts do not need the database to answer; a Pending PVC often explains why it does not.
@@ -79,11 +86,11 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
-    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down };
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down, ...engineDown(spec.engine, down) };
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
-  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), backup: await backup };
+  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), ...(await collectEngineObservations(spec, run)), backup: await backup };
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;

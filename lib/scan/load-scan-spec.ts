@@ -5,6 +5,7 @@ import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value'
 import { loadNetworkPolicy } from '../services/settings/load-network-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
+import { probeClientCert } from './probe-client-cert';
 
 const ms = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -53,5 +54,6 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
     },
     network: await loadNetworkPolicy(db),
     timeouts: { connectMs: ms('POSTURE_CONNECT_TIMEOUT_SECONDS', defaultTimeouts.connectMs), probeMs: ms('POSTURE_PROBE_TIMEOUT_SECONDS', defaultTimeouts.probeMs) },
+    clientCert: probeClientCert(),
   };
 }

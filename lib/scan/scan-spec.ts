@@ -20,10 +20,12 @@ export interface ScanSpec {
   backup: BackupSource | null;
   policy: { passwordMaxAgeDays: number; backupMaxAgeHours: number };
   timeouts: { connectMs: number; probeMs: number };
-  /** inventory tags; hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …) */
+  /** inventory tags: hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …), engine probes read `store` and `plaintext-port:<n>`-style hints */
   tags?: string[];
   /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
   network?: NetworkPolicy;
+  /** the client certificate Posture presents to listeners that require one (etcd, pgBackRest) */
+  clientCert?: { certPem: string; keyPem: string } | null;
 }
 
 export const defaultPolicy = { passwordMaxAgeDays: 90, backupMaxAgeHours: 26 };

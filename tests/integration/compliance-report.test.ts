@@ -109,7 +109,9 @@ describe('compliance report on the real store', () => {
     const r = await getComplianceReport(viewerCtx);
     expect(item(r, 'PostgreSQL accepts TLS connections')).toMatchObject({ checks: [expect.objectContaining({ id: 'pg.tls.enabled' })] });
     expect(item(r, 'TLS certificates mounted').checks.map((c) => c.id)).toEqual(['k8s.tls.key_mode', 'cert.matches_secret']);
-    expect(item(r, 'Redis accepts TLS')).toMatchObject({ status: 'not_automated', checks: [] });
+    // Redis is live now: its checks are listed, and no Redis target was scanned here
+    expect(item(r, 'Redis accepts TLS')).toMatchObject({ status: 'no_data' });
+    expect(item(r, 'Redis accepts TLS').checks.map((c) => c.id)).toEqual(['redis.tls.enabled', 'redis.plaintext.closed']);
     expect(item(r, 'pgcrypto extension')).toMatchObject({ status: 'ok', checks: [expect.objectContaining({ id: 'pg.extensions.pgcrypto' })] });
     expect(item(r, 'Audit logs being generated').checks.map((c) => c.id)).toEqual(['pg.pgaudit.loaded', 'pg.pgaudit.log', 'pg.logging.connections', 'pg.logging.statement']);
     // k8s checks are skipped on both targets: nothing to judge

@@ -1,0 +1,18 @@
+import type { RedisObservation } from '../probes/observations';
+
+/** Why the probe could not ask Redis anything, for checks that need a session; null when it could. */
+export function redisSessionSkip(r: RedisObservation): string | null {
+  if (r.session === 'none') return `no Redis session: TLS failed on port ${r.tls.port} (${r.tls.error ?? 'unknown'}) and the port does not answer plaintext Redis`;
+  return null;
+}
+
+/** Why the probe could not log in, for checks that need to read ACL or configuration; null when it did. */
+export function redisLoginSkip(r: RedisObservation): string | null {
+  const session = redisSessionSkip(r);
+  if (session) return session;
+  if (r.login === 'ok' || r.login === 'not-needed') return null;
+  if (r.login === 'no-credential') return 'Redis requires a password and no credential is configured for this target';
+  if (r.login === 'not-over-plaintext') return 'Redis offers no TLS, so the probe does not send its password';
+  if (r.login === 'rejected') return `the probe's login was refused: ${r.loginMessage ?? 'no reason given'}`;
+  return 'the probe did not log in';
+}
