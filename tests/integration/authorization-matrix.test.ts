@@ -44,6 +44,7 @@ const expected: Record<string, Caller[]> = {
   'POST /api/v1/users': adminOnly,
   'PATCH /api/v1/users/{id}': adminOnly,
   'PUT /api/v1/users/{id}/password': adminOnly,
+  'PUT /api/v1/settings/network': adminOnly,
   'POST /api/v1/tokens': adminOnly,
   'DELETE /api/v1/tokens/{id}': adminOnly,
 };
