@@ -9,7 +9,13 @@ export interface RunningWorker {
 
 /** Starts pg-boss on the app's own Postgres; replicas coordinate through it, so any number may run. */
 export async function startWorker(connectionString: string, jobs: JobDefinition[] = allJobs): Promise<RunningWorker> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
+  // pg-boss fails a job with a lapsed heartbeat only on its supervision pass (every 60 s by default); checking at half
+  // the shortest heartbeat means a killed worker's scan is retried about a heartbeat after it died, not a minute later.
+  const heartbeats = jobs.flatMap((j) => (j.queue?.heartbeatSeconds ? [j.queue.heartbeatSeconds] : []));
+  const passSeconds = Math.min(60, Math.max(1, Math.floor(Math.min(120, ...heartbeats) / 2)));
+  const boss = new PgBoss({
+    connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000, superviseIntervalSeconds: passSeconds, monitorIntervalSeconds: passSeconds,
+  } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (e: unknown) => {
     // 57P01: the store is shutting down (e.g. Ctrl-C reached it first); pg-boss reconnects or we are stopping.
     if ((e as { code?: string }).code === '57P01') return;
