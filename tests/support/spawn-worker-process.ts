@@ -23,7 +23,7 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
   );
   process.once('exit', () => child.kill('SIGKILL'));
   const scansStarted: string[] = [];
-  const waiters = new Map<string, (n: number) => void>();
+  const waiters = new Map<string, ((n: number) => void)[]>();
   let buffered = '';
   let ready: () => void = () => {};
   const started = new Promise<void>((resolve, reject) => {
@@ -39,7 +39,7 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
       buffered = buffered.slice(nl + 1);
       if (kind === 'ready') ready();
       else if (kind === 'scan' && b2) scansStarted.push(b2);
-      else if (kind === 'queued' && a) waiters.get(a)?.(Number(b2));
+      else if (kind === 'queued' && a) waiters.get(a)?.shift()?.(Number(b2));
     }
   });
   await started;
@@ -49,7 +49,7 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
     scansStarted,
     fanout: (slot) =>
       new Promise<number>((resolve, reject) => {
-        waiters.set(slot, resolve);
+        waiters.set(slot, [...(waiters.get(slot) ?? []), resolve]);
         child.stdin!.write(`fanout ${slot}\n`, (e) => e && reject(e));
       }),
     stop: () =>
