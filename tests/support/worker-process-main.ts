@@ -6,14 +6,14 @@ import { enqueueScheduledScans } from '../../lib/scan/enqueue-scheduled-scans';
 
 // Child entry of spawnWorkerProcess: a real worker replica (pg-boss on its own connections) running scan jobs.
 // It reports each scan job it starts ("scan <pid> <scanId>") and runs the fan-out for a slot when told on stdin.
-const traced: JobDefinition = {
+const traced: typeof scanTargetJob = {
   ...scanTargetJob,
   handler: async (data, ctx) => {
-    process.stdout.write(`scan ${process.pid} ${(data as { scanId: string }).scanId}\n`);
+    process.stdout.write(`scan ${process.pid} ${data.scanId}\n`);
     await scanTargetJob.handler(data, ctx);
   },
 };
-const worker = await startWorker(process.env.DATABASE_URL!, [traced]);
+const worker = await startWorker(process.env.DATABASE_URL!, [traced as JobDefinition]);
 process.stdout.write('ready\n');
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const [cmd, arg] = line.trim().split(/\s+/);
