@@ -4,9 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { db } from '../../lib/db';
+import type { JobDefinition } from '../../lib/jobs/job-definition';
+import { scanTargetJob } from '../../lib/jobs/scan-target-job';
+import { startWorker } from '../../lib/jobs/start-worker';
 import { collectObservations } from '../../lib/scan/collect-observations';
 import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
+import { createTarget } from '../../lib/services/targets/create-target';
+import { editorCtx, uniqueName } from '../setup/contexts';
 import { startBlackholePort } from '../support/blackhole-port';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
@@ -101,6 +107,39 @@ describe('targets that are down, hung or slow', () => {
       expect(h.status('cert.expiry')).toBe('pass');
       expect(h.status('pg.password.encryption')).toBe('pass');
       expect(h.ms).toBeLessThan(4_000);
+    }
+  }, 60_000);
+
+  it('in a worker, the scan of a hung target holds one slot only: the scans queued behind it run on the other slots', async () => {
+    // The real worker path: pg-boss jobs, POSTURE_SCAN_CONCURRENCY 4, the hung scan first in the queue.
+    const saved = process.env.POSTURE_CONNECT_TIMEOUT_SECONDS;
+    process.env.POSTURE_CONNECT_TIMEOUT_SECONDS = '15';
+    const worker = await startWorker(process.env.DATABASE_URL!, [{ ...scanTargetJob, batchSize: 4 } as JobDefinition]);
+    const ids: string[] = [];
+    try {
+      const team = uniqueName('hol');
+      const hungT = await createTarget(editorCtx, { name: `${team}-hung`, engine: 'postgresql', host: '127.0.0.1', port: silentPort, ownerTeam: team });
+      ids.push(hungT.id);
+      for (let i = 0; i < 9; i++) ids.push((await createTarget(editorCtx, { name: `${team}-${i}`, engine: 'postgresql', host: '127.0.0.1', port: refusedPort, ownerTeam: team })).id);
+      const scans = [];
+      for (const targetId of ids) scans.push(await db.scan.create({ data: { targetId, trigger: 'manual', status: 'queued', slot: `manual:${uniqueName('hol')}` } }));
+      const t0 = Date.now();
+      for (const s of scans) await worker.boss.send(scanTargetJob.name, { scanId: s.id }, { id: s.id });
+      const fast = scans.slice(1).map((s) => s.id);
+      const deadline = Date.now() + 40_000;
+      while (Date.now() < deadline && (await db.scan.count({ where: { id: { in: fast }, status: 'succeeded' } })) < fast.length) await new Promise((r) => setTimeout(r, 100));
+      const fastDoneS = (Date.now() - t0) / 1000;
+      const hungState = (await db.scan.findUniqueOrThrow({ where: { id: scans[0]!.id } })).status;
+      console.log(`[down] 9 quick scans behind a hung one done in ${fastDoneS.toFixed(1)} s (hung scan: ${hungState})`);
+      expect(await db.scan.count({ where: { id: { in: fast }, status: 'succeeded' } })).toBe(fast.length);
+      // well before the hung scan's 15 s connect timeout frees its slot (idle slots poll every 2 s)
+      expect(hungState).toBe('running');
+      expect(fastDoneS).toBeLessThan(12);
+    } finally {
+      await worker.stop();
+      await db.target.updateMany({ where: { id: { in: ids } }, data: { archivedAt: new Date() } });
+      if (saved === undefined) delete process.env.POSTURE_CONNECT_TIMEOUT_SECONDS;
+      else process.env.POSTURE_CONNECT_TIMEOUT_SECONDS = saved;
     }
   }, 60_000);
 
