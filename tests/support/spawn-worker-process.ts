@@ -8,6 +8,8 @@ export interface WorkerProcess {
   scansStarted: string[];
   /** runs the scan fan-out for one slot in this process; resolves with the number of scans it queued */
   fanout: (slot: string) => Promise<number>;
+  /** process.memoryUsage() of the worker, in bytes */
+  memoryUsage: () => Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>;
   /** graceful stop; SIGKILL after 15 s */
   stop: () => Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
   process.once('exit', () => child.kill('SIGKILL'));
   const scansStarted: string[] = [];
   const waiters = new Map<string, ((n: number) => void)[]>();
+  const memWaiters: ((m: { rss: number; heapUsed: number; heapTotal: number; external: number }) => void)[] = [];
   let buffered = '';
   let ready: () => void = () => {};
   const started = new Promise<void>((resolve, reject) => {
@@ -35,11 +38,12 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
     buffered += b.toString();
     let nl: number;
     while ((nl = buffered.indexOf('\n')) >= 0) {
-      const [kind, a, b2] = buffered.slice(0, nl).split(' ');
+      const [kind, a, b2, c, d] = buffered.slice(0, nl).split(' ');
       buffered = buffered.slice(nl + 1);
       if (kind === 'ready') ready();
       else if (kind === 'scan' && b2) scansStarted.push(b2);
       else if (kind === 'queued' && a) waiters.get(a)?.shift()?.(Number(b2));
+      else if (kind === 'mem') memWaiters.shift()?.({ rss: Number(a), heapUsed: Number(b2), heapTotal: Number(c), external: Number(d) });
     }
   });
   await started;
@@ -51,6 +55,11 @@ export async function spawnWorkerProcess(env: Record<string, string> = {}): Prom
       new Promise<number>((resolve, reject) => {
         waiters.set(slot, [...(waiters.get(slot) ?? []), resolve]);
         child.stdin!.write(`fanout ${slot}\n`, (e) => e && reject(e));
+      }),
+    memoryUsage: () =>
+      new Promise((resolve) => {
+        memWaiters.push(resolve);
+        child.stdin!.write('mem\n');
       }),
     stop: () =>
       new Promise<void>((resolve) => {

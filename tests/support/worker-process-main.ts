@@ -23,6 +23,9 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
       (n) => process.stdout.write(`queued ${arg} ${n}\n`),
       (e: unknown) => process.stdout.write(`fanout-error ${arg} ${e instanceof Error ? e.message : String(e)}\n`),
     );
+  } else if (cmd === 'mem') {
+    const m = process.memoryUsage();
+    process.stdout.write(`mem ${m.rss} ${m.heapUsed} ${m.heapTotal} ${m.external}\n`);
   } else if (cmd === 'stop') {
     void worker.stop().then(() => process.exit(0));
   }
