@@ -99,7 +99,8 @@ ${runs.map((r) => `| ${r.label} | ${r.healthy.length} | ${ms(quantile(r.healthy,
 
 A hung scan holds one of the worker's slots for the connect timeout (the TLS probe's first read), so the batch takes
 longer by about (hung scans × 5 s) / concurrency; the healthy scans themselves are not slowed, since every probe
-has its own deadline and the scans of one batch run concurrently. Where their p99 moves, it is CPU noise.`;
+has its own deadline and each slot fetches its own job. With hung scans idling some slots, fewer healthy scans compete
+for the CPU at once, so their p99 may even drop; otherwise the difference is CPU noise.`;
       return { id: this.id, markdown };
     } finally {
       hole.stop();

@@ -60,7 +60,7 @@ export const workerRssBenchmark: Benchmark = {
 A worker process as \`npm run worker\` starts it (\`startWorker\`, scan jobs at the default \`POSTURE_SCAN_CONCURRENCY\` 8,
 tests/support/worker-process-main.ts) on a store seeded with ${int(targets)} targets that refuse connections, then one
 slot's fan-out run in that process (\`enqueueScheduledScans\`: ${int(queued)} Scan rows and pg-boss jobs). Each scan is the full
-\`runScan\` (load, reachability, 17 checks, grade, persistence: ~20 rows per first scan); only the network part is instant.
+\`runScan\` (load, reachability, 17 checks, grade, persistence: 17 states, 17 events and a snapshot on a target's first scan); only the network part is instant.
 RSS read from /proc/<pid>/status every 2 s.
 
 | | |
@@ -75,10 +75,10 @@ RSS read from /proc/<pid>/status every 2 s.
 | rate, second half | ${steadyRate.toFixed(1)} scans/s |
 
 The fleet's size reaches a worker only through the fan-out (one INSERT … SELECT, job inserts in chunks of 500) and
-the 8 scans it holds at a time. The idle figure is mostly code: the worker runs TypeScript through tsx, and Prisma's
-client and pg-boss are loaded. How far RSS rises while scanning is V8 letting its heap grow under steady allocation
-before it collects: with \`NODE_OPTIONS=--max-old-space-size=160\` the same slot completes (see the note below the
-table when that run is shown), so the rise is not memory the worker keeps. The time is the store's: each first scan
+the 8 scans it holds at a time. At idle, Prisma's
+client and pg-boss are loaded (the worker runs TypeScript through tsx). How far RSS rises while scanning is V8 letting its heap grow under steady allocation:
+compare the JS heap actually in use (in brackets). Run with \`NODE_OPTIONS=--max-old-space-size=160 npm run bench --
+worker-rss\` to cap the heap; the table then says so, and the slot still completes if nothing is retained. The time is the store's: each first scan
 of a target writes its 17 states and 17 events in one transaction, on the same 2 cores as this worker.`;
       return { id: this.id, markdown };
     } finally {
