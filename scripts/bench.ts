@@ -8,12 +8,18 @@ import { migrateDeploy } from '../lib/store/migrate';
 import type { Benchmark, BenchSection } from './bench/bench-section';
 import { fleetOverviewBenchmark } from './bench/bench-fleet-overview';
 import { apiThroughputBenchmark } from './bench/bench-api-throughput';
+import { scanThroughputBenchmark } from './bench/bench-scan-throughput';
+import { hungTargetsBenchmark } from './bench/bench-hung-targets';
+import { storageGrowthBenchmark } from './bench/bench-storage-growth';
+import { workerRssBenchmark } from './bench/bench-worker-rss';
 import { writeBenchResults } from './bench/write-bench-results';
 import { onShutdown } from './lib/on-shutdown';
 import { repoRoot } from './lib/paths';
 
 /** Every benchmark, in the order its section appears in bench/RESULTS.md; `npm run bench -- <id>` runs a subset. */
-const benchmarks: Benchmark[] = [fleetOverviewBenchmark, apiThroughputBenchmark];
+const benchmarks: Benchmark[] = [
+  fleetOverviewBenchmark, apiThroughputBenchmark, scanThroughputBenchmark, hungTargetsBenchmark, storageGrowthBenchmark, workerRssBenchmark,
+];
 
 const only = process.argv.slice(2);
 const selected = only.length ? benchmarks.filter((b) => only.includes(b.id)) : benchmarks;

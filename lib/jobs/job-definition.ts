@@ -10,7 +10,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   cron?: string;
   queue?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number; heartbeatSeconds?: number };
-  /** jobs fetched at once by each worker process */
+  /** jobs each worker process runs at once (each fetched on its own, so a slow one holds only its own slot) */
   batchSize?: number;
   schema: S;
   handler: (data: z.infer<S>, ctx: JobContext) => Promise<void>;

@@ -9,7 +9,15 @@ export interface RunningWorker {
 
 /** Starts pg-boss on the app's own Postgres; replicas coordinate through it, so any number may run. */
 export async function startWorker(connectionString: string, jobs: JobDefinition[] = allJobs): Promise<RunningWorker> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
+  // pg-boss fails a job with a lapsed heartbeat only on its supervision pass (every 60 s by default); checking at half
+  // the shortest heartbeat means a killed worker's scan is retried about a heartbeat after it died, not a minute later.
+  const heartbeats = jobs.flatMap((j) => (j.queue?.heartbeatSeconds ? [j.queue.heartbeatSeconds] : []));
+  const passSeconds = Math.min(60, Math.max(1, Math.floor(Math.min(120, ...heartbeats) / 2)));
+  const boss = new PgBoss({
+    connectionString, schema: 'pgboss', max: 4, connectionTimeoutMillis: 5_000, superviseIntervalSeconds: passSeconds, monitorIntervalSeconds: passSeconds,
+    // the ready counts that decide bursting come from this cache
+    queueCacheIntervalSeconds: Math.min(passSeconds, 10),
+  } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (e: unknown) => {
     // 57P01: the store is shutting down (e.g. Ctrl-C reached it first); pg-boss reconnects or we are stopping.
     if ((e as { code?: string }).code === '57P01') return;
@@ -21,8 +29,10 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
     if (job.queue) await boss.updateQueue(job.name, job.queue);
     if (job.cron) await boss.schedule(job.name, job.cron, {});
     else await boss.unschedule(job.name).catch(() => {});
-    // Jobs in a batch run concurrently: a slow or hung target never holds up the others.
-    await boss.work(job.name, { batchSize: job.batchSize ?? 1 }, async (batch: { data: unknown }[]) => {
+    // N independent pollers of one job each, not one batch of N: a batch is fetched again only when its slowest job
+    // ends, so one hung target idled the other slots. Burst while jobs are ready, instead of one poll per 2 s.
+    const options = { batchSize: 1, localConcurrency: job.batchSize ?? 1, burstWhenReadyExceeds: 1 };
+    await boss.work(job.name, options, async (batch: { data: unknown }[]) => {
       await Promise.all(batch.map((item) => job.handler(job.schema.parse(item.data ?? {}), { boss })));
     });
   }
