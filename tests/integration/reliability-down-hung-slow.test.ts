@@ -188,7 +188,9 @@ describe('targets that are down, hung or slow', () => {
     const elapsed = Date.now() - t0;
     // Closed sockets leave the fd table as their close callbacks run: give them a moment.
     const settleUntil = Date.now() + 5_000;
-    while (Date.now() < settleUntil && (fds() > before.fds + 2 || handles() > before.handles)) await new Promise((r) => setTimeout(r, 100));
+    // The far ends see a close one network hop later than we do.
+    const settled = () => fds() <= before.fds + 2 && handles() <= before.handles && slow.openSockets() === 0 && silentSockets.size === 0;
+    while (Date.now() < settleUntil && !settled()) await new Promise((r) => setTimeout(r, 100));
     const after = { fds: fds(), handles: handles() };
     console.log(`[down] 1,000 scans in ${(elapsed / 1000).toFixed(1)} s; fds ${before.fds} → ${after.fds}, socket handles ${before.handles} → ${after.handles}; ${JSON.stringify(Object.fromEntries(tally))}`);
 
