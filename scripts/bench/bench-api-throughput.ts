@@ -5,6 +5,9 @@ import { seedBenchFleet } from './seed-bench-fleet';
 import { buildIfStale } from '../lib/build-if-stale';
 import { nextBin, startService, stopProcess, waitForHttp } from '../lib/run-process';
 import { repoRoot } from '../lib/paths';
+import { checkCatalog } from '../../lib/checks/check-catalog';
+
+const checkCount = checkCatalog.length;
 
 const targets = 5_000;
 const connections = 16;
@@ -81,7 +84,7 @@ export const apiThroughputBenchmark: Benchmark = {
 autocannon, ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up, against one \`next start\` process
 on the same 2-core machine as the store and autocannon itself (so all three compete for CPU). The API calls carry a
 read-scoped token: each request looks the token up by its SHA-256, counts one hit in the store-held rate limiter, then
-runs the endpoint. The store holds the seeded fleet (17 check states and 90 daily snapshots per target).
+runs the endpoint. The store holds the seeded fleet (${checkCount} check states and 90 daily snapshots per target).
 
 | endpoint | path | req/s | vs trivial | p50 | p99 | requests |
 |---|---|---:|---:|---:|---:|---:|

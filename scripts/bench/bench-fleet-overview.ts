@@ -1,6 +1,9 @@
 import type { Benchmark, BenchContext, BenchSection } from './bench-section';
 import { measure } from './measure';
 import { seedBenchFleet, type SeedCounts } from './seed-bench-fleet';
+import { checkCatalog } from '../../lib/checks/check-catalog';
+
+const checkCount = checkCatalog.length;
 
 const sizes = [10, 5_000] as const;
 const budgetRatio = 3;
@@ -45,7 +48,7 @@ export const fleetOverviewBenchmark: Benchmark = {
 
 The overview page's single service call (fleet grade with and without exceptions, 30-day comparison, distribution,
 90-day trend, expiring certificates, passwords due, stale backups, worst 10), with a system context, ${warmup} warm-up
-calls then the median of ${runs} sequential calls. Each size is seeded fresh (scripts/bench/seed-bench-fleet.ts): the 17
+calls then the median of ${runs} sequential calls. Each size is seeded fresh (scripts/bench/seed-bench-fleet.ts): the ${checkCount}
 catalog checks per target, most passing, certificates expiring −20…400 days out, passwords 0…130 days old against a
 90-day policy, backups 0…40 h old against 26 h, Kubernetes checks skipped on half; grades computed from those states;
 90 days of per-target snapshots and 90 fleet snapshots.

@@ -6,6 +6,9 @@ import { quantile } from './quantile';
 import { registerLabTargets } from './register-lab-targets';
 import { runPool } from './run-pool';
 import { startHealthyLab } from './start-healthy-lab';
+import { checkCatalog } from '../../lib/checks/check-catalog';
+
+const checkCount = checkCatalog.length;
 
 const servers = 8;
 const scansPerRun = 480;
@@ -78,7 +81,7 @@ export const scanThroughputBenchmark: Benchmark = {
 ${servers} lab servers in the "healthy" posture (real PostgreSQL 18 with TLS 1.2+ required, a CA-signed RSA 2048 certificate,
 SCRAM, WAL archiving), on the same machine as the bench and the store. A **full scan** is \`runScan\`: reachability,
 the TLS probe (SSLRequest + handshake with the chain, direct TLS, a plaintext StartupMessage, TLS 1.0 and 1.1 attempts),
-the certificate checks, a SCRAM login over TLS reading settings, \`pg_authid\` and \`pg_stat_archiver\`, then the 17
+the certificate checks, a SCRAM login over TLS reading settings, \`pg_authid\` and \`pg_stat_archiver\`, then the ${checkCount}
 checks, the grade and one transaction persisting states, events, snapshot and alert rules. Scans run in-process,
 ${scansPerRun} per row, \`concurrency\` at a time (8 is one worker's default \`POSTURE_SCAN_CONCURRENCY\`).
 
@@ -99,7 +102,7 @@ What limits it: CPU. The machine is ${Math.min(...rows.map((r) => r.cpu)).toFixe
 Prisma), the ${servers} target servers and the store. One scan opens 7 TCP connections to its target.
 PostgreSQL forks a backend for each of them, even for a bare connect or a refused TLS 1.0 handshake. The scan also
 completes 3 TLS handshakes (the server signs with RSA 2048) and one SCRAM login (4,096 PBKDF2 rounds on each side),
-then runs about 30 statements on the store, 17 of them the in-place CheckState updates. The probes alone run at
+then runs about 30 statements on the store, ${checkCount} of them the in-place CheckState updates. The probes alone run at
 ${(rows.at(-1)!.rate / best).toFixed(1)}× the best full-scan rate; the difference is the store's share. On a real fleet the targets' CPU is
 their own: a worker is then bounded by its own TLS and Prisma work and by the store, and more worker replicas add
 rate. Other engineers' jobs shared this machine during the run (see the load average above), so these are floors.`;

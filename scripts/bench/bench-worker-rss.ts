@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { spawnWorkerProcess } from '../../tests/support/spawn-worker-process';
 import type { Benchmark, BenchContext, BenchSection } from './bench-section';
+import { checkCatalog } from '../../lib/checks/check-catalog';
+
+const checkCount = checkCatalog.length;
 
 const targets = 10_000;
 const capMs = 300_000;
@@ -60,7 +63,7 @@ export const workerRssBenchmark: Benchmark = {
 A worker process as \`npm run worker\` starts it (\`startWorker\`, scan jobs at the default \`POSTURE_SCAN_CONCURRENCY\` 8,
 tests/support/worker-process-main.ts) on a store seeded with ${int(targets)} targets that refuse connections, then one
 slot's fan-out run in that process (\`enqueueScheduledScans\`: ${int(queued)} Scan rows and pg-boss jobs). Each scan is the full
-\`runScan\` (load, reachability, 17 checks, grade, persistence: 17 states, 17 events and a snapshot on a target's first scan); only the network part is instant.
+\`runScan\` (load, reachability, ${checkCount} checks, grade, persistence: ${checkCount} states, ${checkCount} events and a snapshot on a target's first scan); only the network part is instant.
 RSS read from /proc/<pid>/status every 2 s.
 
 | | |
@@ -79,7 +82,7 @@ the 8 scans it holds at a time. At idle, Prisma's
 client and pg-boss are loaded (the worker runs TypeScript through tsx). How far RSS rises while scanning is V8 letting its heap grow under steady allocation:
 compare the JS heap actually in use (in brackets). Run with \`NODE_OPTIONS=--max-old-space-size=160 npm run bench --
 worker-rss\` to cap the heap; the table then says so, and the slot still completes if nothing is retained. The time is the store's: each first scan
-of a target writes its 17 states and 17 events in one transaction, on the same 2 cores as this worker.`;
+of a target writes its ${checkCount} states and ${checkCount} events in one transaction, on the same 2 cores as this worker.`;
       return { id: this.id, markdown };
     } finally {
       await worker.stop();

@@ -16,7 +16,7 @@ CREATE OR REPLACE FUNCTION pg_temp.band(s float8) RETURNS text LANGUAGE sql IMMU
               WHEN s >= 70 THEN 'C-' WHEN s >= 67 THEN 'D+' WHEN s >= 63 THEN 'D' WHEN s >= 60 THEN 'D-' ELSE 'F' END $$;`;
 
 /**
- * Replaces the store's fleet with `n` targets, 17 check states each (a realistic mix, with evidence shaped as the
+ * Replaces the store's fleet with `n` targets, one check state per catalog check each (a realistic mix, with evidence shaped as the
  * checks write it), grades computed from those states, and 90 days of per-target and fleet snapshots. Bulk SQL
  * only (generate_series, INSERT … SELECT); setseed makes every run produce the same fleet.
  */
