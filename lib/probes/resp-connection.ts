@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import { ExactReader } from './socket-io';
 
 export type RespValue = string | number | null | { error: string } | RespValue[];
 
@@ -49,45 +50,15 @@ export function parseResp(buf: Buffer, at = 0): { value: RespValue; next: number
 
 /** One request at a time over a Redis connection (plain or TLS), each reply bounded by a timeout. */
 export class RespConnection {
-  private buffered = Buffer.alloc(0);
-  private waiter: (() => void) | null = null;
-  private ended: Error | null = null;
+  private readonly reader: ExactReader;
 
   constructor(private readonly stream: Duplex) {
-    stream.on('data', (chunk: Buffer) => {
-      this.buffered = Buffer.concat([this.buffered, chunk]);
-      this.waiter?.();
-    });
-    const end = (e?: Error) => {
-      this.ended ??= e ?? Object.assign(new Error('connection closed by the server'), { code: 'ECLOSED' });
-      this.waiter?.();
-    };
-    stream.on('end', () => end());
-    stream.on('close', () => end());
-    stream.on('error', (e: Error) => end(e));
+    this.reader = new ExactReader(stream);
   }
 
-  async command(args: string[], timeoutMs: number): Promise<RespValue> {
+  command(args: string[], timeoutMs: number): Promise<RespValue> {
     this.stream.write(encodeCommand(args));
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const parsed = this.buffered.length ? parseResp(this.buffered) : null;
-      if (parsed) {
-        this.buffered = this.buffered.subarray(parsed.next);
-        return parsed.value;
-      }
-      if (this.ended) throw this.ended;
-      const left = deadline - Date.now();
-      if (left <= 0) throw Object.assign(new Error(`no reply to ${args[0]} within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = null;
-    }
+    return this.reader.readFrame((buf) => (buf.length ? parseResp(buf) : null), timeoutMs, `reply to ${args[0]}`);
   }
 
   close(): void {

@@ -66,11 +66,24 @@ export class ExactReader {
   }
 
   async read(n: number, timeoutMs: number): Promise<Buffer> {
+    return this.readFrame((buf) => (buf.length >= n ? { value: buf.subarray(0, n), next: n } : null), timeoutMs);
+  }
+
+  /**
+   * Waits until `parse` finds a whole frame at the start of what has arrived, then consumes it. `parse` returns
+   * null while the frame is incomplete; `what` names the awaited answer in the timeout error.
+   */
+  async readFrame<T>(parse: (buf: Buffer) => { value: T; next: number } | null, timeoutMs: number, what = 'answer'): Promise<T> {
     const deadline = Date.now() + timeoutMs;
-    while (this.buffered.length < n) {
+    for (;;) {
+      const frame = parse(this.buffered);
+      if (frame) {
+        this.buffered = this.buffered.subarray(frame.next);
+        return frame.value;
+      }
       if (this.ended) throw this.ended;
       const left = deadline - Date.now();
-      if (left <= 0) throw Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+      if (left <= 0) throw Object.assign(new Error(`no ${what} within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiter = () => {
@@ -80,8 +93,5 @@ export class ExactReader {
       });
       this.waiter = null;
     }
-    const out = this.buffered.subarray(0, n);
-    this.buffered = this.buffered.subarray(n);
-    return out;
   }
 }
