@@ -1,8 +1,7 @@
-import net from 'node:net';
-import pg from 'pg';
-import { resolveCheckedAddress } from '../network/resolve-checked-address';
+import type pg from 'pg';
 import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity, ProbeOutcome } from './observations';
 import { pgLoginRefusal } from './pg-login-refusal';
+import { openProbePgClient, type ProbePgClient } from './open-probe-pg-client';
 import type { PgSessionInput } from './probe-postgres-session';
 
 export interface PgHardeningInput extends PgSessionInput {
@@ -115,28 +114,13 @@ async function readTables(client: pg.Client, names: string[]): Promise<PgTableSe
 export async function probePostgresHardening(input: PgHardeningInput): Promise<ProbeOutcome<PgHardeningObservation>> {
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
-  let address: string;
+  let session: ProbePgClient;
   try {
-    // The same SSRF rule as every probe: connect to the address that was checked, never re-resolve.
-    address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
+    session = await openProbePgClient(input);
   } catch (e) {
     return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const client = new pg.Client({
-    host: address,
-    port: input.port,
-    database: input.database,
-    user: input.user,
-    password: input.password ?? undefined,
-    ssl: input.tlsOffered ? { rejectUnauthorized: false, servername: net.isIP(input.host) ? undefined : input.host } : false,
-    connectionTimeoutMillis: input.connectTimeoutMs,
-    query_timeout: input.queryTimeoutMs,
-    statement_timeout: input.queryTimeoutMs,
-    application_name: 'posture-probe',
-  });
-  const onAbort = () => void client.end().catch(() => {});
-  input.signal?.addEventListener('abort', onAbort, { once: true });
-  client.on('error', () => {});
+  const { client } = session;
   try {
     await client.connect();
     // Nothing here may change the server: a read-only transaction makes that a guarantee, not a promise.
@@ -173,7 +157,6 @@ export async function probePostgresHardening(input: PgHardeningInput): Promise<P
   } catch (e) {
     return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
-    input.signal?.removeEventListener('abort', onAbort);
-    await client.end().catch(() => {});
+    await session.close();
   }
 }

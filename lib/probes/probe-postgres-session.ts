@@ -1,8 +1,6 @@
-import net from 'node:net';
-import pg from 'pg';
 import { pgLoginRefusal } from './pg-login-refusal';
+import { openProbePgClient, type ProbePgClient } from './open-probe-pg-client';
 import type { NetworkPolicy } from '../network/network-policy';
-import { resolveCheckedAddress } from '../network/resolve-checked-address';
 import type { PgArchiverObservation, PgSessionObservation, ProbeOutcome } from './observations';
 
 export interface PgSessionInput {
@@ -32,30 +30,13 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? n
 export async function probePostgresSession(input: PgSessionInput): Promise<ProbeOutcome<PgSessionObservation>> {
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
-  let address: string;
+  let session: ProbePgClient;
   try {
-    // node-postgres would resolve the name itself; it gets the address checked here instead (DNS rebinding).
-    address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
+    session = await openProbePgClient(input);
   } catch (e) {
     return { status: 'error', message: `login as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const servername = net.isIP(input.host) ? undefined : input.host;
-  const client = new pg.Client({
-    host: address,
-    port: input.port,
-    database: input.database,
-    user: input.user,
-    password: input.password ?? undefined,
-    // Encrypted transport is what matters here; the certificate is judged by the cert.* checks.
-    ssl: input.tlsOffered ? { rejectUnauthorized: false, servername } : false,
-    connectionTimeoutMillis: input.connectTimeoutMs,
-    query_timeout: input.queryTimeoutMs,
-    statement_timeout: input.queryTimeoutMs,
-    application_name: 'posture-probe',
-  });
-  const onAbort = () => void client.end().catch(() => {});
-  input.signal?.addEventListener('abort', onAbort, { once: true });
-  client.on('error', () => {});
+  const { client } = session;
   try {
     await client.connect();
     const show = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0]?.[name] as string;
@@ -104,7 +85,6 @@ export async function probePostgresSession(input: PgSessionInput): Promise<Probe
   } catch (e) {
     return { status: 'error', message: `login as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
-    input.signal?.removeEventListener('abort', onAbort);
-    await client.end().catch(() => {});
+    await session.close();
   }
 }
