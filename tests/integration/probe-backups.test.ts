@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeDumpDir } from '../../lib/probes/probe-dump-dir';
+import { freePort } from '../support/free-port';
 import { probeK8sCronJob } from '../../lib/probes/probe-k8s-cronjob';
 import { probePgBackRest } from '../../lib/probes/probe-pgbackrest';
 import { startEmbeddedPostgres, type EmbeddedStore } from '../../lib/store/start-embedded-postgres';
@@ -36,7 +37,7 @@ describe('probePgBackRest (real pgBackRest 2.45 and PostgreSQL 15)', () => {
       mkdirSync(path.join(dir, d), { mode: 0o700 });
       own(path.join(dir, d));
     }
-    const port = 40000 + Math.floor(Math.random() * 10000);
+    const port = await freePort();
     const config = (repo: string, cipher: string) =>
       [
         '[global]',
