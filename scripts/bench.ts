@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../lib/store/migrate';
+import { reservePorts } from './lab/reserve-ports';
 import type { Benchmark, BenchSection } from './bench/bench-section';
 import { fleetOverviewBenchmark } from './bench/bench-fleet-overview';
 import { apiThroughputBenchmark } from './bench/bench-api-throughput';
@@ -35,7 +36,7 @@ process.env.POSTURE_SCORES_CACHE_MS = '0';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-bench-'));
 chmodSync(dir, 0o755); // as root the server runs as 'postgres', which must enter this folder
-const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 40000 + Math.floor(Math.random() * 20000), password: randomBytes(16).toString('hex'), database: 'posture_bench' });
+const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: (await reservePorts(1))[0]!, password: randomBytes(16).toString('hex'), database: 'posture_bench' });
 const client = new pg.Client({ connectionString: store.url });
 const cleanup = async () => {
   await client.end().catch(() => {});

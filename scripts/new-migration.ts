@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy, migrationDrift } from '../lib/store/migrate';
 import { repoRoot } from './lib/paths';
+import { reservePorts } from './lab/reserve-ports';
 
 // The wasm engine cannot create a shadow database, so: migrate a scratch store, diff it against schema.prisma.
 const name = process.argv[2];
@@ -14,7 +15,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-migration-'));
 chmodSync(dir, 0o755);
-const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 30000 + Math.floor(Math.random() * 10000), password: randomBytes(12).toString('hex') });
+const store = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: (await reservePorts(1))[0]!, password: randomBytes(12).toString('hex') });
 try {
   await migrateDeploy(store.url);
   const sql = await migrationDrift(store.url);

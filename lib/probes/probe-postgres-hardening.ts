@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity, ProbeOutcome } from './observations';
 import { pgLoginRefusal } from './pg-login-refusal';
-import { openProbePgClient, type ProbePgClient } from './open-probe-pg-client';
+import { sharedProbePgSession, type SharedProbePgSession } from './shared-probe-pg-session';
 import type { PgSessionInput } from './probe-postgres-session';
 
 export interface PgHardeningInput extends PgSessionInput {
@@ -111,20 +111,23 @@ async function readTables(client: pg.Client, names: string[]): Promise<PgTableSe
  * Logs in as the probe role (under the same TLS rule as the session probe) and reads what the hardening checks
  * judge: settings, pg_hba rules, roles, PUBLIC privileges, languages, extensions, flagged tables. Read-only.
  */
-export async function probePostgresHardening(input: PgHardeningInput): Promise<ProbeOutcome<PgHardeningObservation>> {
+export async function probePostgresHardening(input: PgHardeningInput, shared?: SharedProbePgSession): Promise<ProbeOutcome<PgHardeningObservation>> {
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
-  let session: ProbePgClient;
+  const session = shared ?? sharedProbePgSession(input);
   try {
-    session = await openProbePgClient(input);
+    return { status: 'ok', data: await session.use(input.signal, (client) => readPostgresHardening(client, input.sensitiveTables)) };
   } catch (e) {
     return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    if (!shared) await session.close();
   }
-  const { client } = session;
+}
+
+async function readPostgresHardening(client: pg.Client, sensitiveTableNames: string[]): Promise<PgHardeningObservation> {
+  // Nothing here may change the server: a read-only transaction makes that a guarantee, not a promise.
+  await client.query('BEGIN READ ONLY');
   try {
-    await client.connect();
-    // Nothing here may change the server: a read-only transaction makes that a guarantee, not a promise.
-    await client.query('BEGIN READ ONLY');
     const who = (await client.query(`SELECT current_user AS role, current_database() AS db, current_setting('server_version') AS v,
       current_setting('server_version_num')::int AS num, pg_has_role(current_user, 'pg_read_all_settings', 'USAGE') AS read_all`)).rows[0];
     const probeRole = String(who.role);
@@ -144,19 +147,14 @@ export async function probePostgresHardening(input: PgHardeningInput): Promise<P
     }));
     const pgcryptoAvailable = (await client.query(`SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgcrypto') AS ok`)).rows[0]?.ok === true;
     const hbaRules = await readHba(client, probeRole);
-    const sensitiveTables = await readTables(client, input.sensitiveTables);
-    await client.query('ROLLBACK');
+    const sensitiveTables = await readTables(client, sensitiveTableNames);
     return {
-      status: 'ok',
-      data: {
-        probeRole, database: String(who.db), serverVersion: String(who.v), serverVersionNum: Number(who.num), settings, hiddenSettings, roles, hbaRules, databases,
-        publicSchema: ps ? { owner: String(ps.owner), publicCreate: ps.public_create === true, publicUsage: ps.public_usage === true } : null,
-        languages, extensions, pgcryptoAvailable, sensitiveTables,
-      },
+      probeRole, database: String(who.db), serverVersion: String(who.v), serverVersionNum: Number(who.num), settings, hiddenSettings, roles, hbaRules, databases,
+      publicSchema: ps ? { owner: String(ps.owner), publicCreate: ps.public_create === true, publicUsage: ps.public_usage === true } : null,
+      languages, extensions, pgcryptoAvailable, sensitiveTables,
     };
-  } catch (e) {
-    return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
-    await session.close();
+    // The session may be shared with another reader, which an open or aborted transaction would disturb.
+    await client.query('ROLLBACK').catch(() => {});
   }
 }

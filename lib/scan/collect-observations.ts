@@ -5,6 +5,7 @@ import { probePostgresTls } from '../probes/probe-postgres-tls';
 import { probeCertificate } from '../probes/probe-certificate';
 import { probePostgresSession } from '../probes/probe-postgres-session';
 import { probePostgresHardening } from '../probes/probe-postgres-hardening';
+import { sharedProbePgSession } from '../probes/shared-probe-pg-session';
 import { probePasswordAge } from '../probes/probe-password-age';
 import { probeK8sStorage } from '../probes/probe-k8s-storage';
 import { probeK8sWorkload } from '../probes/probe-k8s-workload';
@@ -104,9 +105,11 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
     plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
     connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, network: spec.network,
   };
-  const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }));
   const sensitiveTables = (spec.tags ?? []).filter((tag) => tag.startsWith('sensitive:')).map((tag) => tag.slice('sensitive:'.length));
-  const pgHardening = await run('postgres hardening', (s) => probePostgresHardening({ ...login, sensitiveTables, signal: s }));
+  // Both readers share one login; each still has its own deadline, and a reader that overruns ends the session.
+  const shared = sharedProbePgSession(login);
+  const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }, shared));
+  const pgHardening = await run('postgres hardening', (s) => probePostgresHardening({ ...login, sensitiveTables, signal: s }, shared)).finally(() => shared.close());
   const secretRef = spec.kubernetes?.passwordSecret;
   const passwordAge = await run('password age', (s) =>
     probePasswordAge({

@@ -1,6 +1,5 @@
 import type { Tx } from '../db';
-import type { Prisma } from '../generated/prisma/client';
-import type { CheckResult } from '../checks/check-definition';
+import type { CheckResult, CheckStatus } from '../checks/check-definition';
 
 export interface GradeSummary {
   score: number | null;
@@ -24,26 +23,44 @@ export async function persistScanResult(
   const existing = new Map(
     (await tx.checkState.findMany({ where: { targetId }, select: { checkId: true, status: true } })).map((s) => [s.checkId, s.status]),
   );
-  const changed: { checkId: string; from: string | null; to: string }[] = [];
+  const changed: { checkId: string; from: CheckStatus | null; to: CheckStatus }[] = [];
   for (const r of results) {
-    const evidence = { summary: r.summary, ...r.evidence } as Prisma.InputJsonValue;
     const before = existing.get(r.id);
-    if (before === undefined) {
-      await tx.checkState.create({ data: { targetId, checkId: r.id, status: r.status, severity: r.severity, evidence, cap: r.cap ?? null, firstSeenAt: at, lastSeenAt: at, changedAt: at } });
-    } else {
-      await tx.checkState.update({
-        where: { targetId_checkId: { targetId, checkId: r.id } },
-        data: { status: r.status, severity: r.severity, evidence, cap: r.cap ?? null, lastSeenAt: at, ...(before !== r.status ? { changedAt: at } : {}) },
-      });
-    }
-    if (before !== r.status) {
-      await tx.checkEvent.create({ data: { targetId, checkId: r.id, fromStatus: before ?? null, toStatus: r.status, at } });
-      changed.push({ checkId: r.id, from: before ?? null, to: r.status });
-    }
+    if (before !== r.status) changed.push({ checkId: r.id, from: before ?? null, to: r.status });
+  }
+  await upsertCheckStates(tx, targetId, results, at);
+  if (changed.length > 0) {
+    await tx.checkEvent.createMany({
+      data: changed.map((c) => ({ targetId, checkId: c.checkId, fromStatus: c.from, toStatus: c.to, at })),
+    });
   }
   await tx.target.update({ where: { id: targetId }, data: { ...targetGradeColumns(grade), lastScanAt: at } });
   await upsertDailySnapshot(tx, targetId, grade, at);
   return { changed };
+}
+
+/**
+ * Every check's state in one statement: a scan writes ~80 rows, and one round trip each was most of a scan's
+ * store time. `changedAt` moves only when the status does; the timestamps are UTC like Prisma's own writes.
+ */
+async function upsertCheckStates(tx: Tx, targetId: string, results: CheckResult[], at: Date): Promise<void> {
+  if (results.length === 0) return;
+  const rows = JSON.stringify(
+    results.map((r) => ({ checkId: r.id, status: r.status, severity: r.severity, evidence: { summary: r.summary, ...r.evidence }, cap: r.cap ?? null })),
+  );
+  const when = at.toISOString();
+  await tx.$executeRaw`
+    INSERT INTO "CheckState" ("targetId", "checkId", status, severity, evidence, cap, "firstSeenAt", "lastSeenAt", "changedAt")
+    SELECT ${targetId}::uuid, r."checkId", r.status::"CheckStatus", r.severity::"Severity", r.evidence, r.cap,
+           (${when}::timestamptz AT TIME ZONE 'UTC'), (${when}::timestamptz AT TIME ZONE 'UTC'), (${when}::timestamptz AT TIME ZONE 'UTC')
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r("checkId" text, status text, severity text, evidence jsonb, cap text)
+    ON CONFLICT ("targetId", "checkId") DO UPDATE SET
+      status = EXCLUDED.status,
+      severity = EXCLUDED.severity,
+      evidence = EXCLUDED.evidence,
+      cap = EXCLUDED.cap,
+      "lastSeenAt" = EXCLUDED."lastSeenAt",
+      "changedAt" = CASE WHEN "CheckState".status = EXCLUDED.status THEN "CheckState"."changedAt" ELSE EXCLUDED."changedAt" END`;
 }
 
 /** The grade columns a target carries between scans (list pages and roll-ups read these, not CheckState). */

@@ -5,10 +5,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../lib/store/start-embedded-postgres';
+import { reservePorts } from '../../scripts/lab/reserve-ports';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-store-'));
 chmodSync(dir, 0o755);
-const opts = { dataDir: path.join(dir, 'pg'), port: 40000 + Math.floor(Math.random() * 5000), password: 'store-test-pw', database: 'lifecycle' };
+const opts = { dataDir: path.join(dir, 'pg'), port: (await reservePorts(1))[0]!, password: 'store-test-pw', database: 'lifecycle' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function query(url: string, sql: string) {

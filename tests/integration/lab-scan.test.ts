@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluateChecks } from '../../lib/checks/check-catalog';
 import { gradeTarget } from '../../lib/grading/grade-target';
 import { collectObservations } from '../../lib/scan/collect-observations';
@@ -11,6 +11,13 @@ import { probePostgresSession } from '../../lib/probes/probe-postgres-session';
 import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
 import { startBlackholePort } from '../support/blackhole-port';
+import { openProbePgClient } from '../../lib/probes/open-probe-pg-client';
+
+// Counts the probe's logins while keeping the real client: a scan should cost the target one backend, not one per reader.
+vi.mock('../../lib/probes/open-probe-pg-client', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../lib/probes/open-probe-pg-client')>();
+  return { ...real, openProbePgClient: vi.fn(real.openProbePgClient) };
+});
 
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 const baseDir = mkdtempSync(path.join(tmpRoot, 'posture-labscan-'));
@@ -77,6 +84,21 @@ describe('probes against the real lab fleet', () => {
     if (p.pgTls.status !== 'ok') throw new Error('probe failed');
     expect(p.pgTls.data.plaintextLogin).toMatchObject({ outcome: 'auth-requested', method: 'scram-sha-256' });
   });
+
+  it('one scan logs in once: the session and hardening readers share a connection, and a refused login is reported by both', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'healthy')!;
+    const logins = vi.mocked(openProbePgClient);
+    logins.mockClear();
+    const ok = await collectObservations(specFor(t));
+    expect([ok.pgSession.status, ok.pgHardening.status]).toEqual(['ok', 'ok']);
+    expect(logins).toHaveBeenCalledTimes(1);
+
+    logins.mockClear();
+    const refused = await collectObservations(specFor(t, { password: 'not-the-password' }));
+    expect(logins).toHaveBeenCalledTimes(1);
+    expect(refused.pgSession.status === 'error' && refused.pgSession.message).toMatch(/^login as .* failed: password authentication failed/);
+    expect(refused.pgHardening.status === 'error' && refused.pgHardening.message).toMatch(/^hardening read as .* failed: password authentication failed/);
+  }, 60_000);
 
   it('grades: healthy is A+, an expired certificate gives F, ssl off is capped', async () => {
     const grade = async (posture: string) => gradeTarget(evaluateChecks(await collectObservations(specFor(fleet.targets.find((x) => x.posture === posture)!))));

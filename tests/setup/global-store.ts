@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../../lib/store/migrate';
+import { reservePorts } from '../../scripts/lab/reserve-ports';
 
 /** One real PostgreSQL for the whole vitest run, in a throw-away folder, with migrations applied. */
 export default async function setup(project: TestProject) {
@@ -12,7 +13,7 @@ export default async function setup(project: TestProject) {
   chmodSync(dir, 0o755); // as root the server runs as 'postgres', which must enter this folder
   const store = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'pg'),
-    port: 20000 + Math.floor(Math.random() * 20000),
+    port: (await reservePorts(1))[0]!,
     password: randomBytes(16).toString('hex'),
     database: 'posture_test',
   });
