@@ -28,6 +28,8 @@ export const envSchema = z.object({
   POSTURE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** reverse proxies in front of the web process that append to X-Forwarded-For; 0 trusts only the socket's peer */
   POSTURE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** when set, the worker answers GET /healthz/live and /healthz/ready on this port (for kubelet probes) */
+  POSTURE_WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,10 +5,16 @@ import { onShutdown } from './lib/on-shutdown';
 applyLocalEnv();
 const { url, embedded } = await openStore({ attach: true });
 const { startWorker } = await import('../lib/jobs/start-worker');
+const { env } = await import('../lib/env');
+const { startWorkerHealthServer } = await import('../lib/jobs/start-worker-health-server');
 const worker = await startWorker(url);
 console.log('[worker] started: scheduled scans, scan jobs, alert delivery and digests, audit and scan retention');
+const healthPort = env().POSTURE_WORKER_HEALTH_PORT;
+const health = healthPort ? await startWorkerHealthServer({ port: healthPort, isRunning: worker.isRunning, pingStore: worker.pingStore }) : null;
+if (health) console.log(`[worker] health: GET /healthz/live and /healthz/ready on port ${health.port}`);
 
 onShutdown(async () => {
+  await health?.close();
   await worker.stop();
   await embedded?.stop();
   process.exit(0);

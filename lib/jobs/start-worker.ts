@@ -4,6 +4,10 @@ import type { JobDefinition } from './job-definition';
 
 export interface RunningWorker {
   boss: PgBoss;
+  /** true from start until stop() or until pg-boss stops by itself */
+  isRunning: () => boolean;
+  /** one round trip to the store through pg-boss's own pool */
+  pingStore: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -23,7 +27,10 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
     if ((e as { code?: string }).code === '57P01') return;
     console.error('[worker] pg-boss error:', e instanceof Error ? e.message : e);
   });
+  let running = false;
+  boss.on('stopped', () => (running = false));
   await boss.start();
+  running = true;
   for (const job of jobs) {
     await boss.createQueue(job.name, job.queue ?? {});
     if (job.queue) await boss.updateQueue(job.name, job.queue);
@@ -36,5 +43,13 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
       await Promise.all(batch.map((item) => job.handler(job.schema.parse(item.data ?? {}), { boss })));
     });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 } as Parameters<PgBoss['stop']>[0]) };
+  return {
+    boss,
+    isRunning: () => running,
+    pingStore: async () => void (await boss.getDb().executeSql('SELECT 1')),
+    stop: async () => {
+      running = false;
+      await boss.stop({ graceful: true, timeout: 10_000 } as Parameters<PgBoss['stop']>[0]);
+    },
+  };
 }

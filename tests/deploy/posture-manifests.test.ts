@@ -103,6 +103,14 @@ describe('deploy/kubernetes', () => {
     expect(web.livenessProbe?.httpGet?.path).toBe('/api/health/live');
     expect(byName('worker').spec!.template.spec!.containers[0]!.command).toEqual(['node_modules/.bin/tsx', 'scripts/worker.ts']);
   });
+
+  it('probes the worker on the health port it is told to open', () => {
+    const worker = byName('worker').spec!.template.spec!.containers[0]!;
+    const port = worker.env?.find((e) => e.name === 'POSTURE_WORKER_HEALTH_PORT')?.value;
+    expect(worker.ports?.find((p) => p.name === 'health')?.containerPort).toBe(Number(port));
+    expect(worker.readinessProbe?.httpGet).toEqual({ path: '/healthz/ready', port: 'health' });
+    expect(worker.livenessProbe?.httpGet).toEqual({ path: '/healthz/live', port: 'health' });
+  });
 });
 
 describe('deploy/Dockerfile', () => {
