@@ -126,6 +126,14 @@ describe('password rotation', () => {
     expect(overdue.dedupeKey).toBe(`pwd:t-1:${new Date(now.getTime() - 95 * dayMs).toISOString()}:overdue:${isoWeek(now)}`);
   });
 
+  it('a Redis or RabbitMQ credential falls due the same way; the pgBackRest TLS server has none', () => {
+    const on = (engine: string) => ({ ...rotated(95), target: { ...healthyObservations().target, engine } });
+    for (const engine of ['redis', 'rabbitmq', 'etcd', 'patroni']) {
+      expect(pwd(run(evaluateChecks(on(engine))))[0]?.subject, engine).toBe('[Posture] auth-db: password rotation overdue by 5 days (action needed)');
+    }
+    expect(pwd(run(evaluateChecks(on('pgbackrest'))))).toEqual([]);
+  });
+
   it('nothing more than 10 days ahead; a rotated password starts over', () => {
     expect(pwd(run(evaluateChecks(rotated(79))))).toEqual([]);
     const before = pwd(run(evaluateChecks(rotated(95))))[0]!.dedupeKey;

@@ -103,7 +103,7 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs the 62 PostgreSQL checks for postgresql, and the engine-neutral, certificate and Redis ones for redis', () => {
+  it('runs the 62 PostgreSQL checks for postgresql, and the engine-neutral, certificate, password and Redis ones for redis', () => {
     expect(evaluateChecks(healthyObservations())).toHaveLength(62);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
     expect(redis.map((r) => r.id)).toEqual([
@@ -113,6 +113,8 @@ describe('check catalog', () => {
       'cert.signature',
       'cert.hostname',
       'cert.trusted',
+      'password.age',
+      'password.strength',
       'k8s.pvc.bound',
       'k8s.storage.persistent',
       'k8s.tls.key_mode',

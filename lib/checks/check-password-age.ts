@@ -1,4 +1,5 @@
 import type { CheckStatus, CheckDefinition, CheckVerdict } from './check-definition';
+import { passwordEngines } from './password-engines';
 import { formatCount } from './format-count';
 import { formatIsoDay } from './format-iso-day';
 import { observationNow } from './observation-now';
@@ -15,7 +16,7 @@ export const passwordAgeCheck: CheckDefinition = {
   area: 'passwords',
   severity: 'high',
   why: 'A password that never changes stays valid in every place it ever leaked to: old laptops, CI logs, former colleagues. Rotating it on a schedule (90 days by default) bounds that exposure.',
-  appliesTo: (engine) => engine === 'postgresql',
+  appliesTo: (engine) => passwordEngines.has(engine),
   evaluate: (obs) =>
     outcomeVerdict(obs.passwordAge, (p): CheckVerdict => {
       const now = observationNow(obs);
@@ -45,19 +46,22 @@ export const passwordAgeCheck: CheckDefinition = {
       const summary = verdicts.length > 1 && worst.status === 'pass' ? verdicts.map((v) => v.summary).join('; ') : worst.summary;
       return { status: worst.status, summary, evidence: { source: worst.source, sources: verdicts.map((v) => v.source), ...base } };
     }),
-  remediation: `Generate a new password and set it on the role (psql's \\password sends only the SCRAM verifier):
+  remediation: `Generate a new random password:
   openssl rand -base64 32
-  SET password_encryption = 'scram-sha-256';
-  ALTER ROLE app_user PASSWORD '<new password>';
+
+Set it on the account, by engine:
+  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE app_user PASSWORD '<new password>';
+  Redis:      ACL SETUSER app_user resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
+  RabbitMQ:   rabbitmqctl change_password app_user '<new password>'
+  etcd:       etcdctl user passwd app_user --interactive=false   (reads the new password on stdin)
+  Patroni:    restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
 
 Update the Kubernetes Secret and restart the clients that read it:
   kubectl create secret generic <secret> -n <namespace> --from-literal=password='<new password>' --dry-run=client -o yaml | kubectl apply -f -
   kubectl rollout restart deployment/<app> -n <namespace>
 
-Record the new rotation date on the target's credential in Posture, or reference the Kubernetes Secret so Posture reads its age.
-
-To make the server enforce the schedule too:
-  ALTER ROLE app_user VALID UNTIL '<date 90 days ahead>';`,
+Record the rotation on the target's credential in Posture, or reference the Secret so Posture reads its age.
+PostgreSQL can enforce the schedule too: ALTER ROLE app_user VALID UNTIL '<date 90 days ahead>';`,
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.9' },
     { framework: 'PCI-DSS', control: '8.6.3' },

@@ -11,7 +11,7 @@ export const howObserved: Record<string, string> = {
   'cert.hostname': 'Compares the host name recorded in the inventory with the leaf certificate’s subjectAltName entries (or CN when there are none).',
   'cert.trusted': 'Verifies the served chain against the CA bundle configured for the database, or the system roots when none is configured.',
   'pg.password.encryption': 'Logs in over TLS as the probe role and reads password_encryption; where pg_authid is readable it also lists roles whose stored verifier is md5.',
-  'password.age': 'Takes the last rotation Posture recorded, else the last write of the referenced Kubernetes Secret, and the role’s rolvaliduntil when set; compared with the policy (90 days by default).',
+  'password.age': 'Takes the last rotation Posture recorded for the target’s credential, else the last write of the referenced Kubernetes Secret, and on PostgreSQL the role’s rolvaliduntil when set; compared with the policy (90 days by default). The same for Redis, RabbitMQ, etcd and Patroni credentials.',
   'password.strength': 'Measures the length of the stored or referenced secret; only the length leaves the probe, never the secret or a hash of it.',
   'k8s.pvc.bound': 'Lists the database’s pods by their selector through the Kubernetes API and reads the phase of every PersistentVolumeClaim they mount.',
   'k8s.storage.persistent': 'Finds the volume mounted at each pod’s PostgreSQL data directory (PGDATA or the image default) and reads its kind: PVC, emptyDir or hostPath.',

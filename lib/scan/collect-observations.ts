@@ -14,12 +14,14 @@ import { probePgBackRest } from '../probes/probe-pgbackrest';
 import { probeDumpDir } from '../probes/probe-dump-dir';
 import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
 import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
-import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations';
+import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation, PasswordAgeObservation } from '../probes/observations';
+import { passwordEngines } from '../checks/password-engines';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
 import { collectEngineObservations, engineDown } from './collect-engine-observations';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
+type RunProbe = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
 
 function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<BackupObservation>> {
   const b = spec.backup;
@@ -30,8 +32,26 @@ function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<
   return probeK8sCronJob({ ...common, cronJob: { namespace: b.namespace, name: b.name }, defaultNamespace: spec.kubernetes?.namespace, kube: spec.kube });
 }
 
+/**
+ * The rotation record of the target's credential (Posture's own, else the Kubernetes Secret's last write), and for
+ * PostgreSQL the role's rolvaliduntil: the same for every engine whose clients log in with a password.
+ */
+function passwordAgeProbe(spec: ScanSpec, run: RunProbe, validUntil: string | null): Promise<ProbeOutcome<PasswordAgeObservation>> {
+  const secretRef = spec.kubernetes?.passwordSecret;
+  const namespace = spec.kubernetes?.namespace;
+  return run('password age', (s) =>
+    probePasswordAge({
+      rotatedAt: spec.rotatedAt,
+      secretWrittenAt: secretRef && namespace ? () => readK8sSecretAge({ namespace, name: secretRef.name }, spec.kube, s) : null,
+      validUntil,
+      policyDays: spec.policy.passwordMaxAgeDays,
+      secretLength: spec.password !== null ? [...spec.password].length : null,
+    }),
+  );
+}
+
 /** The workload probe first, then the TLS Secret it names (or the one the refs name). */
-async function kubernetesProbes(spec: ScanSpec, run: <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>) {
+async function kubernetesProbes(spec: ScanSpec, run: RunProbe) {
   const refs = spec.kubernetes;
   if (!refs) {
     const none = skipped('no Kubernetes references are configured for this target');
@@ -91,7 +111,11 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
-  if (spec.engine !== 'postgresql') return { ...base, ...(await kubernetes), ...(await collectEngineObservations(spec, run)), backup: await backup };
+  if (spec.engine !== 'postgresql') {
+    const engine = await collectEngineObservations(spec, run);
+    const passwordAge = passwordEngines.has(spec.engine) ? await passwordAgeProbe(spec, run, null) : skipped(`${spec.engine} targets hold no password Posture tracks`);
+    return { ...base, ...(await kubernetes), ...engine, passwordAge, backup: await backup };
+  }
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;
@@ -110,15 +134,6 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
   const shared = sharedProbePgSession(login);
   const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }, shared));
   const pgHardening = await run('postgres hardening', (s) => probePostgresHardening({ ...login, sensitiveTables, signal: s }, shared)).finally(() => shared.close());
-  const secretRef = spec.kubernetes?.passwordSecret;
-  const passwordAge = await run('password age', (s) =>
-    probePasswordAge({
-      rotatedAt: spec.rotatedAt,
-      secretWrittenAt: secretRef && spec.kubernetes ? () => readK8sSecretAge({ namespace: spec.kubernetes!.namespace, name: secretRef.name }, spec.kube, s) : null,
-      validUntil: pgSession.status === 'ok' ? pgSession.data.roleValidUntil : null,
-      policyDays: spec.policy.passwordMaxAgeDays,
-      secretLength: spec.password !== null ? [...spec.password].length : null,
-    }),
-  );
+  const passwordAge = await passwordAgeProbe(spec, run, pgSession.status === 'ok' ? pgSession.data.roleValidUntil : null);
   return { ...base, ...(await kubernetes), pgTls, certificate, pgSession, pgHardening, passwordAge, backup: await backup };
 }

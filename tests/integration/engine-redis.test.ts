@@ -16,7 +16,7 @@ import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../support/start-engine-server';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-redis-'));
-const probePassword = 'probe-Secret-canary-9f3c1e';
+const probePassword = 'probe-Secret-canary-9f3c1e-2b7d4a80c6e5'; // 40 characters: password.strength passes
 const appPassword = 'app-secret-7d21';
 const sharedPassword = 'shared-Secret-canary-51aa';
 const servers: EngineServer[] = [];
@@ -90,11 +90,14 @@ describe('Redis probe against real redis-server 7', () => {
 
   it('a TLS-only Redis with ACL users, default off and AOF passes every check and grades A+', async () => {
     const spec = engineScanSpec('redis', ports.healthy, {
-      caPem: certs.ca.certPem, username: 'posture', password: probePassword, passwordSource: 'posture', tags: ['store', `plaintext-port:${ports.healthyPlain}`],
+      caPem: certs.ca.certPem, username: 'posture', password: probePassword, passwordSource: 'posture', rotatedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      tags: ['store', `plaintext-port:${ports.healthyPlain}`],
     });
     const scan = await scanEngine(spec);
     expect(scan.statuses, explain(scan.results).join('\n')).toEqual({
       'target.reachable': 'pass',
+      'password.age': 'pass',
+      'password.strength': 'pass',
       ...certPass,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'pass',
@@ -123,6 +126,8 @@ describe('Redis probe against real redis-server 7', () => {
     const scan = await scanEngine(engineScanSpec('redis', ports.open, { caPem: certs.ca.certPem, tags: ['store', `plaintext-port:${ports.openPlain}`] }));
     expect(scan.statuses, explain(scan.results).join('\n')).toEqual({
       'target.reachable': 'pass',
+      'password.age': 'skip',
+      'password.strength': 'skip',
       'cert.expiry': 'pass',
       'cert.key_strength': 'pass',
       'cert.signature': 'pass',
@@ -165,6 +170,8 @@ describe('Redis probe against real redis-server 7', () => {
     );
     expect(scan.statuses, explain(scan.results).join('\n')).toEqual({
       'target.reachable': 'pass',
+      'password.age': 'skip',
+      'password.strength': 'fail',
       ...certPass,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'fail',
@@ -190,7 +197,15 @@ describe('Redis probe against real redis-server 7', () => {
 
   it('PostgreSQL-only checks do not apply to Redis targets', async () => {
     const scan = await scanEngine(engineScanSpec('redis', ports.healthy, { caPem: certs.ca.certPem, username: 'posture', password: probePassword }));
-    expect(scan.results.filter((r) => /^(pg|backup|password)\./.test(r.id))).toEqual([]);
+    expect(scan.results.filter((r) => /^(pg|backup)\./.test(r.id))).toEqual([]);
+  });
+
+  it('a Redis credential is held to the rotation policy like a PostgreSQL one', async () => {
+    const rotatedAt = new Date(Date.now() - 120 * 86_400_000).toISOString();
+    const scan = await scanEngine(engineScanSpec('redis', ports.healthy, { caPem: certs.ca.certPem, username: 'posture', password: probePassword, passwordSource: 'posture', rotatedAt }));
+    const age = scan.results.find((r) => r.id === 'password.age');
+    expect(age).toMatchObject({ status: 'fail', summary: 'rotated 120 days ago (policy 90 days, from posture)', evidence: { source: 'posture', ageDays: 120, policyDays: 90 } });
+    expect(scan.statuses['redis.auth.required']).toBe('pass');
   });
 });
 
