@@ -4,6 +4,7 @@ import { usesSecureCookies } from './uses-secure-cookies';
 import { AppError } from '../errors/app-error';
 import { env } from '../env';
 import { authenticateApiToken } from '../services/tokens/authenticate-api-token';
+import { revokeExposedApiTokens } from '../services/tokens/revoke-exposed-api-tokens';
 import type { ServiceContext } from '../services/service-context';
 import { apiTokenLike } from './api-token-secret';
 import { consumeRateLimit } from './consume-rate-limit';
@@ -11,13 +12,16 @@ import { contextForToken } from './session-context';
 
 const credentialParams = new Set(['token', 'access_token', 'api_key', 'apikey', 'bearer', 'auth']);
 
-/** URLs land in proxy and access logs, so a token there is refused outright, whether or not it is valid. */
-function refuseTokenInUrl(req: NextRequest): void {
-  for (const [name, value] of req.nextUrl.searchParams) {
-    if (credentialParams.has(name.toLowerCase()) || apiTokenLike.test(value)) {
-      throw new AppError('unauthorized', 'API tokens are accepted only in the Authorization: Bearer header, never in the URL');
-    }
-  }
+/**
+ * URLs land in proxy and access logs, so a token there is refused outright, whether or not it is valid; a live one
+ * is also revoked, and the answer says so without echoing it.
+ */
+async function refuseTokenInUrl(req: NextRequest): Promise<void> {
+  const params = [...req.nextUrl.searchParams];
+  if (!params.some(([name, value]) => credentialParams.has(name.toLowerCase()) || apiTokenLike.test(value) || apiTokenLike.test(name))) return;
+  const revoked = await revokeExposedApiTokens(params.flat());
+  const message = 'API tokens are accepted only in the Authorization: Bearer header, never in the URL';
+  throw new AppError('unauthorized', revoked > 0 ? `${message}. The token sent in the URL has been revoked, since URLs are logged; create a new one` : message);
 }
 
 function rateLimitKey(ctx: ServiceContext): string {
@@ -30,7 +34,7 @@ function rateLimitKey(ctx: ServiceContext): string {
  * never a fall-back to the cookie), else the session cookie; null when neither. Every caller is rate-limited.
  */
 export async function apiCallerContext(req: NextRequest): Promise<ServiceContext | null> {
-  refuseTokenInUrl(req);
+  await refuseTokenInUrl(req);
   const header = req.headers.get('authorization');
   const limit = env().POSTURE_API_RATE_LIMIT;
   if (header !== null) {

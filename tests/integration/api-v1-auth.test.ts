@@ -105,13 +105,28 @@ describe.each(allOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`
     }
   });
 
-  it('401 for a token in the query string, even a valid one', async () => {
+  it('401 for a token in the query string, even a valid one, which is then revoked', async () => {
     const input = await validCall(op);
-    const queries: Record<string, string>[] = [{ access_token: tokens.all! }, { token: tokens.all! }, { q: tokens.all! }];
-    for (const query of queries) {
+    const exposed = [await token('exposed', ['read', 'scan', 'write']), await token('exposed', ['read', 'scan', 'write'])];
+    const queries: [Record<string, string>, RegExp][] = [
+      [{ access_token: exposed[0]! }, /Bearer header.*has been revoked/],
+      [{ token: exposed[0]! }, /^API tokens are accepted only in the Authorization: Bearer header, never in the URL$/],
+      [{ q: `see ${exposed[1]!}` }, /Bearer header.*has been revoked/],
+      [{ token: 'anything' }, /^API tokens are accepted only in the Authorization: Bearer header, never in the URL$/],
+    ];
+    for (const [query, message] of queries) {
       const res = await call({ query }, input);
       expect(res.status).toBe(401);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Authorization: Bearer header/);
+      const body = (await res.json()) as { error: { message: string } };
+      expect(body.error.message).toMatch(message);
+      expect(JSON.stringify(body)).not.toMatch(/pst_/);
+    }
+    for (const t of exposed) {
+      const row = await db.apiToken.findUniqueOrThrow({ where: { prefix: t.slice(0, 12) }, select: { id: true, revokedAt: true } });
+      expect(row.revokedAt).not.toBeNull();
+      const audit = await db.auditLog.findMany({ where: { entityId: row.id, action: 'token.revoke' } });
+      expect(audit.map((a) => [a.actor, a.diff])).toEqual([['system:token-exposure', { name: expect.any(String), prefix: t.slice(0, 12), reason: 'sent in a URL' }]]);
+      expect((await call({ token: t }, input)).status).toBe(401);
     }
   });
 
