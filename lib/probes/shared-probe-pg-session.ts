@@ -16,6 +16,7 @@ export interface SharedProbePgSession {
 export function sharedProbePgSession(input: Omit<PgSessionInput, 'signal'>): SharedProbePgSession {
   let client: Promise<ProbePgClient> | undefined;
   let connected: Promise<pg.Client> | undefined;
+  let aborted = false;
   const connect = async () => {
     client = openProbePgClient(input);
     const session = await client;
@@ -24,9 +25,13 @@ export function sharedProbePgSession(input: Omit<PgSessionInput, 'signal'>): Sha
   };
   return {
     use: async (signal, fn) => {
+      if (aborted) throw new Error('the session ended when an earlier reader on it overran its deadline');
       connected ??= connect();
       // Ends the client even mid-connect, so an abandoned reader never leaves a socket behind.
-      const end = () => void client?.then((s) => s.close()).catch(() => {});
+      const end = () => {
+        aborted = true;
+        void client?.then((s) => s.close()).catch(() => {});
+      };
       if (signal?.aborted) end();
       signal?.addEventListener('abort', end, { once: true });
       try {

@@ -12,6 +12,7 @@ import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
 import { startBlackholePort } from '../support/blackhole-port';
 import { openProbePgClient } from '../../lib/probes/open-probe-pg-client';
+import { sharedProbePgSession } from '../../lib/probes/shared-probe-pg-session';
 
 // Counts the probe's logins while keeping the real client: a scan should cost the target one backend, not one per reader.
 vi.mock('../../lib/probes/open-probe-pg-client', async (importOriginal) => {
@@ -98,6 +99,26 @@ describe('probes against the real lab fleet', () => {
     expect(logins).toHaveBeenCalledTimes(1);
     expect(refused.pgSession.status === 'error' && refused.pgSession.message).toMatch(/^login as .* failed: password authentication failed/);
     expect(refused.pgHardening.status === 'error' && refused.pgHardening.message).toMatch(/^hardening read as .* failed: password authentication failed/);
+  }, 60_000);
+
+  it('a reader that overruns ends the shared login, and the next reader says why instead of hanging', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'healthy')!;
+    const session = sharedProbePgSession({
+      host: t.host, port: t.port, database: t.database, user: t.probeUser, password: t.probePassword,
+      requireTls: true, tlsOffered: true, plaintextMethod: null, connectTimeoutMs: 5_000, queryTimeoutMs: 20_000,
+    });
+    try {
+      expect(await session.use(undefined, async (c) => (await c.query('SELECT 1 AS one')).rows[0].one)).toBe(1);
+      const deadline = new AbortController();
+      const slow = session.use(deadline.signal, (c) => c.query('SELECT pg_sleep(10)'));
+      setTimeout(() => deadline.abort(), 200);
+      const started = Date.now();
+      await expect(slow).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await expect(session.use(undefined, (c) => c.query('SELECT 1'))).rejects.toThrow(/earlier reader on it overran its deadline/);
+    } finally {
+      await session.close();
+    }
   }, 60_000);
 
   it('grades: healthy is A+, an expired certificate gives F, ssl off is capped', async () => {
