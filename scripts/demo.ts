@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
@@ -8,6 +9,10 @@ import { onShutdown } from './lib/on-shutdown';
 import { dataDir, repoRoot } from './lib/paths';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { spawnSmtpCatcher, type SmtpCatcherProcess } from './lib/spawn-smtp-catcher';
+import { redisServerBinary, startRedisLab, type RedisLab } from './lab/start-redis-lab';
+import { ensureSystemPackage } from './lib/ensure-system-package';
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 applyLocalEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -21,6 +26,7 @@ const { url, embedded } = await openStore({ migrate: true, attach: false }).catc
 });
 let web: ChildProcess | undefined;
 let lab: LabFleet | undefined;
+let redisLab: RedisLab | undefined;
 let catcher: SmtpCatcherProcess | undefined;
 let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -31,6 +37,7 @@ const shutdown = async (code: number) => {
   await stopProcess(web);
   await stopWorker?.().catch(() => {});
   await lab?.stop().catch(() => {});
+  await redisLab?.stop().catch(() => {});
   await catcher?.stop();
   await embedded?.stop();
   console.log('[demo] stopped');
@@ -61,6 +68,16 @@ try {
   const { seedLabFleet } = await import('./lib/seed-lab-fleet');
   const labIds = await seedLabFleet(lab.targets);
   console.log(`[demo] lab fleet: ${labIds.length} servers in the inventory (environment "lab")`);
+  // Redis beside PostgreSQL, so the fleet grade spans engines; installed as root, else left out with the package named.
+  if (existsSync(redisServerBinary) || isRoot()) {
+    ensureSystemPackage(redisServerBinary, 'redis-server', "the demo's Redis lab servers");
+    redisLab = await startRedisLab({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) + 20 });
+    const { seedRedisLab } = await import('./lib/seed-redis-lab');
+    labIds.push(...(await seedRedisLab(redisLab.targets)));
+    console.log(`[demo] Redis lab: ${redisLab.targets.length} servers in the inventory`);
+  } else {
+    console.log(`[demo] Redis lab left out: ${redisServerBinary} is missing (sudo apt-get install -y redis-server adds it)`);
+  }
 
   await buildIfStale(process.env);
   const [node, next] = nextBin(repoRoot);

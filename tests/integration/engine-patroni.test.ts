@@ -7,7 +7,7 @@ import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
-import { portAccepts, startEngineServer, type EngineServer } from '../support/start-engine-server';
+import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 
 // Patroni's real REST API code from Debian's patroni package over a mocked cluster (tests/support/patroni-rest-api.py):
 // a whole Patroni also needs a DCS client package and PostgreSQL running as a non-root user, too heavy for CI here.

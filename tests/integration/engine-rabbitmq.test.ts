@@ -7,7 +7,7 @@ import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
-import { portAccepts, startEngineServer, type EngineServer } from '../support/start-engine-server';
+import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-rabbitmq-'));
 const servers: EngineServer[] = [];

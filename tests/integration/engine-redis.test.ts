@@ -13,7 +13,7 @@ import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
-import { portAccepts, startEngineServer, type EngineServer } from '../support/start-engine-server';
+import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-redis-'));
 const probePassword = 'probe-Secret-canary-9f3c1e-2b7d4a80c6e5'; // 40 characters: password.strength passes

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { stopProcess } from '../../scripts/lib/run-process';
+import { stopProcess } from './run-process';
 
 export interface EngineServer {
   name: string;
@@ -35,8 +35,8 @@ export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> 
 }
 
 /**
- * Starts a real server binary for a test file in its own process group, under setpriv --pdeathsig so it dies
- * with the test process even on SIGKILL, and waits until `ready`. Output is kept for failure messages.
+ * Starts a real server binary (for a test file or the demo lab) in its own process group, under setpriv --pdeathsig so it dies
+ * with its parent even on SIGKILL, and waits until `ready`. Output is kept for failure messages.
  */
 export async function startEngineServer(opts: StartEngineServerOptions): Promise<EngineServer> {
   const started = Date.now();
