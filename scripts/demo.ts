@@ -70,11 +70,16 @@ try {
   console.log(`[demo] lab fleet: ${labIds.length} servers in the inventory (environment "lab")`);
   // Redis beside PostgreSQL, so the fleet grade spans engines; installed as root, else left out with the package named.
   if (existsSync(redisServerBinary) || isRoot()) {
-    ensureSystemPackage(redisServerBinary, 'redis-server', "the demo's Redis lab servers");
-    redisLab = await startRedisLab({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) + 20 });
-    const { seedRedisLab } = await import('./lib/seed-redis-lab');
-    labIds.push(...(await seedRedisLab(redisLab.targets)));
-    console.log(`[demo] Redis lab: ${redisLab.targets.length} servers in the inventory`);
+    try {
+      ensureSystemPackage(redisServerBinary, 'redis-server', "the demo's Redis lab servers");
+      redisLab = await startRedisLab({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) + 20 });
+      const { seedRedisLab } = await import('./lib/seed-redis-lab');
+      labIds.push(...(await seedRedisLab(redisLab.targets)));
+      console.log(`[demo] Redis lab: ${redisLab.targets.length} servers in the inventory`);
+    } catch (e) {
+      // The PostgreSQL lab is the demo; Redis beside it is a bonus that must not stop it.
+      console.warn(`[demo] Redis lab left out: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
   } else {
     console.log(`[demo] Redis lab left out: ${redisServerBinary} is missing (sudo apt-get install -y redis-server adds it)`);
   }

@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { scanTargetJob } from './scan-target-job';
+import { logPgBossError } from './log-pg-boss-error';
 
 const g = globalThis as { __postureQueue?: Promise<PgBoss> };
 
@@ -7,7 +8,7 @@ const g = globalThis as { __postureQueue?: Promise<PgBoss> };
 export function jobQueue(): Promise<PgBoss> {
   g.__postureQueue ??= (async () => {
     const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false, max: 2, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
-    boss.on('error', (e: unknown) => console.error('[queue] pg-boss error:', e instanceof Error ? e.message : e));
+    boss.on('error', (e: unknown) => logPgBossError('[queue]', e));
     await boss.start();
     await boss.createQueue(scanTargetJob.name, scanTargetJob.queue ?? {});
     return boss;

@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { allJobs } from './all-jobs';
+import { logPgBossError } from './log-pg-boss-error';
 import type { JobDefinition } from './job-definition';
 
 export interface RunningWorker {
@@ -22,11 +23,8 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
     // the ready counts that decide bursting come from this cache
     queueCacheIntervalSeconds: Math.min(passSeconds, 10),
   } as ConstructorParameters<typeof PgBoss>[0]);
-  boss.on('error', (e: unknown) => {
-    // 57P01: the store is shutting down (e.g. Ctrl-C reached it first); pg-boss reconnects or we are stopping.
-    if ((e as { code?: string }).code === '57P01') return;
-    console.error('[worker] pg-boss error:', e instanceof Error ? e.message : e);
-  });
+  // A store shutting down (e.g. Ctrl-C reached it first) is quiet: pg-boss reconnects, or we are stopping.
+  boss.on('error', (e: unknown) => logPgBossError('[worker]', e));
   let running = false;
   boss.on('stopped', () => (running = false));
   await boss.start();
