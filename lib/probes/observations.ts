@@ -416,7 +416,16 @@ export interface RabbitMqObservation {
     message: string | null;
   };
   /** the management API: GET /api/overview over HTTPS on the management port, and in clear on the plaintext one */
-  management: { port: number; httpsStatus: number | null; httpsError: string | null; plaintext: PlaintextPortObservation };
+  management: {
+    port: number;
+    httpsStatus: number | null;
+    httpsError: string | null;
+    plaintext: PlaintextPortObservation;
+    /** the chain the HTTPS listener served, when a handshake completed */
+    handshake?: TlsHandshake | null;
+    /** that chain judged by the certificate module, against the target's CA bundle (filled in by the scan) */
+    certificate?: CertificateObservation | null;
+  };
 }
 
 /** Everything one scan of one target observed, keyed by probe. */

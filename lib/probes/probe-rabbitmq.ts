@@ -112,6 +112,7 @@ export async function probeRabbitMq(input: RabbitMqProbeInput): Promise<ProbeOut
       httpsStatus: https.status,
       httpsError: https.error,
       plaintext: httpPlain ?? { port: 0, answer: 'refused', detail: 'not probed' },
+      handshake: https.handshake,
     };
     return { status: 'ok', data: obs };
   } catch (e) {

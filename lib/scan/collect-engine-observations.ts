@@ -59,6 +59,11 @@ export async function collectEngineObservations(spec: ScanSpec, run: Run): Promi
         managementPlaintextPort: targetTagPort(spec.tags, 'management-plaintext-port') ?? 15672, connectTimeoutMs, signal,
       }),
     );
+    // The management API takes administrator passwords, so the chain it serves is judged too.
+    if (rabbitmq.status === 'ok' && rabbitmq.data.management.handshake) {
+      const judged = certificateOf(spec, rabbitmq, (d) => d.management.handshake ?? null);
+      rabbitmq.data.management.certificate = judged.status === 'ok' ? judged.data : null;
+    }
     return { rabbitmq, certificate: certificateOf(spec, rabbitmq, (d) => d.tls.handshake) };
   }
   return {};

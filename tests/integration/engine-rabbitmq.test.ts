@@ -126,6 +126,12 @@ describe('RabbitMQ probe against real rabbitmq-server 3.10', () => {
       status: 'ok',
       data: { amqps: { product: 'RabbitMQ', version: expect.stringMatching(/^3\./), mechanisms: expect.arrayContaining(['PLAIN']) }, guest: { outcome: 'refused', code: 403 } },
     });
+    expect(scan.results.find((r) => r.id === 'rabbitmq.management.https')?.summary).toMatch(/certificate valid until \d{4}-\d{2}-\d{2}/);
+    // Without the target's CA bundle nothing vouches for the management API's certificate either.
+    const untrusted = await scanEngine(engineScanSpec('rabbitmq', p.amqps, { tags }));
+    const management = untrusted.results.find((r) => r.id === 'rabbitmq.management.https');
+    expect(management).toMatchObject({ status: 'fail', summary: expect.stringMatching(/HTTPS on port \d+ .*, but its certificate is not trusted/) });
+    expect(management?.evidence).toMatchObject({ certificate: { trusted: false, hostnameMatches: true } });
   });
 
   it('plaintext AMQP, guest open, HTTP management, self-signed: fails what it should, grade F', async () => {
