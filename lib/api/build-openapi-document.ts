@@ -111,7 +111,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
       title: 'Posture API',
       version: '1',
       description:
-        'Security posture of your database fleet. Send an API token as `Authorization: Bearer pst_…` (never in the URL). ' +
+        'Security posture of your database fleet. Send an API token as `Authorization: Bearer pst_…`, never in the URL: ' +
+        'a live token found in a URL is refused and revoked, since URLs end up in logs. ' +
         'Each operation lists the token scopes that open it (read, scan, write); scopes are independent. ' +
         'Errors share one envelope: `{ "error": { "code", "message", "details"? } }`.',
     },
