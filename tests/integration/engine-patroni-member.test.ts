@@ -68,7 +68,11 @@ async function startMember(name: string, api: number, pg: number, restapi: strin
       cmd: '/usr/bin/setpriv',
       args: [...drop, '--pdeathsig', 'SIGKILL', '--', '/usr/bin/patroni', config],
       env: { ...process.env, HOME: home },
-      ready: async () => (await memberState(scheme, api))?.role === 'master',
+      // Leader first, then its PostgreSQL accepting connections: only then are timeline and start time reported.
+      ready: async () => {
+        const m = await memberState(scheme, api);
+        return m?.role === 'master' && m.state === 'running' && typeof m.timeline === 'number';
+      },
       timeoutMs: 90_000,
     }),
   );
