@@ -67,6 +67,8 @@ async function startMember(name: string, api: number, pg: number, restapi: strin
       name: `patroni ${name}`,
       cmd: '/usr/bin/setpriv',
       args: [...drop, '--pdeathsig', 'SIGKILL', '--', '/usr/bin/patroni', config],
+      // Patroni's bootstrap child chdirs back to the working directory: it must be one 'postgres' may enter.
+      cwd: home,
       env: { ...process.env, HOME: home },
       // Leader first, then its PostgreSQL accepting connections: only then are timeline and start time reported.
       ready: async () => {
