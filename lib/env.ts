@@ -47,3 +47,11 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/**
+ * The value of a variable a target's credential names (passwordFromEnv): the one read of a variable chosen at run
+ * time. Callers must have checked the name against the custody policy first.
+ */
+export function targetVariable(name: string): string | undefined {
+  return process.env[name];
+}

@@ -6,7 +6,8 @@ import { applyLocalEnv } from './lib/local-env';
 import { withStore } from './lib/with-store';
 
 const usage = `usage:
-  posture scan <url> [--ca <pem-file>] [--json] [--fail-under <grade>] [--timeout <seconds>]
+  posture scan <url> [--ca <pem-file>] [--server-name <name>] [--pin <spki-sha256>]
+               [--json] [--fail-under <grade>] [--timeout <seconds>]
                [--kubeconfig <file>] [--context <name>] [--namespace <ns>] [--selector <labels>] [--pvc <name>]...
                [--pgbackrest-stanza <stanza>] [--pgbackrest-config <file>] [--dump-dir <dir>]
                [--password-rotated-at <date>]
@@ -15,6 +16,8 @@ const usage = `usage:
 
   <url> is postgresql://user:password@host:5432/db, redis://…, rediss://[user:password@]host:6379,
   amqp://…, amqps://host:5671, or https://host:port with --engine patroni, etcd or pgbackrest.
+  The password in <url> is sent only to a server whose certificate verifies against --ca (or the system roots) for
+  the host (or --server-name), or whose key matches --pin (base64 SHA-256 of the leaf's SubjectPublicKeyInfo).
   --cert/--key: a client certificate for listeners that require one (etcd, pgBackRest TLS server).
   --plaintext-port: the Redis/RabbitMQ plaintext port to prove closed (default 6379 / 5672).
   --management-port: the RabbitMQ management API's HTTPS port (default 15671). --store: Redis holds data of record (AOF checked).

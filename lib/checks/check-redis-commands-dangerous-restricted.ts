@@ -1,7 +1,7 @@
 import type { CheckDefinition } from './check-definition';
 import { engineOutcome } from './engine-outcome';
 import { outcomeVerdict } from './outcome-verdict';
-import { redisLoginSkip } from './redis-session-skip';
+import { redisLoginVerdict } from './redis-session-skip';
 
 const label: Record<string, string> = { flushall: 'FLUSHALL', flushdb: 'FLUSHDB', config: 'CONFIG SET', debug: 'DEBUG' };
 
@@ -29,8 +29,8 @@ export const redisCommandsDangerousRestrictedCheck: CheckDefinition = {
         judgedUsers,
         judgedAllUsers: r.users !== null,
       };
-      const skip = redisLoginSkip(r);
-      if (skip) return { status: 'skip', summary: skip, evidence };
+      const notLoggedIn = redisLoginVerdict(r, evidence);
+      if (notLoggedIn) return notLoggedIn;
       if (allowed.length) {
         const byUser = judgedUsers.map((u) => [u, allowed.filter((g) => g.user === u).map((g) => g.command)] as const).filter(([, c]) => c.length);
         return { status: 'fail', summary: byUser.map(([u, c]) => `${u} may run ${c.join(', ')}`).join('; '), evidence };

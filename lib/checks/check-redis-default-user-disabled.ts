@@ -1,7 +1,7 @@
 import type { CheckDefinition } from './check-definition';
 import { engineOutcome } from './engine-outcome';
 import { outcomeVerdict } from './outcome-verdict';
-import { redisLoginSkip, redisSessionSkip } from './redis-session-skip';
+import { redisLoginVerdict, redisSessionSkip } from './redis-session-skip';
 
 export const redisDefaultUserDisabledCheck: CheckDefinition = {
   id: 'redis.default_user.disabled',
@@ -20,8 +20,8 @@ export const redisDefaultUserDisabledCheck: CheckDefinition = {
       const skip = redisSessionSkip(r);
       if (skip) return { status: 'skip', summary: skip, evidence };
       if (r.unauthenticatedReply === 'PONG') return { status: 'fail', summary: 'an unauthenticated client is served, so the default user is on with nopass', evidence };
-      const why = redisLoginSkip(r) ?? 'the probe user may not run ACL LIST or ACL GETUSER default (grant +acl|list or +acl|getuser)';
-      return { status: 'skip', summary: why, evidence };
+      const why = 'the probe user may not run ACL LIST or ACL GETUSER default (grant +acl|list or +acl|getuser)';
+      return redisLoginVerdict(r, evidence) ?? { status: 'skip', summary: why, evidence };
     }),
   remediation: `Create a user per application, then switch the default user off (users.acl):
   user app on >long-random-password ~app:* &* +@all -@dangerous

@@ -1,7 +1,7 @@
 import type { CheckDefinition } from './check-definition';
 import { engineOutcome } from './engine-outcome';
 import { outcomeVerdict } from './outcome-verdict';
-import { redisLoginSkip } from './redis-session-skip';
+import { redisLoginVerdict } from './redis-session-skip';
 
 export const redisPersistenceAofCheck: CheckDefinition = {
   id: 'redis.persistence.aof',
@@ -14,8 +14,8 @@ export const redisPersistenceAofCheck: CheckDefinition = {
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const evidence = { markedAsStore: r.markedAsStore, aofEnabled: r.aofEnabled, appendonly: r.config.appendonly };
       if (!r.markedAsStore) return { status: 'skip', summary: 'not tagged store: a cache needs no AOF (tag the target store if Redis holds data of record)', evidence };
-      const skip = redisLoginSkip(r);
-      if (skip) return { status: 'skip', summary: skip, evidence };
+      const notLoggedIn = redisLoginVerdict(r, evidence);
+      if (notLoggedIn) return notLoggedIn;
       const on = r.aofEnabled ?? (r.config.appendonly === null ? null : r.config.appendonly === 'yes');
       if (on === true) return { status: 'pass', summary: 'appendonly yes (aof_enabled:1)', evidence };
       if (on === false) return { status: 'fail', summary: 'appendonly no: a restart loses every write since the last RDB snapshot', evidence };

@@ -1,7 +1,7 @@
 import type { CheckDefinition } from './check-definition';
 import { engineOutcome } from './engine-outcome';
 import { outcomeVerdict } from './outcome-verdict';
-import { redisLoginSkip, redisSessionSkip } from './redis-session-skip';
+import { redisLoginVerdict, redisSessionSkip } from './redis-session-skip';
 
 export const redisProtectedModeCheck: CheckDefinition = {
   id: 'redis.protected_mode',
@@ -20,8 +20,10 @@ export const redisProtectedModeCheck: CheckDefinition = {
         return { status: 'warn', summary: 'protected-mode no: harmless while the default user needs a password, but nothing catches a removed requirepass', evidence };
       }
       if (r.unauthenticatedReply?.startsWith('-DENIED')) return { status: 'pass', summary: 'protected mode refused this non-loopback client (-DENIED)', evidence };
-      const skip = redisSessionSkip(r) ?? redisLoginSkip(r) ?? 'the probe user may not run CONFIG GET protected-mode (grant +config|get)';
-      return { status: 'skip', summary: skip, evidence };
+      const noSession = redisSessionSkip(r);
+      if (noSession) return { status: 'skip', summary: noSession, evidence };
+      const why = 'the probe user may not run CONFIG GET protected-mode (grant +config|get)';
+      return redisLoginVerdict(r, evidence) ?? { status: 'skip', summary: why, evidence };
     }),
   remediation: `Keep protected mode on (the default) in redis.conf:
   protected-mode yes

@@ -1,4 +1,5 @@
 import type { RedisObservation } from '../probes/observations';
+import type { CheckVerdict, JsonValue } from './check-definition';
 
 /** Why the probe could not ask Redis anything, for checks that need a session; null when it could. */
 export function redisSessionSkip(r: RedisObservation): string | null {
@@ -14,5 +15,19 @@ export function redisLoginSkip(r: RedisObservation): string | null {
   if (r.login === 'no-credential') return 'Redis requires a password and no credential is configured for this target';
   if (r.login === 'not-over-plaintext') return 'Redis offers no TLS, so the probe does not send its password';
   if (r.login === 'rejected') return `the probe's login was refused: ${r.loginMessage ?? 'no reason given'}`;
+  if (r.login === 'withheld') return `credential withheld: ${r.withheld?.reason ?? 'the server is not verified'}`;
   return 'the probe did not log in';
+}
+
+/**
+ * The verdict of a check that needs the probe's login when there was none: error when Posture withheld the credential
+ * (it could not tell, so the grade must not look good), skip otherwise; null when the probe did log in.
+ */
+export function redisLoginVerdict(r: RedisObservation, evidence: Record<string, JsonValue>): CheckVerdict | null {
+  const why = redisLoginSkip(r);
+  if (why === null) return null;
+  if (r.login === 'withheld' && r.withheld) {
+    return { status: 'error', summary: why, evidence: { ...evidence, credentialWithheld: { reason: r.withheld.reason, spkiSha256: r.withheld.spkiSha256 } } };
+  }
+  return { status: 'skip', summary: why, evidence };
 }

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { isGrade, type Grade } from '../grading/grade-bands';
+import { spkiPinSchema } from '../validations/tls-pin';
+import { hostSchema } from '../validations/target';
 
 export interface ScanArgs {
   url: URL;
   caFile: string | null;
+  /** the name the certificate must be issued for, when it is not the URL's host */
+  serverName: string | null;
+  /** a pinned leaf key (base64 SHA-256 of its SPKI): the login may go to a server serving it */
+  pin: string | null;
   json: boolean;
   failUnder: Grade | null;
   timeoutSeconds: number;
@@ -40,7 +46,7 @@ export class UsageError extends Error {}
 
 const valued = [
   '--ca', '--fail-under', '--timeout', '--kubeconfig', '--context', '--namespace', '--selector', '--pvc', '--pgbackrest-stanza', '--pgbackrest-config', '--dump-dir',
-  '--password-rotated-at', '--engine', '--cert', '--key', '--plaintext-port', '--management-port',
+  '--password-rotated-at', '--engine', '--cert', '--key', '--plaintext-port', '--management-port', '--server-name', '--pin',
 ] as const;
 
 const portOption = (opts: Map<string, string>, name: string): number | null => {
@@ -100,12 +106,18 @@ export function parseScanArgs(argv: string[]): ScanArgs {
   if (failUnder !== null && !isGrade(failUnder)) throw new UsageError(`--fail-under must be a grade (A+, A, A-, B+, B, B-, C+, C, C-, D+, D, D-, F), not ${failUnder}`);
   const timeout = z.coerce.number().int().min(1).max(600).safeParse(opts.get('--timeout') ?? '20');
   if (!timeout.success) throw new UsageError('--timeout must be a whole number of seconds between 1 and 600');
+  const pin = opts.get('--pin') ?? null;
+  if (pin !== null && !spkiPinSchema.safeParse(pin).success) throw new UsageError('--pin must be a base64 SHA-256 of the certificate key (44 characters ending in =)');
+  const serverName = opts.get('--server-name') ?? null;
+  if (serverName !== null && !hostSchema.safeParse(serverName).success) throw new UsageError('--server-name must be a hostname or an IP address');
   const rotated = opts.get('--password-rotated-at') ?? null;
   if (rotated !== null && Number.isNaN(Date.parse(rotated))) throw new UsageError('--password-rotated-at must be a date, e.g. 2026-09-01');
   if ((opts.has('--selector') || pvc.length) && !opts.has('--namespace')) throw new UsageError('--selector and --pvc need --namespace');
   return {
     url,
     caFile: opts.get('--ca') ?? null,
+    serverName: serverName?.toLowerCase() ?? null,
+    pin,
     json,
     failUnder: (failUnder as Grade | null) ?? null,
     timeoutSeconds: timeout.data,

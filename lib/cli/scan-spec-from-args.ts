@@ -27,6 +27,8 @@ export function scanSpecFromArgs(args: ScanArgs): ScanSpec {
     passwordSource: password ? 'posture' : null,
     rotatedAt: args.passwordRotatedAt,
     caPem: args.caFile ? readFileSync(args.caFile, 'utf8') : null,
+    tlsServerName: args.serverName,
+    tlsPinSha256: args.pin,
     allowPlaintextLogin: false,
     kubernetes: args.namespace
       ? { namespace: args.namespace, context: args.context ?? undefined, podSelector: args.selector ?? undefined, pvcNames: args.pvcNames.length ? args.pvcNames : undefined }

@@ -2,6 +2,9 @@ import { PgBoss } from 'pg-boss';
 import { allJobs } from './all-jobs';
 import { logPgBossError } from './log-pg-boss-error';
 import type { JobDefinition } from './job-definition';
+import { db } from '../db';
+import { bindLegacyCredentials } from '../crypto/bind-legacy-credentials';
+import { envKeyring } from '../crypto/keyring';
 
 export interface RunningWorker {
   boss: PgBoss;
@@ -14,6 +17,9 @@ export interface RunningWorker {
 
 /** Starts pg-boss on the app's own Postgres; replicas coordinate through it, so any number may run. */
 export async function startWorker(connectionString: string, jobs: JobDefinition[] = allJobs): Promise<RunningWorker> {
+  // Passwords sealed by an older release open only after they are bound to their target and endpoint.
+  const legacy = await bindLegacyCredentials(db, envKeyring());
+  if (legacy.bound || legacy.failed) console.log(`[worker] bound ${legacy.bound} stored credentials to their target and endpoint (${legacy.failed} unreadable)`);
   // pg-boss fails a job with a lapsed heartbeat only on its supervision pass (every 60 s by default); checking at half
   // the shortest heartbeat means a killed worker's scan is retried about a heartbeat after it died, not a minute later.
   const heartbeats = jobs.flatMap((j) => (j.queue?.heartbeatSeconds ? [j.queue.heartbeatSeconds] : []));

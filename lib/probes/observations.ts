@@ -3,10 +3,17 @@
  * pass/warn/fail. Every field is JSON-serialisable, since observations become check evidence.
  */
 
+/** Why a login did not happen although a credential exists: Posture kept it from an unproven server or by policy. */
+export interface CredentialWithheld {
+  reason: string;
+  /** the served leaf's key (base64 SHA-256 of its SPKI) that an admin may pin; null when none was seen */
+  spkiSha256: string | null;
+}
+
 export type ProbeOutcome<T> =
   | { status: 'ok'; data: T }
   | { status: 'skipped'; reason: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; withheld?: CredentialWithheld };
 
 export type ReachabilityClass = 'ok' | 'refused' | 'timeout' | 'dns' | 'unreachable' | 'reset' | 'error';
 
@@ -59,6 +66,8 @@ export interface CertificateInfo {
   curve: string | null;
   signatureAlgorithm: string;
   fingerprint256: string;
+  /** base64 SHA-256 of the SubjectPublicKeyInfo: what an admin pins to trust this server's key */
+  spkiSha256?: string;
   subjectAltNames: string[];
   selfSigned: boolean;
 }
@@ -335,8 +344,10 @@ export interface RedisObservation {
   session: 'tls' | 'plaintext' | 'none';
   /** the reply to PING before any AUTH: +PONG, -NOAUTH …, -DENIED … (protected mode) */
   unauthenticatedReply: string | null;
-  login: 'not-needed' | 'ok' | 'rejected' | 'no-credential' | 'not-over-plaintext' | 'not-attempted';
+  login: 'not-needed' | 'ok' | 'rejected' | 'no-credential' | 'not-over-plaintext' | 'withheld' | 'not-attempted';
   loginMessage: string | null;
+  /** set when the server asked for a password and Posture kept it back (unverified certificate, custody policy) */
+  withheld?: CredentialWithheld | null;
   whoami: string | null;
   /** ACL LIST, sanitised; null when the probe user may not run it */
   users: RedisUser[] | null;

@@ -1,6 +1,5 @@
-import net from 'node:net';
 import pg from 'pg';
-import { resolveCheckedAddress } from '../network/resolve-checked-address';
+import { openPgLoginStream } from './open-pg-login-stream';
 import type { PgSessionInput } from './probe-postgres-session';
 
 export interface ProbePgClient {
@@ -10,20 +9,31 @@ export interface ProbePgClient {
 }
 
 /**
- * A node-postgres client for a probe session, not yet connected: aimed at the address the network policy just
- * checked (never the name again, against DNS rebinding), with the host name as TLS server name, timeouts on
- * connect and every query, and ended when the scan's signal aborts. Throws when the policy refuses the host.
+ * A node-postgres client for a probe session, not yet logged in, over a connection Posture opened itself: to the
+ * address the network policy just checked (never the name again, against DNS rebinding), with TLS whose server
+ * proved itself (or, where an admin allowed it, plaintext SCRAM only). Throws CredentialWithheldError otherwise.
  */
 export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgClient> {
-  const address = await resolveCheckedAddress(input.host, input.connectTimeoutMs, input.network);
+  const stream = await openPgLoginStream({
+    host: input.host,
+    port: input.port,
+    trust: input.trust,
+    allowPlaintext: !input.requireTls && !input.tlsOffered,
+    connectTimeoutMs: input.connectTimeoutMs,
+    signal: input.signal,
+    network: input.network,
+  });
   const client = new pg.Client({
-    host: address,
+    stream: () => stream,
+    ssl: false,
+    // Only pg's bookkeeping: the connection above is already open to the checked address.
+    host: input.host,
     port: input.port,
     database: input.database,
     user: input.user,
     password: input.password ?? undefined,
-    // Encrypted transport is what matters here; the certificate is judged by the cert.* checks.
-    ssl: input.tlsOffered ? { rejectUnauthorized: false, servername: net.isIP(input.host) ? undefined : input.host } : false,
+    // SCRAM-SHA-256-PLUS ties the login to this TLS session, so a relay in the middle cannot reuse it.
+    enableChannelBinding: stream.encrypted,
     connectionTimeoutMillis: input.connectTimeoutMs,
     query_timeout: input.queryTimeoutMs,
     statement_timeout: input.queryTimeoutMs,
@@ -37,6 +47,7 @@ export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgC
     close: async () => {
       input.signal?.removeEventListener('abort', onAbort);
       await client.end().catch(() => {});
+      stream.destroy();
     },
   };
 }

@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
 import type { TlsHandshake } from './observations';
 import { connectTcp } from './socket-io';
+import { trustConnectOptions, type TlsTrust } from './tls-trust';
 
 export interface OpenTlsInput {
   host: string;
@@ -11,6 +12,8 @@ export interface OpenTlsInput {
   /** a client certificate and key (PEM), for listeners that require one */
   clientCert?: { certPem: string; keyPem: string } | null;
   alpn?: string[];
+  /** lets OpenSSL judge the chain and name (socket.authorized) without refusing the handshake; see judgeTlsTrust */
+  trust?: TlsTrust;
 }
 
 const toPem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
@@ -44,6 +47,7 @@ export async function openTls(input: OpenTlsInput): Promise<TLSSocket> {
       socket: raw,
       servername: net.isIP(input.host) ? undefined : input.host,
       rejectUnauthorized: false,
+      ...(input.trust ? trustConnectOptions(input.trust) : {}),
       ...(input.clientCert ? { cert: input.clientCert.certPem, key: input.clientCert.keyPem } : {}),
       ...(input.alpn ? { ALPNProtocols: input.alpn } : {}),
     });

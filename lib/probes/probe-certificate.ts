@@ -3,6 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { CertificateInfo, CertificateObservation, ProbeOutcome } from './observations';
 import { certificateSignatureAlgorithm } from './certificate-signature-algorithm';
+import { spkiSha256 } from './tls-trust';
 
 export interface CertificateProbeInput {
   host: string;
@@ -36,6 +37,7 @@ function describe(c: X509Certificate): CertificateInfo {
     curve: details.namedCurve ?? null,
     signatureAlgorithm: certificateSignatureAlgorithm(c.raw),
     fingerprint256: c.fingerprint256,
+    spkiSha256: spkiSha256(c.raw),
     subjectAltNames: (c.subjectAltName ?? '').split(', ').filter(Boolean),
     selfSigned: isSelfSigned(c),
   };

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity, ProbeOutcome } from './observations';
 import { pgLoginRefusal } from './pg-login-refusal';
+import { CredentialWithheldError } from './credential-withheld-error';
+import { withheldOutcome } from './withheld-outcome';
 import { sharedProbePgSession, type SharedProbePgSession } from './shared-probe-pg-session';
 import type { PgSessionInput } from './probe-postgres-session';
 
@@ -112,12 +114,14 @@ async function readTables(client: pg.Client, names: string[]): Promise<PgTableSe
  * judge: settings, pg_hba rules, roles, PUBLIC privileges, languages, extensions, flagged tables. Read-only.
  */
 export async function probePostgresHardening(input: PgHardeningInput, shared?: SharedProbePgSession): Promise<ProbeOutcome<PgHardeningObservation>> {
+  if (input.credentialWithheld) return withheldOutcome(new CredentialWithheldError(input.credentialWithheld));
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
   const session = shared ?? sharedProbePgSession(input);
   try {
     return { status: 'ok', data: await session.use(input.signal, (client) => readPostgresHardening(client, input.sensitiveTables)) };
   } catch (e) {
+    if (e instanceof CredentialWithheldError) return withheldOutcome(e);
     return { status: 'error', message: `hardening read as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     if (!shared) await session.close();

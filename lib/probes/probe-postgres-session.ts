@@ -3,6 +3,9 @@ import type pg from 'pg';
 import { sharedProbePgSession, type SharedProbePgSession } from './shared-probe-pg-session';
 import type { NetworkPolicy } from '../network/network-policy';
 import type { PgArchiverObservation, PgSessionObservation, ProbeOutcome } from './observations';
+import { CredentialWithheldError } from './credential-withheld-error';
+import type { TlsTrust } from './tls-trust';
+import { withheldOutcome } from './withheld-outcome';
 
 export interface PgSessionInput {
   host: string;
@@ -15,6 +18,10 @@ export interface PgSessionInput {
   tlsOffered: boolean;
   /** what the server asked a plaintext client for (from the TLS probe), so a plaintext login is SCRAM or nothing */
   plaintextMethod: string | null;
+  /** what the server must prove before the password is sent (CA bundle or system roots and name, or a pin) */
+  trust: TlsTrust;
+  /** why the credential may not be used at all (custody policy, binding); the probe then reports it, sending nothing */
+  credentialWithheld?: string | null;
   connectTimeoutMs: number;
   queryTimeoutMs: number;
   signal?: AbortSignal;
@@ -25,16 +32,18 @@ export interface PgSessionInput {
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
 
 /**
- * Logs in and reads settings. The password goes only inside TLS; without TLS the probe does not log in
- * (unless an admin allowed plaintext SCRAM for this target), and says why.
+ * Logs in and reads settings. The password goes only inside TLS to a server that proved itself; without TLS the
+ * probe does not log in (unless an admin allowed plaintext SCRAM for this target), and says why.
  */
 export async function probePostgresSession(input: PgSessionInput, shared?: SharedProbePgSession): Promise<ProbeOutcome<PgSessionObservation>> {
+  if (input.credentialWithheld) return withheldOutcome(new CredentialWithheldError(input.credentialWithheld));
   const refusal = pgLoginRefusal(input);
   if (refusal !== null) return { status: 'skipped', reason: refusal };
   const session = shared ?? sharedProbePgSession(input);
   try {
     return { status: 'ok', data: await session.use(input.signal, readPostgresSession) };
   } catch (e) {
+    if (e instanceof CredentialWithheldError) return withheldOutcome(e);
     return { status: 'error', message: `login as ${input.user} failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     if (!shared) await session.close();

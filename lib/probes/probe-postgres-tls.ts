@@ -10,6 +10,8 @@ export interface PgTlsProbeInput {
   port: number;
   user: string;
   database: string;
+  /** SNI: the name the certificate should be for, when it is not the host */
+  serverName?: string | null;
   connectTimeoutMs: number;
   signal?: AbortSignal;
   /** which private addresses may be reached; the defaults when absent (link-local and metadata never) */
@@ -37,7 +39,8 @@ function servedChain(socket: TLSSocket): string[] {
 
 function handshake(socket: net.Socket, input: PgTlsProbeInput, extra: tls.ConnectionOptions): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const servername = net.isIP(input.host) ? undefined : input.host;
+    const name = input.serverName ?? input.host;
+    const servername = net.isIP(name) ? undefined : name;
     const s = tls.connect({
       socket,
       servername,

@@ -3,6 +3,7 @@ import { describeHandshake, openTls } from './open-tls';
 import { probePlaintextPort } from './probe-plaintext-port';
 import { encodeCommand, isRespError, parseResp, RespConnection, type RespValue } from './resp-connection';
 import { connectTcp } from './socket-io';
+import { judgeTlsTrust, type TlsTrust, type TrustVerdict } from './tls-trust';
 
 export interface RedisProbeInput {
   host: string;
@@ -13,6 +14,10 @@ export interface RedisProbeInput {
   username: string | null;
   password: string | null;
   markedAsStore: boolean;
+  /** what the TLS server must prove before the password is sent */
+  trust: TlsTrust;
+  /** why the credential may not be used at all (custody policy, binding); nothing is sent then */
+  credentialWithheld?: string | null;
   clientCert?: { certPem: string; keyPem: string } | null;
   connectTimeoutMs: number;
   signal?: AbortSignal;
@@ -132,10 +137,13 @@ export async function probeRedis(input: RedisProbeInput): Promise<ProbeOutcome<R
     limitations: [],
   };
   let conn: RespConnection | null = null;
+  let trust: TrustVerdict | null = null;
   try {
     try {
-      const s = await openTls({ host: input.host, port: input.port, connectTimeoutMs: ms, signal: input.signal, clientCert: input.clientCert });
+      // One handshake serves both: the chain is observed whatever it is, and judged before AUTH is sent.
+      const s = await openTls({ host: input.host, port: input.port, connectTimeoutMs: ms, signal: input.signal, clientCert: input.clientCert, trust: input.trust });
       obs.tls.handshake = describeHandshake(s);
+      trust = judgeTlsTrust(s, input.trust);
       conn = new RespConnection(s);
       obs.session = 'tls';
     } catch (e) {
@@ -159,9 +167,15 @@ export async function probeRedis(input: RedisProbeInput): Promise<ProbeOutcome<R
     let loggedIn = first === 'PONG';
     if (loggedIn) obs.login = 'not-needed';
     else if (isRespError(first) && /^NOAUTH/.test(first.error)) {
-      if (input.password === null) obs.login = 'no-credential';
+      if (input.credentialWithheld) {
+        obs.login = 'withheld';
+        obs.withheld = { reason: input.credentialWithheld, spkiSha256: null };
+      } else if (input.password === null) obs.login = 'no-credential';
       else if (obs.session !== 'tls') obs.login = 'not-over-plaintext';
-      else {
+      else if (trust && !trust.verified) {
+        obs.login = 'withheld';
+        obs.withheld = { reason: trust.reason, spkiSha256: trust.spkiSha256 };
+      } else {
         const auth = await conn.command(input.username ? ['AUTH', input.username, input.password] : ['AUTH', input.password], ms);
         loggedIn = auth === 'OK';
         obs.login = loggedIn ? 'ok' : 'rejected';

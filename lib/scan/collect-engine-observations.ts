@@ -23,7 +23,7 @@ export function engineDown(engine: string, down: { status: 'error'; message: str
 /** The certificate checks judge whatever chain the engine's TLS listener served, exactly as for PostgreSQL. */
 function certificateOf<T>(spec: ScanSpec, outcome: ProbeOutcome<T>, handshake: (d: T) => TlsHandshake | null): ProbeOutcome<CertificateObservation> {
   if (outcome.status !== 'ok') return outcome;
-  return probeCertificate({ host: spec.host, chainPem: handshake(outcome.data)?.chainPem ?? [], caPem: spec.caPem });
+  return probeCertificate({ host: spec.tlsServerName ?? spec.host, chainPem: handshake(outcome.data)?.chainPem ?? [], caPem: spec.caPem });
 }
 
 /** Runs the engine's probe for a non-PostgreSQL target, and the certificate module over its handshake. */
@@ -34,6 +34,8 @@ export async function collectEngineObservations(spec: ScanSpec, run: Run): Promi
     const redis = await run('redis', (signal) =>
       probeRedis({
         host: spec.host, port: spec.port, plaintextPort, username: spec.username, password: spec.password,
+        trust: { caPem: spec.caPem, serverName: spec.tlsServerName ?? spec.host, pinSha256: spec.tlsPinSha256 ?? null },
+        credentialWithheld: spec.credentialWithheld ?? null,
         markedAsStore: spec.tags?.includes('store') ?? false, clientCert: spec.clientCert, connectTimeoutMs, signal,
       }),
     );

@@ -119,12 +119,14 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
 
   const user = spec.username ?? 'postgres';
   const database = spec.database ?? user;
-  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, user, database, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
+  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, serverName: spec.tlsServerName, user, database, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
   const chain = pgTls.status === 'ok' ? (pgTls.data.handshake?.chainPem ?? []) : [];
-  const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
+  const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.tlsServerName ?? spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
   const tlsOffered = pgTls.status === 'ok' && pgTls.data.handshake !== null;
   const login = {
     host: spec.host, port: spec.port, database, user, password: spec.password,
+    trust: { caPem: spec.caPem, serverName: spec.tlsServerName ?? spec.host, pinSha256: spec.tlsPinSha256 ?? null },
+    credentialWithheld: spec.credentialWithheld ?? null,
     requireTls: !spec.allowPlaintextLogin, tlsOffered,
     plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
     connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, network: spec.network,

@@ -1,8 +1,13 @@
 import { db } from '../db';
-import { openSecret } from '../crypto/envelope';
+import { isLegacyCiphertext, openSecret } from '../crypto/envelope';
 import { envKeyring } from '../crypto/keyring';
+import { credentialBinding } from '../crypto/credential-binding';
+import { envReferenceRefusal, secretNamespaceRefusal } from '../custody/judge-credential-reference';
+import type { CustodyPolicy } from '../custody/custody-policy';
+import { targetVariable } from '../env';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
 import { loadNetworkPolicy } from '../services/settings/load-network-policy';
+import { custodyPolicySetting } from '../services/settings/custody-policy-setting';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 import { probeClientCert } from './probe-client-cert';
@@ -12,24 +17,49 @@ const ms = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? v * 1000 : fallback;
 };
 
+type Loaded = { password: string | null; source: ScanSpec['passwordSource']; withheld: string | null };
+type TargetRow = NonNullable<Awaited<ReturnType<typeof readTarget>>>;
+
+const readTarget = (id: string) => db.target.findUniqueOrThrow({ where: { id }, include: { credential: true } });
+
+/**
+ * Resolves the target's password for one scan, or says why it is withheld: a reference the custody policy no longer
+ * allows, or a sealed password that does not open for this row and endpoint. The password stays in memory only.
+ */
+async function resolvePassword(t: TargetRow, custody: CustodyPolicy, kubeconfigPath: string | undefined): Promise<Loaded> {
+  const c = t.credential;
+  const namespace = (t.k8s as KubernetesRefs | null)?.namespace;
+  if (c?.source === 'manual' && c.ciphertext) {
+    if (isLegacyCiphertext(c.ciphertext)) return { password: null, source: 'posture', withheld: 'it was sealed before credentials were bound to their endpoint; restart Posture to upgrade it' };
+    try {
+      const binding = credentialBinding(t.id, { engine: t.engine, host: t.host, port: t.port, tlsServerName: t.tlsServerName, caPem: t.caPem });
+      return { password: openSecret(envKeyring(), c.ciphertext, binding), source: 'posture', withheld: null };
+    } catch (e) {
+      return { password: null, source: 'posture', withheld: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  if (c?.source === 'env' && c.reference) {
+    const why = envReferenceRefusal(c.reference, custody);
+    return why ? { password: null, source: 'env', withheld: why } : { password: targetVariable(c.reference) ?? null, source: 'env', withheld: null };
+  }
+  if (c?.source === 'k8s_secret' && c.reference) {
+    const ref = parseSecretReference(c.reference, namespace);
+    const why = secretNamespaceRefusal(ref?.namespace, custody);
+    if (why || !ref) return { password: null, source: 'k8s-secret', withheld: `the Secret ${why ?? 'reference cannot be read'}` };
+    // An unreadable Secret leaves the login checks to skip; the k8s checks report the API error themselves.
+    const password = await readSecretValue(ref, { kubeconfigPath }).catch(() => null);
+    return { password, source: 'k8s-secret', withheld: null };
+  }
+  return { password: null, source: null, withheld: null };
+}
+
 /** Reads a target and resolves its credential for one scan. The password stays in memory only. */
 export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
-  const t = await db.target.findUniqueOrThrow({ where: { id: targetId }, include: { credential: true } });
+  const t = await readTarget(targetId);
   const c = t.credential;
-  let password: string | null = null;
-  let passwordSource: ScanSpec['passwordSource'] = null;
-  if (c?.source === 'manual' && c.ciphertext) {
-    password = openSecret(envKeyring(), c.ciphertext);
-    passwordSource = 'posture';
-  } else if (c?.source === 'env' && c.reference) {
-    password = process.env[c.reference] ?? null;
-    passwordSource = 'env';
-  } else if (c?.source === 'k8s_secret' && c.reference) {
-    passwordSource = 'k8s-secret';
-    const ref = parseSecretReference(c.reference, (t.k8s as KubernetesRefs | null)?.namespace);
-    // An unreadable Secret leaves the login checks to skip; the k8s checks report the API error themselves.
-    if (ref) password = await readSecretValue(ref, { kubeconfigPath: process.env.POSTURE_KUBECONFIG || undefined }).catch(() => null);
-  }
+  const kubeconfigPath = process.env.POSTURE_KUBECONFIG || undefined;
+  const [custody, network] = await Promise.all([custodyPolicySetting.load(), loadNetworkPolicy(db)]);
+  const { password, source, withheld } = await resolvePassword(t, custody, kubeconfigPath);
   const backup = t.backupSource
     ? ({ source: t.backupSource === 'dump_dir' ? 'dump-dir' : t.backupSource, ...(t.backupConfig as object) } as BackupSource)
     : null;
@@ -40,19 +70,23 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
     database: t.database,
     username: c?.username ?? null,
     password,
-    passwordSource,
+    passwordSource: source,
+    credentialWithheld: withheld,
     rotatedAt: c?.rotatedAt?.toISOString() ?? null,
     caPem: t.caPem,
+    tlsServerName: t.tlsServerName,
+    tlsPinSha256: t.tlsPinSha256,
     allowPlaintextLogin: t.allowPlaintextLogin,
     tags: t.tags,
     kubernetes: (t.k8s as KubernetesRefs | null) ?? null,
-    kube: { kubeconfigPath: process.env.POSTURE_KUBECONFIG || undefined, context: (t.k8s as KubernetesRefs | null)?.context },
+    kube: { kubeconfigPath, context: (t.k8s as KubernetesRefs | null)?.context },
     backup,
+    custody,
     policy: {
       passwordMaxAgeDays: t.passwordMaxAgeDays ?? defaultPolicy.passwordMaxAgeDays,
       backupMaxAgeHours: t.backupMaxAgeHours ?? defaultPolicy.backupMaxAgeHours,
     },
-    network: await loadNetworkPolicy(db),
+    network,
     timeouts: { connectMs: ms('POSTURE_CONNECT_TIMEOUT_SECONDS', defaultTimeouts.connectMs), probeMs: ms('POSTURE_PROBE_TIMEOUT_SECONDS', defaultTimeouts.probeMs) },
     clientCert: probeClientCert(),
   };

@@ -1,4 +1,5 @@
 import type { NetworkPolicy } from '../network/network-policy';
+import type { CustodyPolicy } from '../custody/custody-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 
 /** Everything one scan needs to know about one target, already resolved: no store access during probing. */
@@ -12,8 +13,14 @@ export interface ScanSpec {
   password: string | null;
   /** where the password came from, for password.age and password.strength */
   passwordSource: 'posture' | 'env' | 'k8s-secret' | null;
+  /** why the stored credential is not released for this scan (custody policy, binding); null when it is */
+  credentialWithheld?: string | null;
   rotatedAt: string | null;
   caPem: string | null;
+  /** the name the certificate must be issued for; the host when null */
+  tlsServerName?: string | null;
+  /** an admin-pinned leaf key (base64 SHA-256 of its SPKI) a login may also go to */
+  tlsPinSha256?: string | null;
   allowPlaintextLogin: boolean;
   kubernetes: KubernetesRefs | null;
   kube: { kubeconfigPath?: string; context?: string };
@@ -22,6 +29,8 @@ export interface ScanSpec {
   timeouts: { connectMs: number; probeMs: number };
   /** inventory tags: hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …), engine probes read `store` and `plaintext-port:<n>`-style hints */
   tags?: string[];
+  /** the admin's custody policy (backup commands and dump roots are judged again at scan time); defaults when absent */
+  custody?: CustodyPolicy;
   /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
   network?: NetworkPolicy;
   /** the client certificate Posture presents to listeners that require one (etcd, pgBackRest) */

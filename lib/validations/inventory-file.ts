@@ -22,7 +22,9 @@ export const inventoryEntrySchema = z
     archived: z.boolean().default(false), // archived targets stay in the store but are not scanned
     kubernetes: field.kubernetes,
     backup: field.backup,
-    // Left out, the stored credential is kept; `{ username }` alone keeps the stored password too.
+    tlsServerName: field.tlsServerName,
+    // Left out, the stored credential is kept; `{ username }` alone keeps the stored password too. Either way a
+    // changed engine, host, port or TLS server name drops it: the credential is bound to its endpoint.
     credential: credentialInputSchema.optional(),
   })
   .strict()

@@ -113,6 +113,14 @@ export const targetFieldsSchema = z.object({
     .refine((v) => v === null || /^(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/.test(v), 'must be PEM certificates (-----BEGIN CERTIFICATE-----)')
     .nullable()
     .optional(),
+  /** the name the served certificate must be issued for (SNI and host name check), when it is not the host itself */
+  tlsServerName: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v.toLowerCase()))
+    .refine((v) => v === null || isHostname(v) || isIp(v), 'must be a hostname or an IP address')
+    .nullable()
+    .optional(),
   /** admins only: lets the probe log in over plaintext with SCRAM when the server offers no TLS */
   allowPlaintextLogin: z.boolean().optional(),
   passwordMaxAgeDays: z.coerce.number().int().min(1).max(3650).nullable().optional(),
@@ -145,7 +153,8 @@ export const createTargetSchema = targetFieldsSchema
     credential: credentialInputSchema.optional(),
   })
   .strict();
-export const updateTargetSchema = targetFieldsSchema.partial().strict();
+/** A change of engine, host, port, TLS server name or CA bundle drops the stored credential unless `credential` comes along. */
+export const updateTargetSchema = targetFieldsSchema.partial().extend({ credential: credentialInputSchema.optional() }).strict();
 
 export const targetSortFields = ['name', 'engine', 'environment', 'ownerTeam', 'criticality', 'grade', 'lastScanAt', 'updatedAt'] as const;
 

@@ -13,6 +13,7 @@ import { loadScanSpec } from '../../lib/scan/load-scan-spec';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
 import { startFakeKubeApi, writeKubeconfig, type FakeKubeApi, type KubeObject } from '../support/fake-kube-api';
 import { fleetNamespace, kubeFleetFixtures, operatorNamespace } from '../support/kube-fleet-fixtures';
+import { setCustodyPolicyForTest } from '../support/custody-policy-for-test';
 import { createTestTlsCert } from '../support/test-tls-cert';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-discovery-'));
@@ -22,7 +23,10 @@ let api: FakeKubeApi;
 let fixtures: ReturnType<typeof kubeFleetFixtures>;
 const created: string[] = [];
 
+let restoreCustody: () => Promise<void>;
+
 beforeAll(async () => {
+  restoreCustody = await setCustodyPolicyForTest({ secretNamespaces: [fleetNamespace, operatorNamespace] });
   const { certPem } = createTestTlsCert();
   fixtures = kubeFleetFixtures({ authDbSecretCertPem: certPem, authDbServedCertPem: certPem, sharedCertPem: certPem });
   api = await startFakeKubeApi(fixtures);
@@ -30,6 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await restoreCustody();
   // Leave the shared store as found: this file's proposals, passes, targets and their credentials go.
   const rows = await db.discoveredWorkload.findMany({ where: { context }, select: { targetId: true } });
   const targetIds = [...rows.flatMap((r) => (r.targetId ? [r.targetId] : [])), ...created];
@@ -133,10 +138,17 @@ describe('discovery service against the fake API server', () => {
     expect(await db.auditLog.count({ where: { action: 'target.create', entityId: payments.id } })).toBe(1);
   });
 
-  it('adds every remaining new proposal at once', async () => {
+  it('adds every remaining new proposal at once; a Secret outside the custody policy is left out, and the audit says why', async () => {
     const before = (await mine()).filter((i) => i.status === 'new').length;
-    const { added } = await addDiscoveredTargets(adminCtx, { all: true });
+    const undo = await setCustodyPolicyForTest({ secretNamespaces: [operatorNamespace] });
+    const { added } = await addDiscoveredTargets(adminCtx, { all: true }).finally(undo);
     expect(added.length).toBeGreaterThanOrEqual(before);
+    const targets = await db.target.findMany({ where: { id: { in: added.map((a) => a.id) } }, include: { credential: true } });
+    const fleet = targets.filter((t) => (t.k8s as { namespace?: string } | null)?.namespace === fleetNamespace);
+    expect(fleet.length).toBeGreaterThan(0);
+    for (const t of fleet) expect(t.credential?.source ?? 'manual', t.name).not.toBe('k8s_secret');
+    const notes = await db.auditLog.findMany({ where: { entityId: { in: fleet.map((t) => t.id) }, action: 'target.create' } });
+    expect(notes.some((n) => JSON.stringify(n.diff).includes(`Secret not used: namespace ${fleetNamespace} is not allowed by the credential policy`))).toBe(true);
     expect((await mine()).filter((i) => i.status === 'new')).toEqual([]);
   });
 

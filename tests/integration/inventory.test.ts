@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { db } from '../../lib/db';
 import { AppError } from '../../lib/errors/app-error';
 import { openSecret } from '../../lib/crypto/envelope';
+import { credentialBinding } from '../../lib/crypto/credential-binding';
 import { envKeyring } from '../../lib/crypto/keyring';
 import { importInventory } from '../../lib/services/inventory/import-inventory';
 import { exportInventory } from '../../lib/services/inventory/export-inventory';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
+import { setCustodyPolicyForTest } from '../support/custody-policy-for-test';
 
 const header = 'apiVersion: posture/v1\nkind: Inventory\ndatabases:\n';
 
@@ -40,6 +42,12 @@ async function expectAppError(p: Promise<unknown>, code: string) {
   expect((e as AppError).code).toBe(code);
   return e as AppError;
 }
+
+let restoreCustody: () => Promise<void>;
+beforeAll(async () => {
+  restoreCustody = await setCustodyPolicyForTest({ envPrefixes: ['QA_', 'POSTURE_TARGET_'], secretNamespaces: ['qa', 'bakery-ia'] });
+});
+afterAll(() => restoreCustody());
 
 describe('inventory import/export against the real store', () => {
   it('imports examples/inventory.yaml: the 15 datastores of the bakery-ia fleet', async () => {
@@ -116,19 +124,20 @@ describe('inventory import/export against the real store', () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const raw = await client.query(`SELECT c.* FROM "Credential" c JOIN "Target" t ON t."credentialId" = c.id WHERE t.name = $1`, [a]);
+      const raw = await client.query(`SELECT c.*, t.id AS "targetId" FROM "Credential" c JOIN "Target" t ON t."credentialId" = c.id WHERE t.name = $1`, [a]);
+      const target = await db.target.findUniqueOrThrow({ where: { name: a } });
       const dump = JSON.stringify(raw.rows);
       expect(raw.rows).toHaveLength(1);
       expect(dump).not.toContain(canary);
       expect(dump).not.toContain(Buffer.from(canary).toString('base64'));
-      expect(openSecret(envKeyring(), raw.rows[0].ciphertext)).toBe(canary);
+      expect(openSecret(envKeyring(), raw.rows[0].ciphertext, credentialBinding(target.id, target))).toBe(canary);
       const audit = await client.query(`SELECT diff::text FROM "AuditLog" WHERE action LIKE 'inventory.%'`);
       expect(JSON.stringify(audit.rows)).not.toContain(canary);
     } finally {
       await client.end();
     }
-    // The same password again is recognised as the stored one.
-    expect((await importInventory(editorCtx, { yaml, allowLiteralPasswords: true })).unchanged).toEqual([a]);
+    // The same password again is sealed again, never compared: "unchanged" would confirm a guess of the stored one.
+    expect((await importInventory(editorCtx, { yaml, allowLiteralPasswords: true })).updated).toEqual([a]);
     const exported = await exportInventory(adminCtx);
     expect(exported).not.toContain(canary);
     const block = exported.slice(exported.indexOf(`name: ${a}`));
@@ -159,14 +168,11 @@ describe('inventory import/export against the real store', () => {
     const target = await db.target.findUniqueOrThrow({ where: { name: b }, include: { credential: true } });
     expect(target).toMatchObject({ port: 6543, database: null });
     expect(target.credential).toMatchObject({ source: 'env', reference: 'QA_DB_PASSWORD_2' });
-    const rows = await db.auditLog.findMany({ orderBy: { id: 'desc' }, take: 2 });
-    expect(rows.map((r) => r.action)).toEqual(['inventory.import', 'inventory.import.update']);
+    const rows = await db.auditLog.findMany({ orderBy: { id: 'desc' }, take: 3 });
+    expect(rows.map((r) => r.action)).toEqual(['inventory.import', 'inventory.import.update', 'credential.replace']);
     expect(rows[1]).toMatchObject({ entityId: target.id, actor: 'user:editor@test.local' });
-    expect(rows[1]!.diff).toEqual({
-      port: [5432, 6543],
-      database: ['app_db', null],
-      credential: { username: 'app_user', passwordSet: false, passwordFromEnv: 'QA_DB_PASSWORD_2' },
-    });
+    expect(rows[1]!.diff).toEqual({ port: [5432, 6543], database: ['app_db', null] });
+    expect(rows[2]).toMatchObject({ entityId: target.id, diff: { username: 'app_user', passwordSet: false, passwordFromEnv: 'QA_DB_PASSWORD_2' } });
     expect(rows[0]!.diff).toEqual({ created: 0, updated: 1, unchanged: 1 });
   });
 

@@ -105,6 +105,7 @@ describe('probes against the real lab fleet', () => {
     const t = fleet.targets.find((x) => x.posture === 'healthy')!;
     const session = sharedProbePgSession({
       host: t.host, port: t.port, database: t.database, user: t.probeUser, password: t.probePassword,
+      trust: { caPem: t.caPem, serverName: t.host, pinSha256: null },
       requireTls: true, tlsOffered: true, plaintextMethod: null, connectTimeoutMs: 5_000, queryTimeoutMs: 20_000,
     });
     try {
@@ -143,6 +144,7 @@ describe('plaintext logins for probing', () => {
   it('never logs in over plaintext when the server would ask for md5 or cleartext', async () => {
     const out = await probePostgresSession({
       host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'p', requireTls: false, tlsOffered: false,
+      trust: { caPem: null, serverName: '127.0.0.1', pinSha256: null },
       plaintextMethod: 'md5', connectTimeoutMs: 1000, queryTimeoutMs: 1000,
     });
     expect(out).toMatchObject({ status: 'skipped', reason: expect.stringContaining('only with SCRAM') });

@@ -36,8 +36,10 @@ let untrustedLanguage = '';
 let bad: EmbeddedStore;
 let good: EmbeddedStore;
 
+let tls: ReturnType<typeof createTestTlsCert>;
+
 beforeAll(async () => {
-  const tls = createTestTlsCert();
+  tls = createTestTlsCert();
   const [badPort, goodPort] = await reservePorts(2);
   [bad, good] = await Promise.all([
     startHardeningTarget({
@@ -120,7 +122,7 @@ afterAll(async () => {
 
 const spec = (server: EmbeddedStore, user: ProbeRole): ScanSpec => ({
   engine: 'postgresql', host: '127.0.0.1', port: server.port, database: 'postgres', username: user, password: probePassword,
-  passwordSource: 'posture', rotatedAt: new Date().toISOString(), caPem: null, allowPlaintextLogin: false,
+  passwordSource: 'posture', rotatedAt: new Date().toISOString(), caPem: tls.caPem, allowPlaintextLogin: false,
   kubernetes: null, kube: {}, backup: null, policy: defaultPolicy, timeouts: { connectMs: 5_000, probeMs: 20_000 }, tags,
 });
 

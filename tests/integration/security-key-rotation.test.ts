@@ -4,8 +4,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
-import { openSecret, sealSecret } from '../../lib/crypto/envelope';
-import { createKeyring } from '../../lib/crypto/keyring';
+import { openSecret, sealSecret, type SecretBinding } from '../../lib/crypto/envelope';
+import { createKeyring, type Keyring } from '../../lib/crypto/keyring';
+import { credentialBinding } from '../../lib/crypto/credential-binding';
 import { rotateMasterKey } from '../../lib/crypto/rotate-master-key';
 import { runScan } from '../../lib/scan/run-scan';
 import { loadScanSpec } from '../../lib/scan/load-scan-spec';
@@ -21,7 +22,12 @@ process.env.POSTURE_MASTER_KEY = newKey;
 process.env.POSTURE_MASTER_KEY_PREVIOUS = oldKey;
 
 const ROWS = 400;
-const seeded: { id: string; secret: string }[] = [];
+const seeded: { id: string; secret: string; binding: SecretBinding }[] = [];
+const unbound = (id: string): SecretBinding => ({ kind: 'test-credential', rowId: id, field: 'password' });
+const openSeeded = (ring: Keyring, r: { id: string; ciphertext: string | null }) => {
+  const s = seeded.find((x) => x.id === r.id)!;
+  return { plain: openSecret(ring, r.ciphertext!, s.binding), secret: s.secret };
+};
 const targetIds: string[] = [];
 
 /** `npm run posture -- rotate-key` as one real process (node + tsx loader, no wrapper), so SIGKILL hits the process doing the work. */
@@ -77,20 +83,23 @@ describe('posture rotate-key', () => {
   it('killed halfway with SIGKILL and rerun: completes, every row readable, scans meanwhile never fail, idempotent', async () => {
     const store = new URL(process.env.DATABASE_URL!);
     for (let i = 0; i < ROWS; i++) {
-      const secret = `rotation-canary-${i}-${randomBytes(6).toString('hex')}`;
-      seeded.push({ id: randomUUID(), secret });
+      const id = randomUUID();
+      seeded.push({ id, secret: `rotation-canary-${i}-${randomBytes(6).toString('hex')}`, binding: unbound(id) });
     }
     // A few seeded credentials are the store's real login, so the scans below log in with a rotated secret.
-    for (let i = 0; i < 3; i++) seeded[i]!.secret = decodeURIComponent(store.password);
+    const endpoint = { engine: 'postgresql', host: '127.0.0.1', port: Number(store.port), tlsServerName: null, caPem: null };
+    for (let i = 0; i < 3; i++) {
+      targetIds.push(randomUUID());
+      seeded[i] = { ...seeded[i]!, secret: decodeURIComponent(store.password), binding: credentialBinding(targetIds[i]!, endpoint) };
+    }
     await db.credential.createMany({
       data: seeded.map((s) => {
-        const sealed = sealSecret(oldRing, s.secret);
+        const sealed = sealSecret(oldRing, s.secret, s.binding);
         return { id: s.id, username: decodeURIComponent(store.username), ciphertext: sealed.ciphertext, keyId: sealed.keyId, source: 'manual' as const, rotatedAt: new Date() };
       }),
     });
     for (let i = 0; i < 3; i++) {
-      const t = await db.target.create({ data: { name: uniqueName('rotation'), engine: 'postgresql', host: '127.0.0.1', port: Number(store.port), database: store.pathname.slice(1), credentialId: seeded[i]!.id } });
-      targetIds.push(t.id);
+      await db.target.create({ data: { id: targetIds[i], name: uniqueName('rotation'), engine: 'postgresql', host: '127.0.0.1', port: Number(store.port), database: store.pathname.slice(1), credentialId: seeded[i]!.id } });
     }
     const foreign = await db.credential.count({ where: { ciphertext: { not: null }, keyId: { notIn: [oldRing.current.id, newRing.current.id] } } });
     const dataParts = new Map((await db.credential.findMany({ where: { id: { in: seeded.map((s) => s.id) } } })).map((r) => [r.id, r.ciphertext!.split('.').slice(4).join('.')]));
@@ -106,7 +115,10 @@ describe('posture rotate-key', () => {
     expect(moved).toBeLessThan(ROWS);
     // Halfway, a replica holding both keys reads every row.
     const rows = await db.credential.findMany({ where: { id: { in: seeded.map((s) => s.id) } } });
-    for (const r of rows) expect(openSecret(createKeyring(newKey, [oldKey]), r.ciphertext!)).toBe(seeded.find((s) => s.id === r.id)!.secret);
+    for (const r of rows) {
+      const { plain, secret } = openSeeded(createKeyring(newKey, [oldKey]), r);
+      expect(plain).toBe(secret);
+    }
 
     const second = rotateKeyProcess(['--batch-size', '50', '--json']);
     expect(await second.exit, second.stderr()).toBe(foreign ? 1 : 0);
@@ -123,7 +135,8 @@ describe('posture rotate-key', () => {
     expect(final).toHaveLength(ROWS);
     for (const r of final) {
       expect(r.keyId).toBe(newRing.current.id);
-      expect(openSecret(newRing, r.ciphertext!)).toBe(seeded.find((s) => s.id === r.id)!.secret);
+      const { plain, secret } = openSeeded(newRing, r);
+      expect(plain).toBe(secret);
       expect(r.ciphertext!.split('.').slice(4).join('.')).toBe(dataParts.get(r.id));
     }
 
@@ -133,10 +146,10 @@ describe('posture rotate-key', () => {
   }, 120_000);
 
   it('leaves a row under an unknown key untouched and says so, instead of looping or failing the rest', async () => {
-    const stray = sealSecret(createKeyring(randomBytes(32).toString('base64')), 'stray-secret');
-    const good = sealSecret(oldRing, 'good-secret');
     const [a, b] = [randomUUID(), randomUUID()];
-    seeded.push({ id: a, secret: 'stray-secret' }, { id: b, secret: 'good-secret' });
+    const stray = sealSecret(createKeyring(randomBytes(32).toString('base64')), 'stray-secret', unbound(a));
+    const good = sealSecret(oldRing, 'good-secret', unbound(b));
+    seeded.push({ id: a, secret: 'stray-secret', binding: unbound(a) }, { id: b, secret: 'good-secret', binding: unbound(b) });
     await db.credential.createMany({ data: [
       { id: a, username: 'u', ciphertext: stray.ciphertext, keyId: stray.keyId, source: 'manual' },
       { id: b, username: 'u', ciphertext: good.ciphertext, keyId: good.keyId, source: 'manual' },
@@ -145,7 +158,7 @@ describe('posture rotate-key', () => {
     expect(result.failed.map((f) => f.id)).toContain(a);
     expect(result.failed.find((f) => f.id === a)!.error).toMatch(/no master key/);
     expect((await db.credential.findUniqueOrThrow({ where: { id: a } })).ciphertext).toBe(stray.ciphertext);
-    expect(openSecret(newRing, (await db.credential.findUniqueOrThrow({ where: { id: b } })).ciphertext!)).toBe('good-secret');
+    expect(openSecret(newRing, (await db.credential.findUniqueOrThrow({ where: { id: b } })).ciphertext!, unbound(b))).toBe('good-secret');
     await db.credential.delete({ where: { id: a } });
   });
 });

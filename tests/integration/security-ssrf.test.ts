@@ -157,6 +157,7 @@ describe('checked again at connect (DNS rebinding)', () => {
     answers.set('meta.ssrf.test', [['169.254.169.254']]);
     const session = await probePostgresSession({
       host: 'meta.ssrf.test', port, database: 'd', user: 'u', password: 'never-sent', requireTls: true, tlsOffered: true,
+      trust: { caPem: null, serverName: 'meta.ssrf.test', pinSha256: null },
       plaintextMethod: null, connectTimeoutMs: 2_000, queryTimeoutMs: 2_000,
     });
     expect(session).toMatchObject({ status: 'error', message: expect.stringMatching(/network policy/) });

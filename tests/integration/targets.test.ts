@@ -10,6 +10,7 @@ import { listTargets } from '../../lib/services/targets/list-targets';
 import { setTargetCredential } from '../../lib/services/targets/set-target-credential';
 import { setTargetArchived } from '../../lib/services/targets/set-target-archived';
 import { openSecret } from '../../lib/crypto/envelope';
+import { credentialBinding } from '../../lib/crypto/credential-binding';
 import { envKeyring } from '../../lib/crypto/keyring';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
 
@@ -83,7 +84,7 @@ describe('target services against the real store', () => {
       const dump = JSON.stringify(raw.rows);
       expect(dump).not.toContain(canary);
       expect(dump).not.toContain(Buffer.from(canary).toString('base64'));
-      expect(openSecret(envKeyring(), raw.rows[0].ciphertext)).toBe(canary);
+      expect(openSecret(envKeyring(), raw.rows[0].ciphertext, credentialBinding(t.id, t))).toBe(canary);
       const audit = await client.query(`SELECT diff::text FROM "AuditLog" WHERE "entityId" = $1`, [t.id]);
       expect(JSON.stringify(audit.rows)).not.toContain(canary);
     } finally {

@@ -6,6 +6,7 @@ import { databaseDetailSchema } from '../../validations/api/database-detail-sche
 import { databaseCheckListSchema } from '../../validations/api/check-schemas';
 import { databaseHistorySchema } from '../../validations/api/history-schema';
 import { uuidParam } from '../../validations/api/common-schemas';
+import { pinCertificateSchema } from '../../validations/tls-pin';
 import { defineOperation } from '../api-operation';
 
 const tag = 'Databases';
@@ -116,6 +117,33 @@ export const databaseOperations = {
     body: credentialInputSchema,
     success: { status: 200, response: databaseSchema },
     errors: [400, 404],
+  }),
+  pinCertificate: defineOperation({
+    operationId: 'pinDatabaseCertificate',
+    method: 'put',
+    path: '/api/v1/databases/{id}/certificate-pin',
+    tag,
+    summary: "Trust this server key for the probe's login, even when its chain does not verify (admins only)",
+    description:
+      'Posture sends a credential only to a server whose certificate verifies against the CA bundle (or the system roots) for the host, ' +
+      'or whose key an admin pinned here. `spkiSha256` is the `spkiSha256` shown in the certificate evidence. Signed-in admins only; no token scope opens it.',
+    scopes: [],
+    params: uuidParam,
+    body: pinCertificateSchema,
+    success: { status: 200, response: databaseSchema },
+    errors: [400, 404],
+  }),
+  unpinCertificate: defineOperation({
+    operationId: 'unpinDatabaseCertificate',
+    method: 'delete',
+    path: '/api/v1/databases/{id}/certificate-pin',
+    tag,
+    summary: 'Remove the pinned server key (admins only)',
+    description: 'Signed-in admins only; no token scope opens it.',
+    scopes: [],
+    params: uuidParam,
+    success: { status: 200, response: databaseSchema },
+    errors: [404],
   }),
   recordRotation: defineOperation({
     operationId: 'recordPasswordRotation',

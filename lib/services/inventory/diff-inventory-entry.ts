@@ -1,17 +1,10 @@
 import type { Prisma } from '../../generated/prisma/client';
-import { openSecret } from '../../crypto/envelope';
-import { envKeyring } from '../../crypto/keyring';
 import type { InventoryEntry } from '../../validations/inventory-file';
 import { changedFields, type Json } from '../audit/redact';
-import { credentialColumns } from '../targets/credential-columns';
 import { toTargetView, targetViewSelect } from '../targets/target-view';
 
-/** The view of a target plus what an import needs to decide "unchanged": the ids and the sealed password. */
-export const storedTargetSelect = {
-  ...targetViewSelect,
-  credentialId: true,
-  credential: { select: { ...targetViewSelect.credential.select, ciphertext: true } },
-} satisfies Prisma.TargetSelect;
+/** The view of a target plus what an import needs to decide "unchanged"; never the sealed password. */
+export const storedTargetSelect = { ...targetViewSelect, credentialId: true } satisfies Prisma.TargetSelect;
 
 export type StoredTarget = Prisma.TargetGetPayload<{ select: typeof storedTargetSelect }>;
 
@@ -57,24 +50,24 @@ function fromStored(row: StoredTarget): Comparable {
     archived: v.archivedAt !== null,
     kubernetes: v.kubernetes,
     backup: v.backup,
+    tlsServerName: v.tlsServerName,
   };
 }
 
-function samePassword(ciphertext: string, password: string): boolean {
-  try {
-    return openSecret(envKeyring(), ciphertext) === password;
-  } catch {
-    return false; // sealed under a key we no longer hold: re-sealing it is the fix
-  }
-}
-
+/**
+ * Whether the entry's credential differs from the stored one. A literal password always counts as a change and is
+ * sealed again: comparing it with the stored secret would tell the importer whether a guess was right.
+ */
 function credentialChanged(want: InventoryEntry['credential'], have: StoredTarget['credential']): boolean {
   if (!want) return false;
   if (!have || want.username !== have.username) return true;
-  if (want.password !== undefined) return have.ciphertext === null || !samePassword(have.ciphertext, want.password);
-  const columns = credentialColumns(want, envKeyring);
-  if (!('source' in columns)) return false; // `{ username }` alone keeps whatever password is stored
-  return columns.source !== have.source || columns.reference !== have.reference;
+  if (want.password !== undefined) return true;
+  if (want.passwordFromEnv !== undefined) return have.source !== 'env' || have.reference !== want.passwordFromEnv;
+  if (want.passwordFromSecret !== undefined) {
+    const s = want.passwordFromSecret;
+    return have.source !== 'k8s_secret' || have.reference !== `${s.namespace ? `${s.namespace}/` : ''}${s.name}#${s.key}`;
+  }
+  return false; // `{ username }` alone keeps whatever password is stored
 }
 
 /** What importing `entry` over the stored target would change; nothing means the entry counts as unchanged. */

@@ -45,6 +45,7 @@ function fileEntry(t: TargetView) {
     archived: t.archivedAt !== null ? true : undefined,
     kubernetes: ordered(kubernetesRefsSchema, t.kubernetes),
     backup: ordered(backupSourceSchema, t.backup),
+    tlsServerName: t.tlsServerName ?? undefined,
     credential: t.credential ? fileCredential(t.credential) : undefined,
   };
 }

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
-import { envKeyring } from '../../crypto/keyring';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/app-error';
 import type { InventoryEntry } from '../../validations/inventory-file';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
-import { credentialColumns, describeCredential } from '../targets/credential-columns';
+import { describeCredential } from '../targets/credential-columns';
+import { writeTargetCredential } from '../targets/write-target-credential';
+import { changedEndpointFields } from '../../crypto/credential-binding';
+import type { CustodyPolicy } from '../../custody/custody-policy';
+import { envReferenceRefusal, secretNamespaceRefusal } from '../../custody/judge-credential-reference';
+import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
 import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
@@ -46,6 +51,7 @@ function targetColumns(entry: InventoryEntry) {
     criticality: entry.criticality,
     k8s: kubernetes ? (kubernetes as Prisma.InputJsonValue) : Prisma.DbNull,
     ...toBackupColumns(backup ?? null),
+    tlsServerName: entry.tlsServerName ?? null,
   };
 }
 
@@ -55,9 +61,15 @@ function creationDiff(entry: InventoryEntry) {
   return { ...fields, credential: credential ? describeCredential(credential) : undefined };
 }
 
+/** Where the entry sends its credential, in the shape credential bindings compare; the CA bundle is not in the file. */
+const endpointOf = (e: { engine: string; host: string; port: number; tlsServerName?: string | null }, caPem: string | null) => ({
+  engine: e.engine, host: e.host, port: e.port, tlsServerName: e.tlsServerName ?? null, caPem,
+});
+
 /**
- * Upserts every entry of an inventory file by name, all or nothing: the whole file is validated first,
- * then one transaction writes it. Entries identical to the store are left alone and write no audit row.
+ * Upserts every entry of an inventory file by name, all or nothing: the whole file is validated first (schema,
+ * custody policy), then one transaction writes it. Entries identical to the store are left alone and write no
+ * audit row. A moved entry (engine, host, port, TLS server name) drops its stored credential unless it names one.
  */
 export async function importInventory(
   ctx: ServiceContext,
@@ -65,7 +77,8 @@ export async function importInventory(
 ): Promise<ImportSummary> {
   authorize(ctx, 'inventory:write');
   const { yaml, allowLiteralPasswords } = importInputSchema.parse(input);
-  const entries = parseInventoryFile(yaml, { allowLiteralPasswords });
+  const custody = await custodyPolicySetting.load();
+  const entries = parseInventoryFile(yaml, { allowLiteralPasswords, checkEntry: (entry) => credentialProblems(entry, custody) });
   if (entries.some((e) => e.credential)) authorize(ctx, 'credentials:write');
   const policy = await loadNetworkPolicy(db);
   // Each distinct host once, in parallel: a fleet file names thousands of databases on far fewer hosts.
@@ -83,41 +96,33 @@ export async function importInventory(
           const prev = byName.get(entry.name);
           const { credential } = entry;
           if (!prev) {
-            const cred = credential
-              ? await tx.credential.create({ data: credentialColumns(credential, envKeyring), select: { id: true } })
-              : null;
-            const row = await tx.target.create({
-              data: { ...targetColumns(entry), archivedAt: entry.archived ? now : null, credentialId: cred?.id ?? null },
-              select: { id: true },
-            });
-            await writeAudit(tx, ctx, { action: 'inventory.import.create', entity: 'target', entityId: row.id, diff: creationDiff(entry) });
+            const id = randomUUID();
+            await tx.target.create({ data: { id, ...targetColumns(entry), archivedAt: entry.archived ? now : null }, select: { id: true } });
+            if (credential) await writeTargetCredential(tx, ctx, { targetId: id, before: null, after: endpointOf(entry, null), input: credential, action: 'credential.set' });
+            await writeAudit(tx, ctx, { action: 'inventory.import.create', entity: 'target', entityId: id, diff: creationDiff(entry) });
             summary.created.push(entry.name);
             continue;
           }
+          const before = endpointOf(prev, prev.caPem);
+          const after = endpointOf(entry, prev.caPem);
+          const holdsSecret = prev.credential !== null && (prev.credential.keyId !== null || prev.credential.reference !== null);
+          const unbinds = holdsSecret && changedEndpointFields(before, after).length > 0;
           const diff = diffInventoryEntry(entry, prev);
-          if (!diff.changed) {
+          if (!diff.changed && !unbinds) {
             summary.unchanged.push(entry.name);
             continue;
           }
           await tx.target.update({
             where: { id: prev.id },
-            data: { ...targetColumns(entry), archivedAt: entry.archived ? (prev.archivedAt ?? now) : null },
+            data: {
+              ...targetColumns(entry),
+              archivedAt: entry.archived ? (prev.archivedAt ?? now) : null,
+              ...(changedEndpointFields(before, after).length > 0 ? { tlsPinSha256: null } : {}),
+            },
           });
-          if (credential && diff.credentialChanged) {
-            const columns = credentialColumns(credential, envKeyring);
-            if (prev.credentialId) {
-              await tx.credential.update({ where: { id: prev.credentialId }, data: columns });
-            } else {
-              const created = await tx.credential.create({ data: columns, select: { id: true } });
-              await tx.target.update({ where: { id: prev.id }, data: { credentialId: created.id } });
-            }
-          }
-          await writeAudit(tx, ctx, {
-            action: 'inventory.import.update',
-            entity: 'target',
-            entityId: prev.id,
-            diff: { ...diff.fields, ...(credential && diff.credentialChanged ? { credential: describeCredential(credential) } : {}) },
-          });
+          const supplied = credential && (diff.credentialChanged || unbinds) ? credential : undefined;
+          await writeTargetCredential(tx, ctx, { targetId: prev.id, before, after, input: supplied, action: 'credential.replace' });
+          await writeAudit(tx, ctx, { action: 'inventory.import.update', entity: 'target', entityId: prev.id, diff: diff.fields });
           summary.updated.push(entry.name);
         }
         if (summary.created.length + summary.updated.length > 0) {
@@ -137,4 +142,20 @@ export async function importInventory(
     throw e;
   }
   return summary;
+}
+
+/** The entry's credential against the custody policy, as located problems (never the secret). */
+function credentialProblems(entry: InventoryEntry, custody: CustodyPolicy): { path: string[]; message: string }[] {
+  const c = entry.credential;
+  if (!c) return [];
+  const out: { path: string[]; message: string }[] = [];
+  if (c.passwordFromEnv !== undefined) {
+    const why = envReferenceRefusal(c.passwordFromEnv, custody);
+    if (why) out.push({ path: ['credential', 'passwordFromEnv'], message: `is refused: ${why}` });
+  }
+  if (c.passwordFromSecret !== undefined) {
+    const why = secretNamespaceRefusal(c.passwordFromSecret.namespace ?? entry.kubernetes?.namespace, custody);
+    if (why) out.push({ path: ['credential', 'passwordFromSecret', 'namespace'], message: `is refused: ${why}` });
+  }
+  return out;
 }

@@ -46,7 +46,13 @@ const isEmptyDocument = (doc: Document.Parsed) =>
  * Parses every YAML document of an inventory file and validates it whole, so the author sees every
  * problem with its document and line at once. Throws one AppError('bad_request') listing them all.
  */
-export function parseInventoryFile(text: string, options: { allowLiteralPasswords: boolean }): InventoryEntry[] {
+export interface InventoryParseOptions {
+  allowLiteralPasswords: boolean;
+  /** policy checks on a valid entry (custody, backup sources); each problem is reported at its line like a schema error */
+  checkEntry?: (entry: InventoryEntry) => { path: readonly PropertyKey[]; message: string }[];
+}
+
+export function parseInventoryFile(text: string, options: InventoryParseOptions): InventoryEntry[] {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
@@ -97,6 +103,9 @@ export function parseInventoryFile(text: string, options: { allowLiteralPassword
       }
       return;
     }
+    result.data.databases.forEach((entry, j) => {
+      for (const p of options.checkEntry?.(entry) ?? []) issues.push({ ...at(['databases', j, ...p.path]), message: p.message });
+    });
     entries.push(...result.data.databases);
   });
 

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { db } from '../../db';
-import { envKeyring } from '../../crypto/keyring';
 import { createTargetSchema, type CreateTargetInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
-import { credentialColumns, describeCredential } from './credential-columns';
+import { assertCredentialAllowed } from './assert-credential-allowed';
+import { describeCredential } from './credential-columns';
 import { isUniqueViolation, nameConflict } from './name-conflict';
 import { toBackupColumns, toTargetView, targetViewSelect, type TargetView } from './target-view';
+import { writeTargetCredential } from './write-target-credential';
 import type { Prisma } from '../../generated/prisma/client';
 
 export async function createTarget(ctx: ServiceContext, input: CreateTargetInput): Promise<TargetView> {
@@ -17,27 +20,29 @@ export async function createTarget(ctx: ServiceContext, input: CreateTargetInput
   if (data.allowPlaintextLogin) authorize(ctx, 'security:override');
   const { credential, kubernetes, backup, ...fields } = data;
   await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
+  if (credential) assertCredentialAllowed(credential, await custodyPolicySetting.load(), kubernetes?.namespace);
+  // The id is chosen here, so the password can be sealed bound to the row before the row exists.
+  const id = randomUUID();
   try {
     return await db.$transaction(async (tx) => {
-      const cred = credential
-        ? await tx.credential.create({ data: credentialColumns(credential, envKeyring), select: { id: true } })
-        : null;
-      const row = await tx.target.create({
+      await tx.target.create({
         data: {
+          id,
           ...fields,
           k8s: (kubernetes ?? undefined) as Prisma.InputJsonValue | undefined,
           ...toBackupColumns(backup ?? undefined),
-          credentialId: cred?.id,
         },
-        select: targetViewSelect,
+        select: { id: true },
       });
+      const endpoint = { engine: fields.engine, host: fields.host, port: fields.port, tlsServerName: fields.tlsServerName ?? null, caPem: fields.caPem ?? null };
+      if (credential) await writeTargetCredential(tx, ctx, { targetId: id, before: null, after: endpoint, input: credential, action: 'credential.set' });
       await writeAudit(tx, ctx, {
         action: 'target.create',
         entity: 'target',
-        entityId: row.id,
+        entityId: id,
         diff: { ...fields, kubernetes, backup, credential: credential ? describeCredential(credential) : undefined },
       });
-      return toTargetView(row);
+      return toTargetView(await tx.target.findUniqueOrThrow({ where: { id }, select: targetViewSelect }));
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameConflict(fields.name);

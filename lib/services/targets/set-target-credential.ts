@@ -1,30 +1,26 @@
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { envKeyring } from '../../crypto/keyring';
 import { credentialInputSchema, type CredentialInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
-import { writeAudit } from '../audit/write-audit';
-import { credentialColumns, describeCredential } from './credential-columns';
+import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { assertCredentialAllowed } from './assert-credential-allowed';
 import { parseTargetId } from './parse-target-id';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
+import { writeTargetCredential } from './write-target-credential';
 
-/** Replaces the target's credential; the old ciphertext is overwritten, never returned. */
+/** Replaces the target's credential, sealed to its current endpoint; the old ciphertext is overwritten, never returned. */
 export async function setTargetCredential(ctx: ServiceContext, id: string, input: CredentialInput): Promise<TargetView> {
   authorize(ctx, 'credentials:write');
   const targetId = parseTargetId(id);
   const cred = credentialInputSchema.parse(input);
+  const policy = await custodyPolicySetting.load();
   return db.$transaction(async (tx) => {
-    const target = await tx.target.findUnique({ where: { id: targetId }, select: { credentialId: true } });
-    if (!target) throw new AppError('not_found', 'Database not found');
-    const columns = credentialColumns(cred, envKeyring);
-    if (target.credentialId) {
-      await tx.credential.update({ where: { id: target.credentialId }, data: columns });
-    } else {
-      const created = await tx.credential.create({ data: columns, select: { id: true } });
-      await tx.target.update({ where: { id: targetId }, data: { credentialId: created.id } });
-    }
-    await writeAudit(tx, ctx, { action: 'credential.replace', entity: 'target', entityId: targetId, diff: describeCredential(cred) });
-    const row = await tx.target.findUniqueOrThrow({ where: { id: targetId }, select: targetViewSelect });
-    return toTargetView(row);
+    const row = await tx.target.findUnique({ where: { id: targetId }, select: targetViewSelect });
+    if (!row) throw new AppError('not_found', 'Database not found');
+    const target = toTargetView(row);
+    assertCredentialAllowed(cred, policy, target.kubernetes?.namespace);
+    const endpoint = { engine: target.engine, host: target.host, port: target.port, tlsServerName: target.tlsServerName, caPem: target.caPem };
+    await writeTargetCredential(tx, ctx, { targetId, before: endpoint, after: endpoint, input: cred, action: 'credential.replace' });
+    return toTargetView(await tx.target.findUniqueOrThrow({ where: { id: targetId }, select: targetViewSelect }));
   });
 }

@@ -20,6 +20,8 @@ export const targetViewSelect = {
   backupSource: true,
   backupConfig: true,
   caPem: true,
+  tlsServerName: true,
+  tlsPinSha256: true,
   allowPlaintextLogin: true,
   passwordMaxAgeDays: true,
   backupMaxAgeHours: true,
@@ -65,6 +67,9 @@ export interface TargetView {
   backup: BackupSource | null;
   credential: CredentialView | null;
   caPem: string | null;
+  tlsServerName: string | null;
+  /** an admin-pinned leaf key (base64 SHA-256 of its SubjectPublicKeyInfo) the probe login also accepts */
+  tlsPinSha256: string | null;
   allowPlaintextLogin: boolean;
   passwordMaxAgeDays: number | null;
   backupMaxAgeHours: number | null;
@@ -123,6 +128,8 @@ export function toTargetView(row: Row): TargetView {
         }
       : null,
     caPem: row.caPem,
+    tlsServerName: row.tlsServerName,
+    tlsPinSha256: row.tlsPinSha256,
     allowPlaintextLogin: row.allowPlaintextLogin,
     passwordMaxAgeDays: row.passwordMaxAgeDays,
     backupMaxAgeHours: row.backupMaxAgeHours,

@@ -30,6 +30,11 @@ export const databaseSchema = z
       .nullable()
       .meta({ description: 'who the probe logs in as; the password itself is write-only' }),
     caPem: z.string().nullable(),
+    tlsServerName: z.string().nullable().meta({ description: 'the name the certificate must be issued for; the host when null' }),
+    tlsPinSha256: z
+      .string()
+      .nullable()
+      .meta({ description: "an admin-pinned server key (base64 SHA-256 of the leaf's SubjectPublicKeyInfo) the probe login also trusts" }),
     allowPlaintextLogin: z.boolean(),
     passwordMaxAgeDays: z.int().nullable(),
     backupMaxAgeHours: z.int().nullable(),

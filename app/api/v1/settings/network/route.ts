@@ -1,16 +1,14 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import type { NetworkPolicyInput } from '@/lib/validations/network-policy';
+import { operationRoute } from '@/lib/http/operation-route';
+import { settingsOperations } from '@/lib/api/operations/settings-operations';
 import { getNetworkPolicy } from '@/lib/services/settings/get-network-policy';
 import { updateNetworkPolicy } from '@/lib/services/settings/update-network-policy';
+import type { NetworkPolicyInput } from '@/lib/validations/network-policy';
+import type { NetworkPolicy } from '@/lib/network/network-policy';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await getNetworkPolicy(ctx));
-});
+const asBody = (p: NetworkPolicy) => ({ allowedPrivateRanges: [...p.allowedPrivateRanges] });
 
-export const PUT = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await updateNetworkPolicy(ctx, (await readJson(req)) as NetworkPolicyInput));
-});
+export const GET = operationRoute(settingsOperations.getNetworkPolicy, async ({ ctx }) => asBody(await getNetworkPolicy(ctx)));
+
+export const PUT = operationRoute(settingsOperations.updateNetworkPolicy, async ({ ctx, body }) =>
+  asBody(await updateNetworkPolicy(ctx, (await body()) as NetworkPolicyInput)),
+);
