@@ -4,17 +4,15 @@ import { failed, healthyObservations, skipped, withData, withOutcome } from './t
 import { describeVerdicts } from './verdict-cases';
 
 describeVerdicts(check, [
-  { name: '44 characters', obs: healthyObservations(), status: 'pass', summary: /44 characters/ },
-  { name: '32 characters (boundary)', obs: withData('passwordAge', { secretLength: 32 }), status: 'pass' },
-  { name: '31 characters', obs: withData('passwordAge', { secretLength: 31 }), status: 'fail', summary: /^secret is 31 characters \(policy ≥ 32\)$/ },
-  { name: '8 characters', obs: withData('passwordAge', { secretLength: 8 }), status: 'fail', evidence: { secretLength: 8 } },
-  { name: 'secret unknown', obs: withData('passwordAge', { secretLength: null }), status: 'skip', summary: /^the secret is not known to Posture$/ },
+  { name: 'long enough', obs: healthyObservations(), status: 'pass', summary: /^the secret has at least 32 characters$/ },
+  { name: 'too short', obs: withData('passwordAge', { secretLongEnough: false }), status: 'fail', summary: /^the secret is shorter than 32 characters$/, evidence: { longEnough: false } },
+  { name: 'secret unknown', obs: withData('passwordAge', { secretLongEnough: null }), status: 'skip', summary: /^the secret is not known to Posture$/ },
   { name: 'probe skipped', obs: withOutcome('passwordAge', skipped('no credential')), status: 'skip' },
   { name: 'probe error', obs: withOutcome('passwordAge', failed('x')), status: 'error' },
 ]);
 
 describe('password.strength evidence', () => {
-  it('holds only the length, never anything else about the secret', () => {
-    expect(Object.keys(check.evaluate(withData('passwordAge', { secretLength: 12 })).evidence).sort()).toEqual(['minLength', 'secretLength']);
+  it('holds whether the secret is long enough, never its length or anything else about it', () => {
+    expect(check.evaluate(withData('passwordAge', { secretLongEnough: false })).evidence).toEqual({ longEnough: false, minLength: 32 });
   });
 });

@@ -2,7 +2,9 @@ import type { CheckDefinition } from './check-definition';
 import { passwordEngines } from './password-engines';
 import { outcomeVerdict } from './outcome-verdict';
 
-const minLength = 32;
+/** The shortest secret password.strength accepts; the scan compares against it, so no length is ever recorded. */
+export const passwordMinLength = 32;
+const minLength = passwordMinLength;
 
 export const passwordStrengthCheck: CheckDefinition = {
   id: 'password.strength',
@@ -13,11 +15,11 @@ export const passwordStrengthCheck: CheckDefinition = {
   appliesTo: (engine) => passwordEngines.has(engine),
   evaluate: (obs) =>
     outcomeVerdict(obs.passwordAge, (p) => {
-      // Only the length ever reaches a check; the secret itself never leaves the probe.
-      const evidence = { secretLength: p.secretLength, minLength };
-      if (p.secretLength === null) return { status: 'skip', summary: 'the secret is not known to Posture', evidence };
-      const summary = `secret is ${p.secretLength} characters (policy ≥ ${minLength})`;
-      return p.secretLength >= minLength ? { status: 'pass', summary, evidence } : { status: 'fail', summary, evidence };
+      // Only "long enough or not" reaches a check: not the secret, not even its length.
+      const evidence = { longEnough: p.secretLongEnough, minLength };
+      if (p.secretLongEnough === null) return { status: 'skip', summary: 'the secret is not known to Posture', evidence };
+      if (p.secretLongEnough) return { status: 'pass', summary: `the secret has at least ${minLength} characters`, evidence };
+      return { status: 'fail', summary: `the secret is shorter than ${minLength} characters`, evidence };
     }),
   remediation: `Generate a long random password (44 characters):
   openssl rand -base64 32

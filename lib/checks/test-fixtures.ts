@@ -155,7 +155,7 @@ export function healthyObservations(): Observations {
       },
       limitations: [],
     }),
-    passwordAge: ok({ source: 'posture', rotatedAt: daysFromNow(-20), ageDays: 20, policyDays: 90, validUntil: null, secretLength: 44 }),
+    passwordAge: ok({ source: 'posture', rotatedAt: daysFromNow(-20), ageDays: 20, policyDays: 90, validUntil: null, secretLongEnough: true }),
     k8sStorage: ok({
       namespace: 'db',
       selector: 'app=postgres',

@@ -72,3 +72,15 @@ export function useRecordRotation(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
+
+/** Pins (spkiSha256) or unpins (null) the server key the probe login trusts; admins only, the service checks. */
+export function useCertificatePin(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (spkiSha256: string | null) =>
+      spkiSha256 === null
+        ? apiFetch<TargetView>(`${base}/${id}/certificate-pin`, { method: 'DELETE' })
+        : apiFetch<TargetView>(`${base}/${id}/certificate-pin`, { method: 'PUT', json: { spkiSha256 } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}

@@ -30,14 +30,15 @@ function verdictFor(ip: string, policy: NetworkPolicy): AddressVerdict {
     : { allowed: false, reason: `${ip} is a loopback or private address outside the allow-list (Settings → Network)` };
 }
 
-/** Judges one resolved address; an IPv6 address that embeds an IPv4 one is judged as both. */
+/** Judges one resolved address; an IPv6 address that embeds IPv4 ones is judged as each of them too. */
 export function checkAddress(ip: string, policy: NetworkPolicy = defaultNetworkPolicy): AddressVerdict {
   const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (!net.isIP(bare)) return { allowed: false, reason: `${ip} is not an IP address` };
   const own = verdictFor(bare, policy);
   if (!own.allowed) return own;
   const inner = embeddedIpv4(bare);
-  return inner ? verdictFor(inner, policy) : own;
+  if ('unlocatable' in inner) return { allowed: false, reason: inner.unlocatable };
+  return inner.addresses.map((a) => verdictFor(a, policy)).find((v) => !v.allowed) ?? own;
 }
 
 export const isCidr = (text: string) => parseCidr(text) !== null;

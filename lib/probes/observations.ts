@@ -189,7 +189,8 @@ export interface PasswordAgeObservation {
   /** rolvaliduntil, when the server has one for the role */
   validUntil: string | null;
   /** only the length of a known secret, never the secret */
-  secretLength: number | null;
+  /** the known secret is at least password.strength's minimum length; null when unknown. Its length is never recorded */
+  secretLongEnough: boolean | null;
 }
 
 export interface K8sVolumeObservation {

@@ -8,7 +8,8 @@ export interface PasswordAgeInput {
   /** rolvaliduntil of the login role, from the authenticated session */
   validUntil: string | null;
   policyDays: number;
-  secretLength: number | null;
+  /** whether the known secret is at least the policy's length; null when Posture does not know it. Never the length itself */
+  secretLongEnough: boolean | null;
   now?: Date;
 }
 
@@ -31,6 +32,6 @@ export async function probePasswordAge(input: PasswordAgeInput): Promise<ProbeOu
   const ageDays = rotatedAt ? Math.floor((now.getTime() - Date.parse(rotatedAt)) / 86_400_000) : null;
   return {
     status: 'ok',
-    data: { source, rotatedAt, ageDays, policyDays: input.policyDays, validUntil: input.validUntil, secretLength: input.secretLength },
+    data: { source, rotatedAt, ageDays, policyDays: input.policyDays, validUntil: input.validUntil, secretLongEnough: input.secretLongEnough },
   };
 }

@@ -16,6 +16,7 @@ import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
 import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
 import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation, PasswordAgeObservation } from '../probes/observations';
 import { passwordEngines } from '../checks/password-engines';
+import { passwordMinLength } from '../checks/check-password-strength';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
 import { collectEngineObservations, engineDown } from './collect-engine-observations';
@@ -45,7 +46,7 @@ function passwordAgeProbe(spec: ScanSpec, run: RunProbe, validUntil: string | nu
       secretWrittenAt: secretRef && namespace ? () => readK8sSecretAge({ namespace, name: secretRef.name }, spec.kube, s) : null,
       validUntil,
       policyDays: spec.policy.passwordMaxAgeDays,
-      secretLength: spec.password !== null ? [...spec.password].length : null,
+      secretLongEnough: spec.password !== null ? [...spec.password].length >= passwordMinLength : null,
     }),
   );
 }

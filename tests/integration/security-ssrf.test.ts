@@ -68,6 +68,9 @@ describe('address policy', () => {
     '169.254.169.254', '169.254.170.2', '169.254.0.1', 'fe80::1', 'fe80::a9fe:a9fe', 'fd00:ec2::254', '100.100.100.200',
     '168.63.129.16', '192.0.0.192', '0.0.0.0', '::', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe', '64:ff9b::a9fe:a9fe',
     '2002:a9fe:a9fe::1', '224.0.0.1', '255.255.255.255',
+    // SIIT (::ffff:0:0/96), local-use NAT64 (64:ff9b:1::/48, RFC 8215), Teredo server, ISATAP
+    '::ffff:0:169.254.169.254', '::ffff:0:a9fe:a9fe', '64:ff9b:1::a9fe:a9fe', '64:ff9b:1:a9fe:a9:fe00::', '2001:0:a9fe:a9fe::1',
+    '2001:db8::5efe:a9fe:a9fe',
   ])('refuses %s always', (ip) => {
     expect(checkAddress(ip).allowed).toBe(false);
     expect(checkAddress(ip, { allowedPrivateRanges: ['0.0.0.0/0', '::/0'] }).allowed).toBe(false);
@@ -82,6 +85,10 @@ describe('address policy', () => {
     expect(checkAddress('10.9.9.9', policy).allowed).toBe(true);
     expect(checkAddress('127.0.0.1', policy)).toMatchObject({ allowed: false, reason: expect.stringMatching(/allow-list/) });
     expect(checkAddress('::ffff:127.0.0.1', policy).allowed).toBe(false);
+    expect(checkAddress('::ffff:0:127.0.0.1', policy).allowed).toBe(false);
+    expect(checkAddress('::ffff:0:7f00:1', policy).allowed).toBe(false);
+    // Teredo's client address is the last 32 bits inverted: ~127.0.0.1
+    expect(checkAddress('2001:0:5db8:d822::80ff:fffe', policy).allowed).toBe(false);
     expect(checkAddress('192.168.0.1', policy).allowed).toBe(false);
     expect(checkAddress('93.184.216.34', policy).allowed).toBe(true);
   });

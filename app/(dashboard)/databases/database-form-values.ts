@@ -33,6 +33,7 @@ export interface DatabaseFormValues {
   backupCronNamespace: string;
   backupCronName: string;
   caPem: string;
+  tlsServerName: string;
   passwordMaxAgeDays: string;
   backupMaxAgeHours: string;
   allowPlaintextLogin: boolean;
@@ -68,10 +69,24 @@ export function emptyDatabaseValues(): DatabaseFormValues {
     backupCronNamespace: '',
     backupCronName: '',
     caPem: '',
+    tlsServerName: '',
     passwordMaxAgeDays: '',
     backupMaxAgeHours: '',
     allowPlaintextLogin: false,
   };
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Whether the edit moves the target to another endpoint, which unbinds its stored credential on save. */
+export function movesEndpoint(before: DatabaseFormValues, after: DatabaseFormValues): boolean {
+  return (
+    before.engine !== after.engine ||
+    norm(before.host) !== norm(after.host) ||
+    before.port.trim() !== after.port.trim() ||
+    norm(before.tlsServerName) !== norm(after.tlsServerName) ||
+    before.caPem.trim() !== after.caPem.trim()
+  );
 }
 
 export function valuesFromTarget(t: TargetView): DatabaseFormValues {
@@ -105,6 +120,8 @@ export function valuesFromTarget(t: TargetView): DatabaseFormValues {
     backupCronNamespace: b?.source === 'cronjob' ? (b.namespace ?? '') : '',
     backupCronName: b?.source === 'cronjob' ? b.name : '',
     caPem: t.caPem ?? '',
+    tlsServerName: t.tlsServerName ?? '',
+    username: t.credential?.username ?? '',
     passwordMaxAgeDays: t.passwordMaxAgeDays === null ? '' : String(t.passwordMaxAgeDays),
     backupMaxAgeHours: t.backupMaxAgeHours === null ? '' : String(t.backupMaxAgeHours),
     allowPlaintextLogin: t.allowPlaintextLogin,

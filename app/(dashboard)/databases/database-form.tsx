@@ -7,7 +7,7 @@ import { defaultPolicy } from '@/lib/scan/scan-spec';
 import { criticalities, defaultPortFor, engines } from '@/lib/validations/target';
 import { FormField, type ControlProps } from '../../_components/form-field';
 import { FormErrorSummary } from '../../_components/form-error-summary';
-import type { BackupChoice, DatabaseFormValues } from './database-form-values';
+import { movesEndpoint, type BackupChoice, type DatabaseFormValues } from './database-form-values';
 import { fieldPaths } from './to-target-payload';
 
 interface Props {
@@ -20,22 +20,24 @@ interface Props {
   onCancel?: () => void;
   /** admins alone may allow plaintext SCRAM logins; nobody else sees the checkbox */
   isAdmin: boolean;
+  /** edit mode: the target holds a password or reference, which moving it drops unless a new one is typed */
+  credentialStored?: boolean;
 }
 
 type Key = keyof DatabaseFormValues;
 /** the controls that hold text (all but the checkbox) */
 type TextKey = { [K in Key]: DatabaseFormValues[K] extends string ? K : never }[Key];
 
-const probeFields: Key[] = ['caPem', 'passwordMaxAgeDays', 'backupMaxAgeHours', 'allowPlaintextLogin'];
+const probeFields: Key[] = ['caPem', 'tlsServerName', 'passwordMaxAgeDays', 'backupMaxAgeHours', 'allowPlaintextLogin'];
 
-export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSubmit, onCancel, isAdmin }: Props) {
+export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSubmit, onCancel, isAdmin, credentialStored = false }: Props) {
   const [v, setV] = useState(initial);
   const [k8sShown, setK8sShown] = useState(
     [initial.k8sNamespace, initial.k8sContext, initial.k8sPodSelector, initial.k8sPvcNames, initial.k8sPasswordSecretName, initial.k8sTlsSecretName].some((x) => x !== ''),
   );
   const [backupShown, setBackupShown] = useState(initial.backupSource !== 'none');
   const [probeShown, setProbeShown] = useState(
-    initial.caPem !== '' || initial.passwordMaxAgeDays !== '' || initial.backupMaxAgeHours !== '' || initial.allowPlaintextLogin,
+    initial.caPem !== '' || initial.tlsServerName !== '' || initial.passwordMaxAgeDays !== '' || initial.backupMaxAgeHours !== '' || initial.allowPlaintextLogin,
   );
   const plaintextId = useId();
   // An explicit port survives an engine change; an untouched one follows the engine's default.
@@ -148,6 +150,18 @@ export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSub
             {text('password', 'Password', { type: 'password', autoComplete: 'new-password' })}
           </div>
         </fieldset>
+      ) : credentialStored && movesEndpoint(initial, v) ? (
+        <fieldset className="form-section" aria-describedby="unbind-note">
+          <legend>Credential</legend>
+          <p className="alert alert-warn small" id="unbind-note" role="status">
+            A credential belongs to its endpoint: saving a new engine, host, port, TLS server name or CA bundle removes the stored password
+            (or Secret / variable reference). Enter the password again to keep logging in.
+          </p>
+          <div className="form-grid">
+            {text('username', 'Username', { autoComplete: 'off' })}
+            {text('password', 'Password', { type: 'password', autoComplete: 'new-password' })}
+          </div>
+        </fieldset>
       ) : null}
 
       <details className="form-section collapsible" open={k8sShown || k8sError} onToggle={(e) => setK8sShown(e.currentTarget.open)}>
@@ -216,6 +230,7 @@ export function DatabaseForm({ mode, initial, submitLabel, pending, error, onSub
               />
             )}
           </FormField>
+          {text('tlsServerName', 'TLS server name', { hint: 'The name the certificate is issued for, when you connect by address. Empty: the host.', placeholder: 'orders-db.internal.example.com' })}
           {number('passwordMaxAgeDays', 'Password max age (days)', 3650, `Empty: ${defaultPolicy.passwordMaxAgeDays} days (default)`)}
           {number('backupMaxAgeHours', 'Backup max age (hours)', 8760, `Empty: ${defaultPolicy.backupMaxAgeHours} hours (default)`)}
           {isAdmin ? (

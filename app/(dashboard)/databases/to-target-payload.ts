@@ -30,6 +30,7 @@ export const fieldPaths: Record<keyof DatabaseFormValues, string> = {
   backupCronNamespace: 'backup.namespace',
   backupCronName: 'backup.name',
   caPem: 'caPem',
+  tlsServerName: 'tlsServerName',
   passwordMaxAgeDays: 'passwordMaxAgeDays',
   backupMaxAgeHours: 'backupMaxAgeHours',
   allowPlaintextLogin: 'allowPlaintextLogin',
@@ -111,11 +112,14 @@ export function toTargetPayload(v: DatabaseFormValues, mode: 'create' | 'edit', 
   const passwordAge = wholeOrNull(v.passwordMaxAgeDays);
   const backupAge = wholeOrNull(v.backupMaxAgeHours);
   if (mode === 'edit' || ca !== '') body.caPem = ca;
+  if (mode === 'edit' || v.tlsServerName.trim() !== '') body.tlsServerName = v.tlsServerName.trim();
   if (mode === 'edit' || passwordAge !== null) body.passwordMaxAgeDays = passwordAge;
   if (mode === 'edit' || backupAge !== null) body.backupMaxAgeHours = backupAge;
   if (v.allowPlaintextLogin !== (had?.allowPlaintextLogin ?? false)) body.allowPlaintextLogin = v.allowPlaintextLogin;
   if (mode === 'create' && (v.username.trim() !== '' || v.password !== '')) {
     body.credential = { username: v.username, ...(v.password !== '' ? { password: v.password } : {}) };
   }
+  // On edit a password goes only when typed: it re-binds the credential to a moved endpoint in the same request.
+  if (mode === 'edit' && v.password !== '') body.credential = { username: v.username, password: v.password };
   return body;
 }

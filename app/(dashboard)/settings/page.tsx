@@ -24,6 +24,12 @@ export default async function SettingsPage() {
           </Link>
         ) : null}
         {isAdmin ? (
+          <Link href="/settings/security" className="card card-link">
+            <h2 className="card-title">Security</h2>
+            <p className="muted">Where target credentials may come from, which backup commands and folders editors may name, and which private networks probes may reach.</p>
+          </Link>
+        ) : null}
+        {isAdmin ? (
           <Link href="/settings/tokens" className="card card-link">
             <h2 className="card-title">API tokens</h2>
             <p className="muted">Create and revoke bearer tokens for scripts and CI, each with only the scopes it needs.</p>

@@ -23,6 +23,8 @@ import { ReplacePasswordForm } from './replace-password-form';
 import { ScanNowButton, ScanProgress } from './scan-now';
 import { useScanNow } from './use-scan-now';
 import { WhatIfPanel } from './what-if-panel';
+import { CredentialWithheldBanner } from './credential-withheld-banner';
+import { credentialWithheld } from './credential-withheld';
 
 interface Props {
   target: TargetView;
@@ -100,6 +102,7 @@ export function DatabaseDetail({ target, checks, plan, history, events, canEdit,
           <DatabaseForm
             mode="edit"
             isAdmin={isAdmin}
+            credentialStored={Boolean(target.credential?.hasStoredSecret || target.credential?.reference)}
             initial={valuesFromTarget(target)}
             submitLabel="Save changes"
             pending={update.isPending || refreshing}
@@ -109,6 +112,8 @@ export function DatabaseDetail({ target, checks, plan, history, events, canEdit,
           />
         </section>
       ) : null}
+
+      <CredentialWithheldBanner target={target} withheld={credentialWithheld(checks)} isAdmin={isAdmin} />
 
       <PostureSection
         target={target}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { requireRole } from '@/lib/auth/require-user';
+import { custodyPolicySetting } from '@/lib/services/settings/custody-policy-setting';
+import { getNetworkPolicy } from '@/lib/services/settings/get-network-policy';
+import { CustodyPolicyForm } from './custody-policy-form';
+import { NetworkPolicyForm } from './network-policy-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Security' };
+
+export default async function SecuritySettingsPage() {
+  const ctx = await requireRole('admin');
+  const [custody, network] = await Promise.all([custodyPolicySetting.get(ctx), getNetworkPolicy(ctx)]);
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/settings">Settings</Link> <span aria-hidden="true">/</span> <span>Security</span>
+      </nav>
+      <div className="page-header">
+        <h1>Security</h1>
+      </div>
+      <CustodyPolicyForm initial={custody} />
+      <NetworkPolicyForm initial={{ allowedPrivateRanges: [...network.allowedPrivateRanges] }} />
+    </>
+  );
+}
