@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { absolutePathSchema as absolutePath, programSchema as programName } from '../validations/file-path';
 
 /** The Setting row that holds what editors may point Posture's secrets and executables at. */
 export const CUSTODY_POLICY_KEY = 'custody.policy';
@@ -17,27 +17,6 @@ const namespace = z
   .max(63)
   .regex(/^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name (lower-case, digits, -)');
 
-const isCleanAbsolute = (p: string) => p.startsWith('/') && !p.includes('\0') && !p.split('/').some((s) => s === '.' || s === '..');
-const normaliseAbsolute = (p: string) => (p === '/' ? p : path.posix.normalize(p).replace(/\/+$/, ''));
-
-/** An absolute path without `.`/`..` segments or a trailing slash, so prefix tests on it mean what they say. */
-const absolutePath = z
-  .string()
-  .trim()
-  .max(1024)
-  .refine(isCleanAbsolute, 'must be an absolute path without . or .. segments')
-  .transform(normaliseAbsolute);
-
-const programName = z
-  .string()
-  .trim()
-  .max(1024)
-  .refine(
-    (p) => (p.startsWith('/') ? isCleanAbsolute(p) : /^[a-z0-9][a-z0-9._+-]{0,127}$/i.test(p)),
-    'must be a program name found on PATH (e.g. pgbackrest) or an absolute path without . or .. segments',
-  )
-  .transform((p) => (p.startsWith('/') ? normaliseAbsolute(p) : p));
-
 const uniqueSorted = <T extends z.ZodType<string>>(item: T, max: number, label: string) =>
   z
     .array(item)
@@ -52,6 +31,8 @@ export const custodyPolicySchema = z
     secretNamespaces: uniqueSorted(namespace, 200, 'namespaces').default([]),
     /** the executables a pgBackRest backup source may run */
     backupCommands: uniqueSorted(programName, 20, 'commands').default(['pgbackrest']),
+    /** pgBackRest config files a backup source may name must lie under one of these folders */
+    pgbackrestConfigRoots: uniqueSorted(absolutePath, 50, 'folders').default(['/etc/pgbackrest']),
     /** dump-dir backup sources must lie under one of these folders */
     dumpRoots: uniqueSorted(absolutePath, 50, 'folders').default([]),
   })

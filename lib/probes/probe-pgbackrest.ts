@@ -35,17 +35,31 @@ const infoSchema = z.array(
 
 type Run = { ok: true; stdout: string } | { ok: false; message: string };
 
+/**
+ * The whole environment the command gets: nothing of Posture's own (master key, store URL, tokens) reaches it.
+ * Typed loosely because Next's types demand NODE_ENV in every env object.
+ */
+const minimalEnv: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' };
+/** `ERROR: [037]: backup command requires option: repo1-cipher-pass`: pgBackRest's own error line, and only that. */
+const pgBackRestErrorLine = /^(?:ERROR|WARN): \[\d{3}\]: [\x20-\x7e]{1,200}$/;
+
+/** One line fit for evidence: pgBackRest's error line when stderr has one, never anything else a program printed. */
+export function sanitisedPgBackRestError(stderr: string): string | null {
+  const lines = stderr.slice(0, 64 * 1024).split('\n').map((l) => l.trim());
+  return lines.find((l) => pgBackRestErrorLine.test(l)) ?? null;
+}
+
 function run(cmd: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: timeoutMs, signal, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (e, stdout, stderr) => {
+    execFile(cmd, args, { timeout: timeoutMs, signal, maxBuffer: 32 * 1024 * 1024, env: minimalEnv as NodeJS.ProcessEnv }, (e, stdout, stderr) => {
       if (!e) return resolve({ ok: true, stdout });
       if (e.code === 'ENOENT') {
         return resolve({ ok: false, message: `pgBackRest command not found: ${cmd} (install the Debian package pgbackrest, or set the backup source's command)` });
       }
       if (e.name === 'AbortError') return resolve({ ok: false, message: 'cancelled' });
       if (e.killed) return resolve({ ok: false, message: `pgbackrest info did not finish within ${timeoutMs} ms` });
-      const why = String(stderr).trim().split('\n').filter(Boolean).slice(-2).join(' ') || e.message;
-      resolve({ ok: false, message: `pgbackrest info failed (exit ${e.code}): ${why}` });
+      const line = sanitisedPgBackRestError(String(stderr));
+      resolve({ ok: false, message: `pgbackrest info failed (exit ${e.code})${line ? `: ${line}` : ''}` });
     });
   });
 }
@@ -68,7 +82,8 @@ export async function probePgBackRest(input: PgBackRestProbeInput): Promise<Prob
   try {
     stanzas = infoSchema.parse(JSON.parse(result.stdout));
   } catch (e) {
-    return { status: 'error', message: `unexpected pgbackrest info output: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+    // The output is not echoed: a command that is not pgBackRest could print anything it can read.
+    return { status: 'error', message: `unexpected pgbackrest info output (${e instanceof SyntaxError ? 'not JSON' : 'not the documented shape'})` };
   }
   const stanza = stanzas.find((s) => s.name === input.stanza);
   if (!stanza) return { status: 'error', message: `pgbackrest info did not report stanza ${input.stanza}` };

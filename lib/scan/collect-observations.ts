@@ -19,15 +19,19 @@ import { passwordEngines } from '../checks/password-engines';
 import { passwordMinLength } from '../checks/check-password-strength';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
+import { backupSourceRefusal } from './confirm-backup-paths';
 import { collectEngineObservations, engineDown } from './collect-engine-observations';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 type RunProbe = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
 
-function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<BackupObservation>> {
+async function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<BackupObservation>> {
   const b = spec.backup;
   const common = { policyHours: spec.policy.backupMaxAgeHours, signal, timeoutMs: spec.timeouts.probeMs };
-  if (!b) return Promise.resolve(skipped('no backup source is configured for this target'));
+  if (!b) return skipped('no backup source is configured for this target');
+  // The CLI has no custody policy: its operator names the command and folders on their own machine.
+  const refused = spec.custody ? await backupSourceRefusal(b, spec.custody) : null;
+  if (refused) return { status: 'error', message: refused };
   if (b.source === 'pgbackrest') return probePgBackRest({ ...common, stanza: b.stanza, configPath: b.configPath, command: b.command });
   if (b.source === 'dump-dir') return probeDumpDir({ ...common, dir: b.dir, database: spec.database });
   return probeK8sCronJob({ ...common, cronJob: { namespace: b.namespace, name: b.name }, defaultNamespace: spec.kubernetes?.namespace, kube: spec.kube });

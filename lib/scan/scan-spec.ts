@@ -29,7 +29,7 @@ export interface ScanSpec {
   timeouts: { connectMs: number; probeMs: number };
   /** inventory tags: hardening checks read policy from them (encryption:required, sensitive:<schema>.<table>, …), engine probes read `store` and `plaintext-port:<n>`-style hints */
   tags?: string[];
-  /** the admin's custody policy (backup commands and dump roots are judged again at scan time); defaults when absent */
+  /** the admin's custody policy (backup commands and folders are judged again at scan time); absent for the CLI, whose operator chooses them */
   custody?: CustodyPolicy;
   /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
   network?: NetworkPolicy;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePathSchema, programSchema } from './file-path';
 
 export const engines = ['postgresql', 'redis', 'rabbitmq', 'patroni', 'etcd', 'pgbackrest'] as const;
 export const criticalities = ['low', 'medium', 'high', 'critical'] as const;
@@ -52,11 +53,12 @@ export const backupSourceSchema = z.discriminatedUnion('source', [
     .object({
       source: z.literal('pgbackrest'),
       stanza: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a pgBackRest stanza name'),
-      configPath: z.string().trim().startsWith('/', 'must be an absolute path').optional(),
-      command: z.string().trim().startsWith('/', 'must be an absolute path').optional(),
+      configPath: absolutePathSchema.optional(),
+      /** an allowed backup command (Settings → Security): a name on PATH or an absolute path; pgbackrest when left out */
+      command: programSchema.optional(),
     })
     .strict(),
-  z.object({ source: z.literal('dump-dir'), dir: z.string().trim().startsWith('/', 'must be an absolute path') }).strict(),
+  z.object({ source: z.literal('dump-dir'), dir: absolutePathSchema }).strict(),
   z
     .object({ source: z.literal('cronjob'), namespace: k8sName.optional(), name: k8sName })
     .strict(),

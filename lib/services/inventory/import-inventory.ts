@@ -11,6 +11,7 @@ import { writeTargetCredential } from '../targets/write-target-credential';
 import { changedEndpointFields } from '../../crypto/credential-binding';
 import type { CustodyPolicy } from '../../custody/custody-policy';
 import { envReferenceRefusal, secretNamespaceRefusal } from '../../custody/judge-credential-reference';
+import { backupSourceProblems } from '../../custody/judge-backup-source';
 import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
@@ -78,7 +79,7 @@ export async function importInventory(
   authorize(ctx, 'inventory:write');
   const { yaml, allowLiteralPasswords } = importInputSchema.parse(input);
   const custody = await custodyPolicySetting.load();
-  const entries = parseInventoryFile(yaml, { allowLiteralPasswords, checkEntry: (entry) => credentialProblems(entry, custody) });
+  const entries = parseInventoryFile(yaml, { allowLiteralPasswords, checkEntry: (entry) => [...credentialProblems(entry, custody), ...backupProblems(entry, custody)] });
   if (entries.some((e) => e.credential)) authorize(ctx, 'credentials:write');
   const policy = await loadNetworkPolicy(db);
   // Each distinct host once, in parallel: a fleet file names thousands of databases on far fewer hosts.
@@ -142,6 +143,11 @@ export async function importInventory(
     throw e;
   }
   return summary;
+}
+
+/** The entry's backup source against the custody policy, as located problems. */
+function backupProblems(entry: InventoryEntry, custody: CustodyPolicy): { path: string[]; message: string }[] {
+  return backupSourceProblems(entry.backup, custody).map((p) => ({ path: ['backup', ...p.path], message: p.message }));
 }
 
 /** The entry's credential against the custody policy, as located problems (never the secret). */

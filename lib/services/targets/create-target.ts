@@ -7,6 +7,7 @@ import { loadNetworkPolicy } from '../settings/load-network-policy';
 import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
+import { assertBackupAllowed } from './assert-backup-allowed';
 import { describeCredential } from './credential-columns';
 import { isUniqueViolation, nameConflict } from './name-conflict';
 import { toBackupColumns, toTargetView, targetViewSelect, type TargetView } from './target-view';
@@ -20,7 +21,9 @@ export async function createTarget(ctx: ServiceContext, input: CreateTargetInput
   if (data.allowPlaintextLogin) authorize(ctx, 'security:override');
   const { credential, kubernetes, backup, ...fields } = data;
   await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
-  if (credential) assertCredentialAllowed(credential, await custodyPolicySetting.load(), kubernetes?.namespace);
+  const custody = await custodyPolicySetting.load();
+  if (credential) assertCredentialAllowed(credential, custody, kubernetes?.namespace);
+  assertBackupAllowed(backup, custody);
   // The id is chosen here, so the password can be sealed bound to the row before the row exists.
   const id = randomUUID();
   try {

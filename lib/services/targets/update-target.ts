@@ -10,6 +10,7 @@ import { loadNetworkPolicy } from '../settings/load-network-policy';
 import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
+import { assertBackupAllowed } from './assert-backup-allowed';
 import { isUniqueViolation, nameConflict } from './name-conflict';
 import { parseTargetId } from './parse-target-id';
 import { toBackupColumns, toTargetView, targetViewSelect, type TargetView } from './target-view';
@@ -31,7 +32,8 @@ export async function updateTarget(ctx: ServiceContext, id: string, input: Updat
   if (data.credential) authorize(ctx, 'credentials:write');
   const { kubernetes, backup, credential, ...fields } = data;
   if (fields.host !== undefined) await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
-  const policy = credential ? await custodyPolicySetting.load() : null;
+  const policy = credential || backup ? await custodyPolicySetting.load() : null;
+  if (backup && policy) assertBackupAllowed(backup, policy);
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.target.findUnique({ where: { id: targetId }, select: targetViewSelect });

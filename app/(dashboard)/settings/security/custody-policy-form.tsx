@@ -13,6 +13,7 @@ const fields: { key: Field; label: string; hint: string; placeholder: string }[]
   { key: 'envPrefixes', label: 'Environment variable prefixes', hint: 'passwordFromEnv may name only variables starting with one of these. Posture’s own variables are refused regardless.', placeholder: 'POSTURE_TARGET_' },
   { key: 'secretNamespaces', label: 'Secret namespaces', hint: 'passwordFromSecret may read Secrets only in these namespaces; give Posture’s service account a Role there.', placeholder: 'databases' },
   { key: 'backupCommands', label: 'Backup commands', hint: 'The executables a pgBackRest backup source may run: a name on PATH or an absolute path.', placeholder: 'pgbackrest' },
+  { key: 'pgbackrestConfigRoots', label: 'pgBackRest config folders', hint: 'A pgBackRest backup source may name a config file only under these folders.', placeholder: '/etc/pgbackrest' },
   { key: 'dumpRoots', label: 'Dump folders', hint: 'A dump-dir backup source must lie under one of these folders.', placeholder: '/var/backups' },
 ];
 
@@ -24,7 +25,7 @@ export function CustodyPolicyForm({ initial }: { initial: CustodyPolicy }) {
   const { data } = useCustodyPolicy(initial);
   const save = useUpdateCustodyPolicy();
   const [text, setText] = useState(asText(data ?? initial));
-  const [sent, setSent] = useState<Record<Field, string[]>>({ envPrefixes: [], secretNamespaces: [], backupCommands: [], dumpRoots: [] });
+  const [sent, setSent] = useState<Record<Field, string[]>>(() => Object.fromEntries(fields.map((f) => [f.key, []])) as unknown as Record<Field, string[]>);
   const details = save.error instanceof ApiError ? save.error.details : [];
   const rest = details.filter((d) => !fields.some((f) => d.path === f.key || d.path.startsWith(`${f.key}.`)));
 
