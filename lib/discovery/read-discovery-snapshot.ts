@@ -9,6 +9,8 @@ export interface DiscoveryReadInput {
   kube: KubeAccess;
   /** only these namespaces; the whole cluster when empty */
   namespaces: string[];
+  /** Secret names are listed only here (the custody policy's namespaces, where Posture's RBAC reads Secrets) */
+  secretNamespaces: string[];
   signal?: AbortSignal;
   /** per API call */
   timeoutMs?: number;
@@ -63,9 +65,11 @@ export async function readDiscoverySnapshot(input: DiscoveryReadInput): Promise<
   const timeoutMs = input.timeoutMs ?? 15_000;
   const scopes: (string | null)[] = input.namespaces.length > 0 ? input.namespaces : [null];
   const errors: DiscoverySnapshot['errors'] = [];
+  // Never cluster-wide for Secrets: only the allowed namespaces, narrowed further by the discovery scope.
+  const secretScopes = input.secretNamespaces.filter((ns) => input.namespaces.length === 0 || input.namespaces.includes(ns));
   const read = async <T>(resource: DiscoveredResource, lister: Lister<T>, accept?: string): Promise<T[]> => {
     const lists = await Promise.all(
-      scopes.map(async (ns) => {
+      (resource === 'secrets' ? secretScopes : scopes).map(async (ns) => {
         try {
           return await callKube(input.signal, timeoutMs, (o) => lister(kube, ns, o), accept ? { accept } : {});
         } catch (e) {

@@ -78,9 +78,19 @@ describe('deploy/kubernetes', () => {
     expect([...verbs].filter((v) => !['get', 'list', 'watch'].includes(v))).toEqual([]);
     const resources = role.rules.flatMap((r) => r.resources);
     expect(resources.some((r) => r.includes('*')) || role.rules.some((r) => r.apiGroups.includes('*'))).toBe(false);
-    expect([...new Set(resources)].sort()).toEqual([...discoveredResources, 'networkpolicies', 'cronjobs'].sort());
+    expect([...new Set(resources)].sort()).toEqual([...discoveredResources.filter((r) => r !== 'secrets'), 'networkpolicies', 'cronjobs'].sort());
     const binding = ofKind<{ subjects: { name: string; namespace: string }[]; roleRef: { name: string } }>('ClusterRoleBinding')[0]!;
     expect(binding).toMatchObject({ roleRef: { name: role.metadata.name }, subjects: [{ name: 'posture', namespace: 'posture' }] });
+  });
+
+  it('reads Secrets only through a namespaced Role, applied per allowed namespace, never cluster-wide', () => {
+    const sub = path.join(dir, 'secret-reader');
+    const subDocs = parseAllDocuments(readFileSync(path.join(sub, 'role.yaml'), 'utf8')).map((d) => d.toJS() as Doc & { rules?: { resources: string[]; verbs: string[] }[]; roleRef?: { kind: string; name: string }; subjects?: unknown[] });
+    const role = subDocs.find((d) => d.kind === 'Role')!;
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }]);
+    expect(subDocs.find((d) => d.kind === 'RoleBinding')).toMatchObject({ roleRef: { kind: 'Role', name: role.metadata.name }, subjects: [{ kind: 'ServiceAccount', name: 'posture', namespace: 'posture' }] });
+    expect(docs.some((d) => d.kind === 'ClusterRole' && JSON.stringify(d).includes('secrets'))).toBe(false);
+    expect(readFileSync(path.join(sub, 'kustomization.yaml'), 'utf8')).toMatch(/^namespace: databases$/m);
   });
 
   it('feeds every required setting from the Secret, which holds placeholders only', () => {

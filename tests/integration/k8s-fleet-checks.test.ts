@@ -53,7 +53,7 @@ beforeAll(async () => {
       writeOwnedFile(path.join(dataDir, 'server.key'), served.keyPem, owner, 0o600);
     },
   });
-  proposals = buildProposals(await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [] }));
+  proposals = buildProposals(await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace] }));
 }, 120_000);
 
 afterAll(async () => {
@@ -166,7 +166,7 @@ describe('discovery of the seed fleet (real client against the fake API server)'
 
   it('goes on without a refused list and names the missing RBAC grant', async () => {
     api.forbidden.push({ verb: 'list', resource: 'statefulsets' });
-    const snap = await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [] });
+    const snap = await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace] });
     expect(snap.errors).toEqual([
       { resource: 'statefulsets', message: expect.stringContaining(`Posture's ClusterRole needs verb "list" on "statefulsets.apps" (at the cluster scope)`) },
     ]);

@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client';
+import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { db, type Tx } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { buildProposals, type DiscoveryProposal } from '../../discovery/build-proposals';
@@ -74,7 +75,8 @@ export async function runDiscovery(ctx: ServiceContext, input: RunDiscoveryInput
   const run = await db.discoveryRun.create({ data: { trigger, context: settings.context } });
   let snap: DiscoverySnapshot;
   try {
-    snap = await readDiscoverySnapshot({ kube: access, namespaces: settings.namespaces });
+    const custody = await custodyPolicySetting.load();
+    snap = await readDiscoverySnapshot({ kube: access, namespaces: settings.namespaces, secretNamespaces: custody.secretNamespaces });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return toRunView(await db.discoveryRun.update({ where: { id: run.id }, data: { status: 'failed', errors: [message], finishedAt: new Date() } }));
