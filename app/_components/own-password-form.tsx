@@ -18,7 +18,7 @@ export function OwnPasswordForm({ userId, email, onCancel }: { userId: string; e
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    change.mutate({ currentPassword, password }, { onSuccess: () => router.replace('/login') });
+    change.mutate({ currentPassword: currentPassword === '' ? undefined : currentPassword, password }, { onSuccess: () => router.replace('/login') });
   }
 
   return (

@@ -5,6 +5,7 @@ import { endAuthSession } from '../services/auth/end-auth-session';
 import { startAuthSession } from '../services/auth/start-auth-session';
 import { clientAddress } from './client-address';
 import { safeCallbackPath } from './safe-callback-path';
+import { contextForToken } from './session-context';
 import { sessionLifetimeSeconds } from './session-lifetime';
 import { throttledSignIn } from './throttled-sign-in';
 import { usesSecureCookies } from './uses-secure-cookies';
@@ -55,6 +56,9 @@ export const authOptions: NextAuthOptions = {
         token.uid = u.id;
         token.sv = u.sessionVersion;
         token.sid = await startAuthSession(u.id);
+      } else if (!(await contextForToken(token))) {
+        // /api/auth/session with an ended session: next-auth answers {} and clears the cookie.
+        throw new Error('This session has ended (signed out, expired or revoked)');
       }
       return token;
     },
