@@ -69,6 +69,17 @@ export const authOptions: NextAuthOptions = {
       return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
   },
+  // One line per event, the message only: next-auth's own logger prints whole objects and stacks.
+  logger: {
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : metadata.error;
+      console.error(`[auth] ${code}: ${error instanceof Error ? error.message : 'error'}`);
+    },
+    warn(code) {
+      console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
   events: {
     async signOut({ token }) {
       await endAuthSession(token);
