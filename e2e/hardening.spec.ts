@@ -124,7 +124,7 @@ test('4. a password change ends the user\'s other sessions at their next request
   await login(phone, email, password);
   expect((await phone.request.get('/api/v1/scores')).status()).toBe(200);
 
-  const changed = await laptop.request.put(`/api/v1/users/${userId}/password`, { data: { password: `New-${randomBytes(12).toString('base64url')}` } });
+  const changed = await laptop.request.put(`/api/v1/users/${userId}/password`, { data: { currentPassword: password, password: `New-${randomBytes(12).toString('base64url')}` } });
   expect(changed.status()).toBe(204);
   // The other device's JWT is still unexpired, but its session version is stale: refused on the very next request.
   expect((await phone.request.get('/api/v1/scores')).status()).toBe(401);

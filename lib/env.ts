@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxy } from './auth/parse-trusted-proxy';
 
 const base64Key = z
   .string()
@@ -26,8 +27,13 @@ export const envSchema = z.object({
   POSTURE_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   /** the fixed window both sign-in limits count in, in seconds */
   POSTURE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  /** reverse proxies in front of the web process that append to X-Forwarded-For; 0 trusts only the socket's peer */
-  POSTURE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For is believed; empty trusts none */
+  POSTURE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((s) => parseTrustedProxy(s) !== null, 'must be an IP address or CIDR, e.g. 10.0.0.0/8 or 2001:db8::/32')).max(100))
+    .transform((list) => list.map((s) => parseTrustedProxy(s)!)),
   /** when set, the worker answers GET /healthz/live and /healthz/ready on this port (for kubelet probes) */
   POSTURE_WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
 import { buildIfStale } from './lib/build-if-stale';
-import { nextBin, startService, stopProcess, waitForHttp } from './lib/run-process';
+import { startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
 import { onShutdown } from './lib/on-shutdown';
 import { dataDir, repoRoot } from './lib/paths';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
@@ -85,8 +85,8 @@ try {
   }
 
   await buildIfStale(process.env);
-  const [node, next] = nextBin(repoRoot);
-  web = startService(node, [next, 'start', '-p', String(port)], { cwd: repoRoot, env: process.env });
+  const [node, args] = webServerCommand(repoRoot, { port });
+  web = startService(node, args, { cwd: repoRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   web.on('exit', (code) => void (stopping ? null : shutdown(code ?? 1)));
   const { startWorker } = await import('../lib/jobs/start-worker');
   stopWorker = (await startWorker(url)).stop;

@@ -7,7 +7,7 @@ import type { RunningWorker } from '../lib/jobs/start-worker';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
-import { nextBin, run, startService, stopProcess, waitForHttp } from './lib/run-process';
+import { run, startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
 import { onShutdown } from './lib/on-shutdown';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { repoRoot } from './lib/paths';
@@ -119,8 +119,8 @@ try {
   };
 
   if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
-  const [node, next] = nextBin(repoRoot);
-  server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [node, args] = webServerCommand(repoRoot, { host: '127.0.0.1', port });
+  server = startService(node, args, { cwd: repoRoot, env: { ...appEnv, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (d: Buffer) => process.stdout.write(d));
   server.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   await waitForHttp(`${baseURL}/api/health`);

@@ -36,14 +36,15 @@ function rateLimitKey(ctx: ServiceContext): string {
 export async function apiCallerContext(req: NextRequest): Promise<ServiceContext | null> {
   await refuseTokenInUrl(req);
   const header = req.headers.get('authorization');
-  const limit = env().POSTURE_API_RATE_LIMIT;
+  const config = env();
+  const limit = config.POSTURE_API_RATE_LIMIT;
   if (header !== null) {
     const match = /^Bearer +(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
     return authenticateApiToken(match[1], limit);
   }
-  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
-  const ctx = await contextForToken(jwt as { uid?: string; sv?: number } | null);
+  const jwt = await getToken({ req, secret: config.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
+  const ctx = await contextForToken(jwt);
   if (ctx) await consumeRateLimit(rateLimitKey(ctx), limit);
   return ctx;
 }

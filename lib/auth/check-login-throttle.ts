@@ -15,11 +15,9 @@ export type LoginThrottleVerdict = { allowed: true } | { allowed: false; scope: 
  * the store, so parallel guesses across replicas cannot overshoot) and a success resets it; the client
  * address only counts failures, so one shared office address is not locked by its users' good sign-ins.
  */
-export async function checkLoginThrottle(email: string, address: string | null, limits: LoginThrottleLimits): Promise<LoginThrottleVerdict> {
-  if (address) {
-    const ip = await peekRateLimit(loginThrottleKeys.address(address), limits.windowSeconds);
-    if (ip.count >= limits.perAddress) return { allowed: false, scope: 'address', retryAfterSeconds: ip.resetInSeconds };
-  }
+export async function checkLoginThrottle(email: string, address: string, limits: LoginThrottleLimits): Promise<LoginThrottleVerdict> {
+  const ip = await peekRateLimit(loginThrottleKeys.address(address), limits.windowSeconds);
+  if (ip.count >= limits.perAddress) return { allowed: false, scope: 'address', retryAfterSeconds: ip.resetInSeconds };
   if (email.trim()) {
     const account = await countRateLimitHit(loginThrottleKeys.account(email), limits.windowSeconds);
     if (account.count > limits.perAccount) return { allowed: false, scope: 'account', retryAfterSeconds: account.resetInSeconds };

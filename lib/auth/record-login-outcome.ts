@@ -3,10 +3,10 @@ import { countRateLimitHit } from './consume-rate-limit';
 import { loginThrottleKeys } from './login-throttle-keys';
 
 /** After the password was checked: a success clears the account's count, a failure counts against the address. */
-export async function recordLoginOutcome(email: string, address: string | null, ok: boolean, windowSeconds: number): Promise<void> {
+export async function recordLoginOutcome(email: string, address: string, ok: boolean, windowSeconds: number): Promise<void> {
   if (ok) {
     if (email.trim()) await db.rateLimit.deleteMany({ where: { key: loginThrottleKeys.account(email) } });
     return;
   }
-  if (address) await countRateLimitHit(loginThrottleKeys.address(address), windowSeconds);
+  await countRateLimitHit(loginThrottleKeys.address(address), windowSeconds);
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserView } from '../services/users/user-view';
-import type { CreateUserInput, UpdateUserInput } from '../validations/user';
+import type { CreateUserInput, SetPasswordInput, UpdateUserInput } from '../validations/user';
 import { apiFetch } from './api-fetch';
 
 const base = '/api/v1/users';
@@ -34,6 +34,6 @@ export function useUpdateUser(id: string) {
 
 export function useSetUserPassword(id: string) {
   return useMutation({
-    mutationFn: (password: string) => apiFetch<void>(`${base}/${id}/password`, { method: 'PUT', json: { password } }),
+    mutationFn: (input: SetPasswordInput) => apiFetch<void>(`${base}/${id}/password`, { method: 'PUT', json: input }),
   });
 }

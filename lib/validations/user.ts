@@ -22,9 +22,11 @@ export const updateUserSchema = z
   })
   .strict();
 
-export const setPasswordSchema = z.object({ password: newPasswordSchema }).strict();
+/** `currentPassword` is required (by the service) when you change your own password, never read otherwise. */
+export const setPasswordSchema = z.object({ password: newPasswordSchema, currentPassword: z.string().min(1, 'must not be empty').max(1024).optional() }).strict();
 
 export const loginSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().min(1).max(1024) });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
+export type SetPasswordInput = z.input<typeof setPasswordSchema>;

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import type { Benchmark, BenchContext, BenchSection } from './bench-section';
 import { seedBenchFleet } from './seed-bench-fleet';
 import { buildIfStale } from '../lib/build-if-stale';
-import { nextBin, startService, stopProcess, waitForHttp } from '../lib/run-process';
+import { startService, stopProcess, waitForHttp, webServerCommand } from '../lib/run-process';
 import { repoRoot } from '../lib/paths';
 import { checkCatalog } from '../../lib/checks/check-catalog';
 
@@ -27,8 +27,9 @@ async function load(url: string, headers: Record<string, string>, duration: numb
 }
 
 /**
- * `next start` on the seeded store, then autocannon against a trivial handler (/api/health/live: no auth, no store) and
- * the token-authenticated API. Same server, same run, same load, so the ratio is what the API's own work costs.
+ * Posture's web server (scripts/web.ts: Next's production handler) on the seeded store, then autocannon against a
+ * trivial handler (/api/health/live: no auth, no store) and the token-authenticated API. Same server, same run,
+ * same load, so the ratio is what the API's own work costs.
  */
 export const apiThroughputBenchmark: Benchmark = {
   id: 'api-throughput',
@@ -51,8 +52,8 @@ export const apiThroughputBenchmark: Benchmark = {
     const { token } = await createApiToken(systemContext('bench'), { name: 'bench', scopes: ['read'] });
     const port = 45000 + Math.floor(Math.random() * 5000);
     const base = `http://127.0.0.1:${port}`;
-    const [node, next] = nextBin(repoRoot);
-    const server = startService(node, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: repoRoot, env, stdio: 'ignore' });
+    const [node, args] = webServerCommand(repoRoot, { host: '127.0.0.1', port });
+    const server = startService(node, args, { cwd: repoRoot, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
     const rows: Row[] = [];
     try {
       await waitForHttp(`${base}/api/health`);
@@ -79,12 +80,12 @@ export const apiThroughputBenchmark: Benchmark = {
     const trivial = rows[0]!;
     const pct = (r: Row) => `${((r.rps / trivial.rps) * 100).toFixed(0)} %`;
     const scores = rows.find((r) => r.path === '/api/v1/scores')!;
-    const markdown = `## API throughput (\`next start\`, ${targets.toLocaleString('en-US')} targets)
+    const markdown = `## API throughput (web server, ${targets.toLocaleString('en-US')} targets)
 
-autocannon, ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up, against one \`next start\` process
-on the same 2-core machine as the store and autocannon itself (so all three compete for CPU). The API calls carry a
-read-scoped token: each request looks the token up by its SHA-256, counts one hit in the store-held rate limiter, then
-runs the endpoint. The store holds the seeded fleet (${checkCount} check states and 90 daily snapshots per target).
+autocannon, ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up, against one web server process
+(\`scripts/web.ts\`: Next's production handler) on the same 2-core machine as the store and autocannon itself (so all
+three compete for CPU). The API calls carry a read-scoped token: each request looks the token up by its SHA-256,
+counts one hit in the store-held rate limiter, then runs the endpoint. The store holds the seeded fleet (${checkCount} check states and 90 daily snapshots per target).
 
 | endpoint | path | req/s | vs trivial | p50 | p99 | requests |
 |---|---|---:|---:|---:|---:|---:|

@@ -42,8 +42,14 @@ export function stopProcess(child: ChildProcess | undefined, graceMs = 10_000): 
   });
 }
 
-/** `next` run by node directly, so signals reach the server rather than an npx wrapper. */
-export const nextBin = (root: string) => [process.execPath, `${root}/node_modules/next/dist/bin/next`] as const;
+/**
+ * Posture's web server (scripts/web.ts) in place of `next start`, run by node directly with tsx as its loader, so
+ * signals reach the server rather than a wrapper. `host` is `-H`; without it the server listens on every interface.
+ */
+export function webServerCommand(root: string, opts: { port: number | string; host?: string }): [string, string[]] {
+  const host = opts.host === undefined ? [] : ['-H', opts.host];
+  return [process.execPath, ['--import', 'tsx', path.join(root, 'scripts/web.ts'), ...host, '-p', String(opts.port)]];
+}
 
 /** Polls a URL until it answers 2xx, or fails after the deadline. */
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {

@@ -1,6 +1,5 @@
 import '../setup/store-env';
 import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { buildOpenApiDocument } from '../../lib/api/build-openapi-document';
@@ -10,6 +9,7 @@ import { createTarget } from '../../lib/services/targets/create-target';
 import { systemContext } from '../../lib/services/service-context';
 import { editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
+import { sessionJwt } from '../support/session-jwt';
 import { ensureTestUsers, seedGradedTarget } from '../support/seed-graded-target';
 
 const system = systemContext('test');
@@ -207,7 +207,7 @@ describe('session cookies', () => {
   it('the UI session works on the same routes, and its role still applies', async () => {
     if (viewerCtx.actor.kind !== 'user') throw new Error('viewer context');
     const user = await db.user.findUniqueOrThrow({ where: { id: viewerCtx.actor.id } });
-    const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: process.env.NEXTAUTH_SECRET! });
+    const jwt = await sessionJwt(user.id);
     const headers = { cookie: `next-auth.session-token=${jwt}` };
     expect((await callRoute({ method: 'GET', template: '/api/v1/scores', headers })).status).toBe(200);
     const denied = await callRoute({ method: 'POST', template: '/api/v1/databases', headers, body: { name: uniqueName('viewer'), engine: 'postgresql', host: 'db', port: 5432 } });

@@ -2,13 +2,13 @@ import '../setup/store-env';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { createApiToken } from '../../lib/services/tokens/create-api-token';
 import { systemContext } from '../../lib/services/service-context';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
+import { sessionJwt } from '../support/session-jwt';
 import { ensureTestUsers } from '../support/seed-graded-target';
 
 type Caller = 'viewer' | 'editor' | 'admin' | 'token:read' | 'token:scan' | 'token:write';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   for (const ctx of [viewerCtx, editorCtx, adminCtx]) {
     if (ctx.actor.kind !== 'user') continue;
     const user = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id } });
-    const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: process.env.NEXTAUTH_SECRET! });
+    const jwt = await sessionJwt(user.id);
     headers[ctx.actor.role] = { cookie: `next-auth.session-token=${jwt}` };
   }
   for (const scope of ['read', 'scan', 'write'] as const) {

@@ -1,9 +1,9 @@
 import '../setup/store-env';
-import { encode } from 'next-auth/jwt';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db';
 import { viewerCtx } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
+import { sessionJwt } from '../support/session-jwt';
 import { ensureTestUsers } from '../support/seed-graded-target';
 
 const saved = { NEXTAUTH_URL: process.env.NEXTAUTH_URL, POSTURE_PUBLIC_URL: process.env.POSTURE_PUBLIC_URL };
@@ -13,7 +13,7 @@ beforeAll(async () => {
   await ensureTestUsers();
   if (viewerCtx.actor.kind !== 'user') throw new Error('viewer');
   const user = await db.user.findUniqueOrThrow({ where: { id: viewerCtx.actor.id } });
-  jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: process.env.NEXTAUTH_SECRET! });
+  jwt = await sessionJwt(user.id);
 });
 
 afterEach(() => {

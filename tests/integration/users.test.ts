@@ -7,6 +7,7 @@ import { setUserPassword } from '../../lib/services/users/set-user-password';
 import { listUsers } from '../../lib/services/users/list-users';
 import { verifyLogin } from '../../lib/services/auth/verify-login';
 import { contextForToken } from '../../lib/auth/session-context';
+import { startAuthSession } from '../../lib/services/auth/start-auth-session';
 import { adminCtx, editorCtx, uniqueName } from '../setup/contexts';
 
 const pw = 'a-long-enough-passphrase';
@@ -47,19 +48,19 @@ describe('user services against the real store', () => {
     const e = email();
     const u = await createUser(adminCtx, { email: e, role: 'viewer', password: pw });
     const session = await verifyLogin({ email: e, password: pw });
-    const token = { uid: session!.id, sv: session!.sessionVersion };
+    const token = { uid: session!.id, sv: session!.sessionVersion, sid: await startAuthSession(session!.id) };
     expect((await contextForToken(token))?.actor).toMatchObject({ kind: 'user', role: 'viewer' });
 
     await setUserPassword(adminCtx, u.id, { password: 'another-long-passphrase' });
     expect(await contextForToken(token)).toBeNull();
 
     const again = await verifyLogin({ email: e, password: 'another-long-passphrase' });
-    const token2 = { uid: again!.id, sv: again!.sessionVersion };
+    const token2 = { uid: again!.id, sv: again!.sessionVersion, sid: await startAuthSession(again!.id) };
     await updateUser(adminCtx, u.id, { role: 'editor' });
     expect(await contextForToken(token2)).toBeNull();
 
     const third = await verifyLogin({ email: e, password: 'another-long-passphrase' });
-    const token3 = { uid: third!.id, sv: third!.sessionVersion };
+    const token3 = { uid: third!.id, sv: third!.sessionVersion, sid: await startAuthSession(third!.id) };
     expect((await contextForToken(token3))?.actor).toMatchObject({ role: 'editor' });
     await updateUser(adminCtx, u.id, { disabled: true });
     expect(await contextForToken(token3)).toBeNull();

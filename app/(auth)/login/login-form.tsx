@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/auth/safe-callback-path';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -16,13 +17,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     try {
-      const res = await signIn('credentials', { email, password, redirect: false });
+      // Judged again here, against this page's origin: only a path on it is ever navigated to (no open redirect).
+      const next = safeCallbackPath(callbackUrl, window.location.origin);
+      const res = await signIn('credentials', { email, password, redirect: false, callbackUrl: next });
       if (!res || res.error || !res.ok) {
         setError(res?.status === 429 ? 'Too many sign-in attempts; wait a few minutes and try again' : 'Invalid email or password');
         setPending(false);
         return;
       }
-      router.replace(callbackUrl || '/');
+      router.replace(next);
       router.refresh();
     } catch {
       setError('Could not reach the server; try again');

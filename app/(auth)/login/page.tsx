@@ -1,15 +1,10 @@
 import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth/safe-callback-path';
 import { sessionContext } from '@/lib/auth/session-context';
 import { LoginForm } from './login-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
-
-/** Only same-site paths are honoured, so the login page cannot be used as an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await sessionContext()) redirect('/');
@@ -22,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Posture
         </div>
         <h1>Sign in</h1>
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+        <LoginForm callbackUrl={safeCallbackPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl)} />
       </div>
     </main>
   );

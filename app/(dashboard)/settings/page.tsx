@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
+import { OwnPasswordForm } from '../../_components/own-password-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Settings' };
@@ -40,6 +41,12 @@ export default async function SettingsPage() {
           <p className="muted">Every REST operation: parameters, request and response schemas, and the token scope each one needs.</p>
         </Link>
       </div>
+      <section className="card" aria-labelledby="own-password-heading">
+        <h2 id="own-password-heading" className="card-title">
+          Your password
+        </h2>
+        <OwnPasswordForm userId={ctx.actor.id} email={ctx.actor.email} />
+      </section>
     </>
   );
 }

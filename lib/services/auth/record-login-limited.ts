@@ -4,7 +4,8 @@ import { writeAudit } from '../audit/write-audit';
 
 export interface LimitedLogin {
   email: string;
-  address: string | null;
+  /** absent when the attempt was not a sign-in (a password change) */
+  address?: string;
   scope: 'account' | 'address';
   retryAfterSeconds: number;
 }

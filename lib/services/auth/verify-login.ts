@@ -11,10 +11,16 @@ export interface LoginResult {
   sessionVersion: number;
 }
 
-/** Checks an email and password; every attempt, good or bad, is audited without the password. */
-export async function verifyLogin(input: unknown): Promise<LoginResult | null> {
+/**
+ * Checks an email and password; every attempt, good or bad, is audited with the client address and without the
+ * password. Credentials that do not parse (wrong types, over-long) look no account up and record none of their text.
+ */
+export async function verifyLogin(input: unknown, address?: string): Promise<LoginResult | null> {
   const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    await db.$transaction((tx) => writeAudit(tx, systemContext('auth'), { action: 'auth.login_failed', entity: 'user', diff: { reason: 'malformed credentials', address } }));
+    return null;
+  }
   const { email, password } = parsed.data;
   const user = await db.user.findUnique({ where: { email } });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
@@ -25,7 +31,7 @@ export async function verifyLogin(input: unknown): Promise<LoginResult | null> {
       action: allowed ? 'auth.login' : 'auth.login_failed',
       entity: 'user',
       entityId: user?.id ?? null,
-      diff: { email, reason: allowed ? undefined : !user ? 'unknown email' : !ok ? 'wrong password' : 'disabled' },
+      diff: { email, address, reason: allowed ? undefined : !user ? 'unknown email' : !ok ? 'wrong password' : 'disabled' },
     });
   });
   return allowed ? { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion } : null;

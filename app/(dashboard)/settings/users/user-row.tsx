@@ -6,6 +6,7 @@ import { ApiError } from '@/lib/hooks/api-error';
 import { useSetUserPassword, useUpdateUser } from '@/lib/hooks/use-users';
 import { formatDateTime } from '@/lib/ui/format-date-time';
 import { roles } from '@/lib/validations/user';
+import { OwnPasswordForm } from '../../../_components/own-password-form';
 
 export function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const update = useUpdateUser(user.id);
@@ -17,7 +18,7 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
 
   function submitPassword(e: FormEvent) {
     e.preventDefault();
-    setPassword.mutate(password, {
+    setPassword.mutate({ password }, {
       onSuccess: () => {
         setPasswordValue('');
         setShowPassword(false);
@@ -91,7 +92,13 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
           ) : null}
         </td>
       </tr>
-      {showPassword ? (
+      {showPassword && self ? (
+        <tr className="row-expansion">
+          <td colSpan={6}>
+            <OwnPasswordForm userId={user.id} email={user.email} onCancel={() => setShowPassword(false)} />
+          </td>
+        </tr>
+      ) : showPassword ? (
         <tr className="row-expansion">
           <td colSpan={6}>
             <form onSubmit={submitPassword} className="inline-row-form" noValidate>
