@@ -10,10 +10,13 @@ import { createApiToken } from '../../lib/services/tokens/create-api-token';
 import { revokeApiToken } from '../../lib/services/tokens/revoke-api-token';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { systemContext } from '../../lib/services/service-context';
-import { editorCtx, uniqueName } from '../setup/contexts';
+import { adminCtx, editorCtx, uniqueName } from '../setup/contexts';
+import { sessionJwt } from '../support/session-jwt';
+import { custodyPolicySetting } from '../../lib/services/settings/custody-policy-setting';
+import { loadNetworkPolicy } from '../../lib/services/settings/load-network-policy';
 import { callRoute } from '../support/call-route';
 import { openApiValidator } from '../support/openapi-validator';
-import { seedGradedTarget } from '../support/seed-graded-target';
+import { ensureTestUsers, seedGradedTarget } from '../support/seed-graded-target';
 
 const system = systemContext('test');
 const doc = buildOpenApiDocument();
@@ -43,6 +46,12 @@ async function validCall(op: ApiOperation): Promise<{ params?: Record<string, st
       const scan = await db.scan.create({ data: { targetId: await fresh(), trigger: 'api', status: 'queued', slot: `test:${randomUUID()}` } });
       return { params: { id: scan.id } };
     }
+    case 'pinDatabaseCertificate':
+      return { params: { id: await fresh() }, body: { spkiSha256: 'Xb4H0qg1eQGhX9X3a6c2q8tM0KJ3u7c0qv0t5Yy1YzM=' } };
+    case 'updateCustodyPolicy':
+      return { body: await custodyPolicySetting.load() };
+    case 'updateNetworkPolicy':
+      return { body: { allowedPrivateRanges: [...(await loadNetworkPolicy(db)).allowedPrivateRanges] } };
     case 'importInventory':
       return {
         body: `apiVersion: posture/v1\nkind: Inventory\ndatabases:\n  - name: ${uniqueName('imported')}\n    engine: postgresql\n    host: db.example.internal\n    port: 5432\n`,
@@ -53,6 +62,7 @@ async function validCall(op: ApiOperation): Promise<{ params?: Record<string, st
 }
 
 beforeAll(async () => {
+  await ensureTestUsers();
   await seedGradedTarget(uniqueName('api-graded'), [{ checkId: 'pg.tls.enabled', status: 'fail', severity: 'critical' }]);
   for (const s of apiScopes) tokens[s] = await token(`only-${s}`, [s]);
   tokens.all = await token('all-scopes', ['read', 'scan', 'write']);
@@ -130,21 +140,27 @@ describe.each(allOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`
     }
   });
 
-  it('403 for a token without the scope', async () => {
+  it('403 for a token without the scope (every token, for the admin-only operations)', async () => {
     const wrong = apiScopes.filter((s) => !op.scopes.includes(s));
     expect(wrong.length).toBeGreaterThan(0);
     for (const scope of wrong) {
       const res = await call({ token: tokens[scope] }, await validCall(op));
       expect(res.status, `scope ${scope}`).toBe(403);
-      expect(((await res.clone().json()) as { error: { code: string; message: string } }).error.message).toMatch(/scope/);
+      const message = ((await res.clone().json()) as { error: { code: string; message: string } }).error.message;
+      expect(message).toMatch(op.scopes.length ? /scope/ : /^API tokens cannot do this/);
       await expectDocumented(op, res);
     }
   });
 
-  it('the documented success for each scope that opens it, with a body that matches the document', async () => {
+  it('the documented success for each scope that opens it (a signed-in admin for admin-only ones), with a body that matches the document', async () => {
     for (const scope of op.scopes) {
       const res = await call({ token: tokens[scope] }, await validCall(op));
       expect(res.status, `${op.operationId} with scope ${scope}: ${await res.clone().text()}`).toBe(op.success.status);
+      await expectDocumented(op, res);
+    }
+    if (op.scopes.length === 0) {
+      const res = await call({ headers: { cookie: `next-auth.session-token=${await sessionJwt(adminCtx.actor.kind === 'user' ? adminCtx.actor.id : '')}` } }, await validCall(op));
+      expect(res.status, `${op.operationId} as an admin: ${await res.clone().text()}`).toBe(op.success.status);
       await expectDocumented(op, res);
     }
   });

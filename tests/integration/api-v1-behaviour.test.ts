@@ -169,8 +169,9 @@ describe('single databases', () => {
     const text = await res.text();
     expect(text).not.toContain('canary-8d1f0c');
     const id = (JSON.parse(text) as { id: string }).id;
-    const rows = await db.auditLog.findMany({ where: { entityId: id } });
-    expect(rows.map((r) => r.actor)).toEqual([expect.stringMatching(/^token:write-.* \(pst_[A-Za-z0-9_-]{8}\)$/)]);
+    const rows = await db.auditLog.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.action)).toEqual(['credential.set', 'target.create']);
+    for (const r of rows) expect(r.actor).toMatch(/^token:write-.* \(pst_[A-Za-z0-9_-]{8}\)$/);
     expect(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('canary-8d1f0c');
   });
 });

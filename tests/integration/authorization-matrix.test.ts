@@ -45,6 +45,9 @@ const expected: Record<string, Caller[]> = {
   'PATCH /api/v1/users/{id}': adminOnly,
   'PUT /api/v1/users/{id}/password': adminOnly,
   'PUT /api/v1/settings/network': adminOnly,
+  'PUT /api/v1/settings/custody': adminOnly,
+  'PUT /api/v1/databases/{id}/certificate-pin': adminOnly,
+  'DELETE /api/v1/databases/{id}/certificate-pin': adminOnly,
   'POST /api/v1/tokens': adminOnly,
   'DELETE /api/v1/tokens/{id}': adminOnly,
 };
@@ -85,6 +88,7 @@ const validBodies: Record<string, unknown> = {
   'POST /api/v1/databases/{id}/archive': { archived: true },
   'PUT /api/v1/databases/{id}/credential': { username: 'probe', password: 'a-canary-that-never-lands' },
   'PUT /api/v1/users/{id}/password': { password: 'Quartz-lantern-orbit-1947' },
+  'PUT /api/v1/databases/{id}/certificate-pin': { spkiSha256: 'Xb4H0qg1eQGhX9X3a6c2q8tM0KJ3u7c0qv0t5Yy1YzM=' },
 };
 
 function call(caller: Caller, route: string, body: unknown = validBodies[route] ?? {}) {
