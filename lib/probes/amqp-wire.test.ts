@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { connectionStartOk, parseConnectionClose, parseConnectionStart, readMethod } from './amqp-wire';
-import { ExactReader } from './socket-io';
+import { ExactReader } from './exact-reader';
 
 /** A method frame as a broker sends it: type 1, channel 0, size, payload, frame-end 0xCE. */
 function frame(classId: number, methodId: number, args: Buffer): Buffer {

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import pg from 'pg';
 import { resolveCheckedAddress } from '../network/resolve-checked-address';
+import { limitPgClientIncomingBytes } from './limit-pg-client-incoming-bytes';
 import type { PgSessionInput } from './probe-postgres-session';
 
 export interface ProbePgClient {
@@ -29,6 +30,7 @@ export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgC
     statement_timeout: input.queryTimeoutMs,
     application_name: 'posture-probe',
   });
+  limitPgClientIncomingBytes(client);
   const onAbort = () => void client.end().catch(() => {});
   input.signal?.addEventListener('abort', onAbort, { once: true });
   client.on('error', () => {});
