@@ -16,7 +16,11 @@ export function limitIncomingBytes(stream: Readable, limit: number | ByteBudget 
   limited.add(stream);
   const budget = typeof limit === 'number' ? new ByteBudget(limit) : limit;
   const fail = currentProbeScope()?.fail;
+  let stoppedWith: Error | null = null;
   const stop = (e: Error) => {
+    // destroy(e) emits e; unheard, that emit throws e again
+    if (e === stoppedWith) return;
+    stoppedWith = e;
     stream.destroy(e);
     fail?.(e);
   };
