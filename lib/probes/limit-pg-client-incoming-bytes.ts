@@ -12,4 +12,9 @@ export function limitPgClientIncomingBytes(client: pg.Client, budget: ByteBudget
   const connection = client.connection;
   limitIncomingBytes(connection.stream, budget);
   connection.once('sslconnect', () => limitIncomingBytes(connection.stream, budget));
+  // pg's parser makes one error per byte that is not a message (8 MiB of zeros: 8 million errors, 40 s of CPU).
+  // Thrown from here, the first one unwinds the parser; the stream guard then destroys the stream and fails the probe.
+  connection.on('errorMessage', (msg: Error) => {
+    if (msg.message.startsWith('received invalid response')) throw new Error(`the server sent bytes that are not PostgreSQL messages (${msg.message})`);
+  });
 }

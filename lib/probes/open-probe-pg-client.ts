@@ -1,6 +1,7 @@
 import net from 'node:net';
 import pg from 'pg';
 import { resolveCheckedAddress } from '../network/resolve-checked-address';
+import { endPgClient } from './end-pg-client';
 import { limitPgClientIncomingBytes } from './limit-pg-client-incoming-bytes';
 import type { PgSessionInput } from './probe-postgres-session';
 
@@ -31,14 +32,14 @@ export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgC
     application_name: 'posture-probe',
   });
   limitPgClientIncomingBytes(client);
-  const onAbort = () => void client.end().catch(() => {});
+  const onAbort = () => void endPgClient(client);
   input.signal?.addEventListener('abort', onAbort, { once: true });
   client.on('error', () => {});
   return {
     client,
     close: async () => {
       input.signal?.removeEventListener('abort', onAbort);
-      await client.end().catch(() => {});
+      await endPgClient(client);
     },
   };
 }

@@ -24,15 +24,17 @@ export async function withProbeTimeout<T>(
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<ProbeOutcome<T>>((resolve) => {
     timer = setTimeout(() => {
-      controller.abort();
-      resolve({ status: 'error', message: `${name} probe timed out after ${Math.round(timeoutMs / 1000)} s` });
+      const message = `${name} probe timed out after ${Math.round(timeoutMs / 1000)} s`;
+      controller.abort(new Error(message));
+      resolve({ status: 'error', message });
     }, timeoutMs);
   });
   let strayThrow: (o: ProbeOutcome<T>) => void = () => {};
   const stray = new Promise<ProbeOutcome<T>>((resolve) => (strayThrow = resolve));
   const fail = (e: unknown) => {
-    controller.abort();
-    strayThrow({ status: 'error', message: e instanceof WireLimitError ? e.message : `the ${name} probe stopped on what the server sent: ${messageOf(e)}` });
+    const message = e instanceof WireLimitError ? e.message : `the ${name} probe stopped on what the server sent: ${messageOf(e)}`;
+    controller.abort(new Error(message));
+    strayThrow({ status: 'error', message });
   };
   const scope = { budget: new ByteBudget(PROBE_BYTE_BUDGET, `the ${name} probe`), fail };
   try {
