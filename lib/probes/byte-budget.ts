@@ -9,6 +9,8 @@ export class ByteBudget {
     readonly maxBytes: number,
     /** who spends it, for the error: "the redis probe" */
     readonly spender = 'this connection',
+    /** what the budget is per: "probe" */
+    readonly per = 'connection',
   ) {}
 
   /** Counts `n` incoming bytes; returns the error to end the stream with once the budget is overspent. */
@@ -16,6 +18,6 @@ export class ByteBudget {
     this.used += n;
     if (this.used <= this.maxBytes) return null;
     const max = formatBytes(this.maxBytes);
-    return new WireLimitError(`the server sent more than ${max} to ${this.spender}; Posture reads at most ${max} per probe`);
+    return new WireLimitError(`the server sent more than ${max} to ${this.spender}; Posture reads at most ${max} per ${this.per}`);
   }
 }

@@ -42,14 +42,14 @@ describe('limitIncomingBytes', () => {
     over.resume();
     const e = await closedWith(over);
     expect(e).toBeInstanceOf(WireLimitError);
-    expect(e?.message).toBe('the server sent more than 1 KiB to this connection; Posture reads at most 1 KiB per probe');
+    expect(e?.message).toBe('the server sent more than 1 KiB to this connection; Posture reads at most 1 KiB per connection');
   });
 
   it('charges every stream of one budget, and counts what a TLS socket decrypts', async () => {
     const cert = createTestTlsCert();
     const plain = await sender(600);
     const secure = await sender(600, cert);
-    const budget = new ByteBudget(1000, 'the test probe');
+    const budget = new ByteBudget(1000, 'the test probe', 'probe');
     const first = net.connect(plain, '127.0.0.1');
     limitIncomingBytes(first, budget);
     first.resume();
@@ -58,7 +58,7 @@ describe('limitIncomingBytes', () => {
     const second = tls.connect({ port: secure, host: '127.0.0.1', rejectUnauthorized: false });
     limitIncomingBytes(second, budget);
     second.resume();
-    expect((await closedWith(second))?.message).toMatch(/^the server sent more than 1000 bytes to the test probe/);
+    expect((await closedWith(second))?.message).toBe('the server sent more than 1000 bytes to the test probe; Posture reads at most 1000 bytes per probe');
     first.destroy();
   });
 

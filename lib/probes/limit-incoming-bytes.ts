@@ -5,11 +5,9 @@ import { currentByteBudget, currentProbeScope } from './probe-scope';
 const limited = new WeakSet<Readable>();
 
 /**
- * Bounds what a target can do through `stream` (a net.Socket, a tls.TLSSocket, any Readable). Each chunk is counted
- * against `limit` as the stream receives it, before any reader sees it (and without changing the stream's flowing
- * mode); once the limit is overspent the stream is destroyed with a WireLimitError. A throw in any listener of the
- * stream (a parser's RangeError, an unheard 'error' event) likewise destroys the stream instead of reaching the
- * process. Either way the running probe, if any, ends at once as `error`. Once per stream; later calls are ignored.
+ * Counts each chunk `stream` (net.Socket, TLSSocket, any Readable) receives against `limit`, before any reader and
+ * without changing its flow, and destroys it past the limit; a throw in any of its listeners destroys it too, never
+ * the process. Either way the running probe ends at once as `error`. Once per stream; later calls are ignored.
  */
 export function limitIncomingBytes(stream: Readable, limit: number | ByteBudget = currentByteBudget()): void {
   if (limited.has(stream)) return;

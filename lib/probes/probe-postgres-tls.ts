@@ -80,7 +80,7 @@ async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; s
     const c = String.fromCharCode(b[0]!);
     if (c === 'S' || c === 'N') return { answer: c, socket };
     if (c === 'E') return { answer: 'error-response', socket };
-    return { answer: 'closed', socket, other: `the server answered SSLRequest with byte 0x${b[0]!.toString(16).padStart(2, '0')}, not S or N: not PostgreSQL` };
+    return { answer: 'closed', socket, other: `the server answered SSLRequest with byte 0x${b[0]!.toString(16).padStart(2, '0')} (PostgreSQL answers S or N)` };
   } catch (e) {
     if ((e as { code?: string }).code === 'ECLOSED') return { answer: 'closed', socket };
     socket.destroy();

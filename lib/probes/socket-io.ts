@@ -4,10 +4,9 @@ import { resolveCheckedAddress } from '../network/resolve-checked-address';
 import { limitIncomingBytes } from './limit-incoming-bytes';
 
 /**
- * Opens a TCP connection with a connect timeout and AbortSignal; the caller owns (and must end) the socket.
- * Every probe connection goes through here: the name is resolved and each address checked against the
- * network policy right before connecting, and the socket goes to the checked address (DNS rebinding). What the
- * socket receives draws on the running probe's byte budget, and a throw in its listeners fails that probe.
+ * Opens a TCP connection with a connect timeout and AbortSignal; the caller owns (and must end) the socket. Every
+ * probe connection goes through here: it goes to the address just checked against the network policy (never the
+ * name again: DNS rebinding), and what it receives draws on the running probe's byte budget.
  */
 export async function connectTcp(host: string, port: number, timeoutMs: number, signal?: AbortSignal, policy?: NetworkPolicy): Promise<net.Socket> {
   if (signal?.aborted) throw new Error('aborted');

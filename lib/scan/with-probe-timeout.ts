@@ -7,10 +7,9 @@ import { WireLimitError } from '../probes/wire-limit-error';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * Runs one probe under its own deadline and the scan's signal. A probe that overruns is aborted and reported
- * as an error, so one hung dependency never stalls the scan or the targets queued behind it. The probe runs in
- * its own scope: every socket it opens draws on one byte budget, and a throw in a listener of one of them ends
- * the probe at once as an error (never the worker).
+ * Runs one probe under its own deadline and the scan's signal, so one hung dependency never stalls the scan. Every
+ * socket the probe opens draws on one byte budget, and a throw in a listener of one of them ends the probe at once
+ * as an error, never the worker.
  */
 export async function withProbeTimeout<T>(
   name: string,
@@ -36,7 +35,7 @@ export async function withProbeTimeout<T>(
     controller.abort(new Error(message));
     strayThrow({ status: 'error', message });
   };
-  const scope = { budget: new ByteBudget(PROBE_BYTE_BUDGET, `the ${name} probe`), fail };
+  const scope = { budget: new ByteBudget(PROBE_BYTE_BUDGET, `the ${name} probe`, 'probe'), fail };
   try {
     return await Promise.race([
       runInProbeScope(scope, () => run(controller.signal)).catch((e: unknown): ProbeOutcome<T> => ({ status: 'error', message: messageOf(e) })),

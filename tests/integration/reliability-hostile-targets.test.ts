@@ -31,7 +31,7 @@ interface HostileCase {
 }
 
 const cases: HostileCase[] = [
-  { server: 'zerosAfterAccept', engine: 'postgresql', errors: ['pg.tls.enabled'], message: /the server answered SSLRequest with byte 0x00, not S or N: not PostgreSQL/ },
+  { server: 'zerosAfterAccept', engine: 'postgresql', errors: ['pg.tls.enabled'], message: /the server answered SSLRequest with byte 0x00 \(PostgreSQL answers S or N\), so TLS support is unknown/ },
   { server: 'zerosAfterTls', engine: 'postgresql', errors: ['pg.password.encryption', 'pg.hba.no_trust'], message: /the server sent bytes that are not PostgreSQL messages/ },
   { server: 'pgHugeDataRow', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the server sent more than 8 MiB to the postgres session probe; Posture reads at most 8 MiB per probe/ },
   { server: 'pgMalformedMessage', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the postgres session probe stopped on what the server sent: .*out of range/ },
