@@ -30,7 +30,7 @@ export const pgTlsEnabledCheck: CheckDefinition = {
       if (t.sslResponse === 'error-response') {
         return { status: 'fail', summary: 'server answered SSLRequest with an error: it does not support TLS', evidence };
       }
-      return { status: 'error', summary: 'server closed the connection after SSLRequest, so TLS support is unknown', evidence };
+      return { status: 'error', summary: `${t.handshakeError ?? 'server closed the connection after SSLRequest'}, so TLS support is unknown`, evidence };
     }),
   remediation: `Install a certificate and key the postgres user can read (key mode 0600), then in postgresql.conf:
   ssl = on

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { connectionStartOk, parseConnectionClose, parseConnectionStart, readMethod } from './amqp-wire';
-import { ExactReader } from './socket-io';
+import { ExactReader } from './exact-reader';
 
 /** A method frame as a broker sends it: type 1, channel 0, size, payload, frame-end 0xCE. */
 function frame(classId: number, methodId: number, args: Buffer): Buffer {
@@ -24,6 +24,9 @@ async function methodFrom(bytes: Buffer) {
   stream.write(bytes);
   return readMethod(reader, 1_000);
 }
+
+/** The method of a whole frame already in hand (classId, methodId, args), as readMethod returns it. */
+const methodFromSync = (f: Buffer) => ({ classId: f.readUInt16BE(7), methodId: f.readUInt16BE(9), args: f.subarray(11, f.length - 1) });
 
 describe('AMQP 0-9-1 frames', () => {
   it('reads Connection.Start: version, server properties (nested tables too) and mechanisms', async () => {
@@ -48,6 +51,15 @@ describe('AMQP 0-9-1 frames', () => {
 
   it('names a protocol-version mismatch instead of misreading it', async () => {
     await expect(methodFrom(Buffer.from('AMQP\x00\x00\x09\x01'))).rejects.toThrow(/version mismatch/);
+  });
+
+  it('refuses a frame announcing 2 GB as soon as its header is in, and tables nested too deep', async () => {
+    const head = Buffer.from([1, 0, 0, 0x80, 0, 0, 0]);
+    await expect(methodFrom(head)).rejects.toThrow('the server sent a 2147483648-byte AMQP frame; Posture reads at most 128 KiB');
+    let table = Buffer.alloc(0);
+    for (let i = 0; i < 20; i++) table = Buffer.concat([shortstr('t'), Buffer.from('F'), longstr(table)]);
+    const start = frame(10, 10, Buffer.concat([Buffer.from([0, 9]), longstr(table), longstr(Buffer.from('PLAIN')), longstr(Buffer.from('en_US'))]));
+    expect(() => parseConnectionStart(methodFromSync(start))).toThrow(/nested AMQP field tables over 16 deep/);
   });
 
   it('StartOk carries PLAIN credentials and asks for authentication_failure_close', () => {

@@ -1,4 +1,6 @@
-import type { ExactReader } from './socket-io';
+import { AMQP_MAX_FRAME_BYTES, AMQP_MAX_TABLE_DEPTH, formatBytes } from './byte-limits';
+import type { ExactReader } from './exact-reader';
+import { WireLimitError } from './wire-limit-error';
 
 /** AMQP 0-9-1: the protocol header a client opens with; the server answers with Connection.Start. */
 export const amqpProtocolHeader = Buffer.from([0x41, 0x4d, 0x51, 0x50, 0, 0, 9, 1]);
@@ -17,15 +19,17 @@ export interface FieldTable {
   [key: string]: FieldValue;
 }
 
-/** Reads one frame and returns it if it is a method frame on channel 0. */
+/** Reads one frame and returns it if it is a method frame on channel 0; a size over the cap fails at once. */
 export async function readMethod(reader: ExactReader, timeoutMs: number): Promise<AmqpMethod> {
-  const head = await reader.read(7, timeoutMs);
+  const deadline = Date.now() + timeoutMs;
+  const head = await reader.read(7, timeoutMs, 'AMQP frame');
   if (head.subarray(0, 4).toString('latin1') === 'AMQP') throw new Error(`server wants protocol ${[...head.subarray(4, 7)].join('.')} (AMQP version mismatch)`);
   const size = head.readUInt32BE(3);
-  if (size > 1 << 20) throw new Error(`AMQP frame too large (${size} bytes)`);
-  const body = await reader.read(size + 1, timeoutMs);
+  if (size > AMQP_MAX_FRAME_BYTES) throw new WireLimitError(`the server sent a ${size}-byte AMQP frame; Posture reads at most ${formatBytes(AMQP_MAX_FRAME_BYTES)}`);
+  const body = await reader.read(size + 1, deadline - Date.now(), 'AMQP frame');
   if (body[size] !== FRAME_END) throw new Error('malformed AMQP frame (no frame-end octet)');
   if (head[0] !== FRAME_METHOD) throw new Error(`expected a method frame, got frame type ${head[0]}`);
+  if (size < 4) throw new Error(`malformed AMQP method frame (${size}-byte payload)`);
   return { classId: body.readUInt16BE(0), methodId: body.readUInt16BE(2), args: body.subarray(4, size) };
 }
 
@@ -46,16 +50,17 @@ class Cursor {
     const n = this.long();
     return ((this.at += n), this.b.toString('utf8', this.at - n, this.at));
   };
-  table = (): FieldTable => {
+  table = (depth = 0): FieldTable => {
+    if (depth > AMQP_MAX_TABLE_DEPTH) throw new WireLimitError(`the server nested AMQP field tables over ${AMQP_MAX_TABLE_DEPTH} deep; Posture reads at most ${AMQP_MAX_TABLE_DEPTH}`);
     const end = this.long() + this.at;
     const out: FieldTable = {};
     while (this.at < end) {
       const key = this.shortstr();
-      out[key] = this.value();
+      out[key] = this.value(depth);
     }
     return out;
   };
-  value = (): FieldValue => {
+  value = (depth: number): FieldValue => {
     const type = String.fromCharCode(this.octet());
     const skip = (n: number) => ((this.at += n), null);
     switch (type) {
@@ -83,11 +88,12 @@ class Cursor {
       case 'x':
         return this.longstr();
       case 'F':
-        return this.table();
+        return this.table(depth + 1);
       case 'A': {
+        if (depth >= AMQP_MAX_TABLE_DEPTH) throw new WireLimitError(`the server nested AMQP field arrays over ${AMQP_MAX_TABLE_DEPTH} deep; Posture reads at most ${AMQP_MAX_TABLE_DEPTH}`);
         const end = this.long() + this.at;
         const items: FieldValue[] = [];
-        while (this.at < end) items.push(this.value());
+        while (this.at < end) items.push(this.value(depth + 1));
         return items;
       }
       case 'V':

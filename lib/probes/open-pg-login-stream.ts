@@ -5,7 +5,9 @@ import { CredentialWithheldError } from './credential-withheld-error';
 import { pgBackendGuard } from './pg-backend-guard';
 import { PgLoginStream } from './pg-login-stream';
 import { sslRequest } from './pg-wire';
-import { connectTcp, ExactReader } from './socket-io';
+import { connectTcp } from './socket-io';
+import { ExactReader } from './exact-reader';
+import { limitIncomingBytes } from './limit-incoming-bytes';
 import { judgeTlsTrust, trustConnectOptions, type TlsTrust } from './tls-trust';
 
 export interface PgLoginStreamInput {
@@ -22,6 +24,7 @@ export interface PgLoginStreamInput {
 function handshake(raw: net.Socket, input: PgLoginStreamInput): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const s = tls.connect({ socket: raw, ...trustConnectOptions(input.trust) });
+    limitIncomingBytes(s);
     const done = () => {
       clearTimeout(timer);
       input.signal?.removeEventListener('abort', onAbort);

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { endPgClient } from './end-pg-client';
+import { limitPgClientIncomingBytes } from './limit-pg-client-incoming-bytes';
 import { openPgLoginStream } from './open-pg-login-stream';
 import type { PgSessionInput } from './probe-postgres-session';
 
@@ -39,15 +41,16 @@ export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgC
     statement_timeout: input.queryTimeoutMs,
     application_name: 'posture-probe',
   });
-  const onAbort = () => void client.end().catch(() => {});
+  // The stream pg reads is ours: the probe's byte budget counts it, and a throw in pg's parser ends the probe.
+  limitPgClientIncomingBytes(client);
+  const onAbort = () => void endPgClient(client);
   input.signal?.addEventListener('abort', onAbort, { once: true });
   client.on('error', () => {});
   return {
     client,
     close: async () => {
       input.signal?.removeEventListener('abort', onAbort);
-      await client.end().catch(() => {});
-      stream.destroy();
+      await endPgClient(client);
     },
   };
 }

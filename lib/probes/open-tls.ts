@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
 import type { TlsHandshake } from './observations';
+import { limitIncomingBytes } from './limit-incoming-bytes';
 import { connectTcp } from './socket-io';
 import { trustConnectOptions, type TlsTrust } from './tls-trust';
 
@@ -51,6 +52,8 @@ export async function openTls(input: OpenTlsInput): Promise<TLSSocket> {
       ...(input.clientCert ? { cert: input.clientCert.certPem, key: input.clientCert.keyPem } : {}),
       ...(input.alpn ? { ALPNProtocols: input.alpn } : {}),
     });
+    // What arrives decrypted draws on the probe's budget too (the raw socket no longer sees it).
+    limitIncomingBytes(s);
     const done = () => {
       clearTimeout(timer);
       input.signal?.removeEventListener('abort', onAbort);

@@ -1,7 +1,4 @@
-/** A probe session never needs a bigger message than this; a hostile server announcing more is cut off. */
-export const PG_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-/** Everything one probe login may receive, all readers together. */
-export const PG_SESSION_BYTE_BUDGET = 64 * 1024 * 1024;
+import { formatBytes, MAX_FRAME_BYTES } from './byte-limits';
 
 const AUTH_CLEARTEXT = 3;
 const AUTH_MD5 = 5;
@@ -9,19 +6,16 @@ const AUTH_MD5 = 5;
 /**
  * Watches the backend messages streaming to node-postgres, reading only headers, and stops the session before the
  * client could answer what it must not: a cleartext or md5 password request on a connection whose server was not
- * verified, an oversized message, or more bytes than the session's budget. Returns an error to end the session.
+ * verified, or a message larger than any probe reads (the probe's byte budget bounds the total). Returns an error
+ * to end the session.
  */
-export function pgBackendGuard(opts: { verified: boolean; maxMessageBytes?: number; budgetBytes?: number }): (chunk: Buffer) => Error | null {
-  const maxMessage = opts.maxMessageBytes ?? PG_MAX_MESSAGE_BYTES;
-  const budget = opts.budgetBytes ?? PG_SESSION_BYTE_BUDGET;
+export function pgBackendGuard(opts: { verified: boolean; maxMessageBytes?: number }): (chunk: Buffer) => Error | null {
+  const maxMessage = opts.maxMessageBytes ?? MAX_FRAME_BYTES;
   const header = Buffer.alloc(9);
   let have = 0;
   let skip = 0;
-  let received = 0;
   const need = () => (have >= 1 && header[0] === 0x52 ? 9 : 5); // 'R' messages carry their request code after the length
   return (chunk) => {
-    received += chunk.length;
-    if (received > budget) return new Error(`the server sent more than ${budget} bytes in one probe session`);
     let i = 0;
     while (i < chunk.length) {
       if (skip > 0) {
@@ -37,7 +31,7 @@ export function pgBackendGuard(opts: { verified: boolean; maxMessageBytes?: numb
       const want = need();
       if (have < want) continue;
       const length = header.readInt32BE(1);
-      if (length < want - 1 || length > maxMessage) return new Error(`the server announced a ${length}-byte message; Posture reads at most ${maxMessage}`);
+      if (length < want - 1 || length > maxMessage) return new Error(`the server announced a ${length}-byte message; Posture reads at most ${formatBytes(maxMessage)}`);
       if (header[0] === 0x52 && !opts.verified) {
         const code = header.readInt32BE(5);
         if (code === AUTH_CLEARTEXT || code === AUTH_MD5) {

@@ -1,5 +1,7 @@
-import type { ExactReader } from './socket-io';
+import { formatBytes, PG_PRELOGIN_MAX_MESSAGE_BYTES } from './byte-limits';
+import type { ExactReader } from './exact-reader';
 import type { PgAuthMethod } from './observations';
+import { WireLimitError } from './wire-limit-error';
 
 const SSL_REQUEST_CODE = 80877103;
 const PROTOCOL_3_0 = 196608;
@@ -27,12 +29,16 @@ export interface BackendMessage {
   body: Buffer;
 }
 
-/** Reads one backend message (type byte + length-prefixed body); bodies over 64 KiB are refused. */
+/** Reads one pre-login backend message (type byte + length-prefixed body); a length over the cap fails at once. */
 export async function readMessage(reader: ExactReader, timeoutMs: number): Promise<BackendMessage> {
-  const head = await reader.read(5, timeoutMs);
-  const length = head.readInt32BE(1);
-  if (length < 4 || length > 65_536) throw new Error(`unexpected message length ${length}`);
-  return { type: String.fromCharCode(head[0]!), body: await reader.read(length - 4, timeoutMs) };
+  const deadline = Date.now() + timeoutMs;
+  const head = await reader.read(5, timeoutMs, 'PostgreSQL message');
+  const length = head.readUInt32BE(1);
+  if (length < 4) throw new Error(`malformed PostgreSQL message (length ${length})`);
+  if (length - 4 > PG_PRELOGIN_MAX_MESSAGE_BYTES) {
+    throw new WireLimitError(`the server sent a ${length}-byte PostgreSQL message; Posture reads at most ${formatBytes(PG_PRELOGIN_MAX_MESSAGE_BYTES)} before login`);
+  }
+  return { type: String.fromCharCode(head[0]!), body: await reader.read(length - 4, deadline - Date.now(), 'PostgreSQL message') };
 }
 
 /** ErrorResponse fields: S severity, C SQLSTATE, M message. */

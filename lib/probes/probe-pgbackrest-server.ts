@@ -1,6 +1,9 @@
 import type { TLSSocket } from 'node:tls';
+import { PGBACKREST_MAX_GREETING_BYTES } from './byte-limits';
+import { ExactReader } from './exact-reader';
 import type { PgBackRestServerObservation, ProbeOutcome } from './observations';
 import { describeHandshake, openTls } from './open-tls';
+import { rethrowWireLimit } from './wire-limit-error';
 
 export interface PgBackRestServerProbeInput {
   host: string;
@@ -14,34 +17,30 @@ export interface PgBackRestServerProbeInput {
 
 type Session = { greetingLine: string | null; closedAfterMs: number | null; error: string | null };
 
-/** Reads the greeting line, then waits `settleMs` to see whether the server closes the session. Sends nothing. */
-function watchSession(s: TLSSocket, timeoutMs: number, settleMs: number): Promise<Session> {
-  return new Promise((resolve) => {
-    let buf = '';
-    let greetingLine: string | null = null;
-    let greetedAt = 0;
-    let settled = false;
-    const done = (closed: boolean, error: string | null = null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      s.destroy();
-      resolve({ greetingLine, closedAfterMs: closed && greetingLine !== null ? Date.now() - greetedAt : null, error });
-    };
-    let timer = setTimeout(() => done(false), timeoutMs);
-    s.on('data', (b: Buffer) => {
-      if (greetingLine !== null) return;
-      buf += b.toString('latin1');
-      const nl = buf.indexOf('\n');
-      if (nl < 0) return;
-      greetingLine = buf.slice(0, nl).slice(0, 300);
-      greetedAt = Date.now();
-      clearTimeout(timer);
-      timer = setTimeout(() => done(false), settleMs);
-    });
-    s.on('close', () => done(true));
-    s.on('error', (e) => done(true, e.message));
-  });
+const endReason = (e: Error) => ((e as { code?: string }).code === 'ECLOSED' ? null : e.message);
+
+/**
+ * Reads the greeting line (at most PGBACKREST_MAX_GREETING_BYTES: a line without end fails the probe), then waits
+ * `settleMs` to see whether the server closes the session. Sends nothing.
+ */
+async function watchSession(s: TLSSocket, timeoutMs: number, settleMs: number): Promise<Session> {
+  const reader = new ExactReader(s);
+  try {
+    let line: Buffer;
+    try {
+      line = await reader.readLine(PGBACKREST_MAX_GREETING_BYTES, timeoutMs, 'pgBackRest greeting');
+    } catch (e) {
+      rethrowWireLimit(e);
+      const error = e instanceof Error ? e : new Error(String(e));
+      return { greetingLine: null, closedAfterMs: null, error: (error as { code?: string }).code === 'ETIMEDOUT' ? null : endReason(error) };
+    }
+    const greetedAt = Date.now();
+    const greetingLine = line.toString('latin1', 0, line.length - 1).slice(0, 300);
+    const ended = settleMs > 0 ? await reader.endedWithin(settleMs) : null;
+    return { greetingLine, closedAfterMs: ended ? Date.now() - greetedAt : null, error: ended ? endReason(ended) : null };
+  } finally {
+    s.destroy();
+  }
 }
 
 function parseGreeting(line: string | null): PgBackRestServerObservation['greeting'] {
@@ -75,7 +74,8 @@ export async function probePgBackRestServer(input: PgBackRestServerProbeInput): 
       obs.greeting = parseGreeting((await watchSession(withCert, input.connectTimeoutMs, 0)).greetingLine);
       obs.withoutClientCert = 'handshake-refused';
       obs.detail = e instanceof Error ? e.message : String(e);
-    } catch {
+    } catch (e2) {
+      rethrowWireLimit(e2);
       // TLS fails with and without a certificate: tls.error says why.
     }
     return { status: 'ok', data: obs };

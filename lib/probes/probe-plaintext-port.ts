@@ -1,3 +1,4 @@
+import { PLAINTEXT_ANSWER_BYTES } from './byte-limits';
 import type { PlaintextPortObservation } from './observations';
 import { connectTcp } from './socket-io';
 
@@ -13,8 +14,9 @@ export interface PlaintextPortInput {
 }
 
 /**
- * Sends the protocol's greeting without TLS and reads the first answer. No credential is ever sent: the
- * greeting is the same bytes any client would open with. A TLS-only listener closes or answers with an alert.
+ * Sends the protocol's greeting without TLS and reads the first answer (at most PLAINTEXT_ANSWER_BYTES). No
+ * credential is ever sent: the greeting is the same bytes any client would open with. A TLS-only listener closes
+ * or answers with an alert.
  */
 export async function probePlaintextPort(input: PlaintextPortInput): Promise<PlaintextPortObservation> {
   const { port } = input;
@@ -27,7 +29,9 @@ export async function probePlaintextPort(input: PlaintextPortInput): Promise<Pla
   }
   const s = socket;
   return new Promise((resolve) => {
-    let got = Buffer.alloc(0);
+    // The first PLAINTEXT_ANSWER_BYTES are the answer: copied once into a fixed buffer, the rest never read.
+    const got = Buffer.alloc(PLAINTEXT_ANSWER_BYTES);
+    let size = 0;
     let done = false;
     const finish = (o: PlaintextPortObservation) => {
       if (done) return;
@@ -36,18 +40,25 @@ export async function probePlaintextPort(input: PlaintextPortInput): Promise<Pla
       s.destroy();
       resolve(o);
     };
+    const answer = () => got.subarray(0, size);
     const judge = () => {
-      const line = input.recognise(got);
+      let line: string | null = null;
+      try {
+        line = input.recognise(answer());
+      } catch {
+        // bytes a recogniser chokes on are not its protocol
+      }
       return line !== null ? { answer: 'speaks-protocol' as const, detail: line } : null;
     };
-    const timer = setTimeout(() => finish({ port, ...(judge() ?? { answer: got.length ? 'other' : 'no-answer', detail: got.length ? printable(got) : null }) }), input.connectTimeoutMs);
+    const other = (ifNothing: { answer: 'no-answer' | 'closed'; detail: string | null }) => (size ? { answer: 'other' as const, detail: printable(answer()) } : ifNothing);
+    const timer = setTimeout(() => finish({ port, ...(judge() ?? other({ answer: 'no-answer', detail: null })) }), input.connectTimeoutMs);
     s.on('data', (b: Buffer) => {
-      got = Buffer.concat([got, b]).subarray(0, 4096);
+      size += b.copy(got, size);
       const hit = judge();
-      if (hit) finish({ port, ...hit });
+      if (hit || size === got.length) finish({ port, ...(hit ?? other({ answer: 'no-answer', detail: null })) });
     });
-    s.on('close', () => finish({ port, ...(judge() ?? { answer: got.length ? 'other' : 'closed', detail: got.length ? printable(got) : 'closed without answering' }) }));
-    s.on('error', (e) => finish({ port, answer: got.length ? 'other' : 'closed', detail: e.message }));
+    s.on('close', () => finish({ port, ...(judge() ?? other({ answer: 'closed', detail: 'closed without answering' })) }));
+    s.on('error', (e) => finish({ port, answer: size ? 'other' : 'closed', detail: e.message }));
     s.write(input.greeting);
   });
 }

@@ -3,7 +3,10 @@ import tls, { type TLSSocket } from 'node:tls';
 import type { PgTlsObservation, ProbeOutcome, TlsHandshake } from './observations';
 import { authMethod, parseErrorFields, readMessage, sslRequest, startupMessage } from './pg-wire';
 import type { NetworkPolicy } from '../network/network-policy';
-import { connectTcp, ExactReader } from './socket-io';
+import { ExactReader } from './exact-reader';
+import { limitIncomingBytes } from './limit-incoming-bytes';
+import { connectTcp } from './socket-io';
+import { rethrowWireLimit } from './wire-limit-error';
 
 export interface PgTlsProbeInput {
   host: string;
@@ -48,6 +51,7 @@ function handshake(socket: net.Socket, input: PgTlsProbeInput, extra: tls.Connec
       rejectUnauthorized: false,
       ...extra,
     });
+    limitIncomingBytes(s);
     const timer = setTimeout(() => {
       s.destroy();
       reject(new Error(`TLS handshake timed out after ${input.connectTimeoutMs} ms`));
@@ -68,8 +72,8 @@ function handshake(socket: net.Socket, input: PgTlsProbeInput, extra: tls.Connec
   });
 }
 
-/** Sends SSLRequest and returns the one-byte answer with the still-open socket. */
-async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; socket: net.Socket }> {
+/** Sends SSLRequest and returns the one-byte answer with the still-open socket; `other` names a byte that is none of S, N, E. */
+async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; socket: net.Socket; other?: string }> {
   const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal, input.network);
   const reader = new ExactReader(socket);
   socket.write(sslRequest());
@@ -77,7 +81,9 @@ async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; s
     const b = await reader.read(1, input.connectTimeoutMs);
     reader.detach();
     const c = String.fromCharCode(b[0]!);
-    return { answer: c === 'S' ? 'S' : c === 'N' ? 'N' : c === 'E' ? 'error-response' : 'closed', socket };
+    if (c === 'S' || c === 'N') return { answer: c, socket };
+    if (c === 'E') return { answer: 'error-response', socket };
+    return { answer: 'closed', socket, other: `the server answered SSLRequest with byte 0x${b[0]!.toString(16).padStart(2, '0')} (PostgreSQL answers S or N)` };
   } catch (e) {
     if ((e as { code?: string }).code === 'ECLOSED') return { answer: 'closed', socket };
     socket.destroy();
@@ -86,10 +92,10 @@ async function askForTls(input: PgTlsProbeInput): Promise<{ answer: SslAnswer; s
 }
 
 async function mainHandshake(input: PgTlsProbeInput) {
-  const { answer, socket } = await askForTls(input);
+  const { answer, socket, other } = await askForTls(input);
   if (answer !== 'S') {
     socket.destroy();
-    return { sslResponse: answer, handshake: null, handshakeError: null };
+    return { sslResponse: answer, handshake: null, handshakeError: other ?? null };
   }
   try {
     const s = await handshake(socket, input, {});
@@ -148,6 +154,7 @@ async function plaintextLogin(input: PgTlsProbeInput): Promise<PgTlsObservation[
     }
     return { outcome: 'error', method: null, message: `unexpected message type ${msg.type}` };
   } catch (e) {
+    rethrowWireLimit(e);
     const closed = (e as { code?: string }).code === 'ECLOSED';
     return { outcome: closed ? 'closed' : 'error', method: null, message: e instanceof Error ? e.message : String(e) };
   } finally {

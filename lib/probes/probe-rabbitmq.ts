@@ -6,7 +6,9 @@ import type { PlaintextPortObservation, ProbeOutcome, RabbitMqObservation } from
 import { describeHandshake, openTls } from './open-tls';
 import { probePlaintextPort } from './probe-plaintext-port';
 import { plainHttpGet, recogniseHttp } from './recognise-http';
-import { connectTcp, ExactReader } from './socket-io';
+import { ExactReader } from './exact-reader';
+import { connectTcp } from './socket-io';
+import { rethrowWireLimit } from './wire-limit-error';
 
 export interface RabbitMqProbeInput {
   host: string;
@@ -44,6 +46,7 @@ async function amqpSession(stream: Duplex, ms: number, tryGuest: boolean) {
     }
     return { start, guest: { outcome: 'error' as const, code: null, message: `unexpected method ${next.classId}.${next.methodId}` } };
   } catch (e) {
+    rethrowWireLimit(e);
     const closed = (e as { code?: string }).code === 'ECLOSED';
     return { start, guest: { outcome: closed ? ('refused' as const) : ('error' as const), code: null, message: e instanceof Error ? e.message : String(e) } };
   }
@@ -93,6 +96,7 @@ export async function probeRabbitMq(input: RabbitMqProbeInput): Promise<ProbeOut
         if (obs.guest.via === 'tls') obs.amqps = { protocol: start.version, product: str(p.product), version: str(p.version), mechanisms: start.mechanisms };
         if (guest) obs.guest = { ...obs.guest, ...guest };
       } catch (e) {
+        rethrowWireLimit(e);
         if (obs.guest.via === 'tls') obs.amqpsError = e instanceof Error ? e.message : String(e);
         obs.guest = { ...obs.guest, outcome: 'error', message: e instanceof Error ? e.message : String(e) };
       } finally {

@@ -16,7 +16,8 @@ export interface SharedProbePgSession {
 export function sharedProbePgSession(input: Omit<PgSessionInput, 'signal'>): SharedProbePgSession {
   let client: Promise<ProbePgClient> | undefined;
   let connected: Promise<pg.Client> | undefined;
-  let aborted = false;
+  /** why an earlier reader's signal ended the session (its deadline, or what the server sent) */
+  let endedBy: string | null = null;
   const connect = async () => {
     client = openProbePgClient(input);
     const session = await client;
@@ -25,11 +26,12 @@ export function sharedProbePgSession(input: Omit<PgSessionInput, 'signal'>): Sha
   };
   return {
     use: async (signal, fn) => {
-      if (aborted) throw new Error('the session ended when an earlier reader on it overran its deadline');
+      if (endedBy !== null) throw new Error(`the session ended when an earlier reader on it ${endedBy}`);
       connected ??= connect();
       // Ends the client even mid-connect, so an abandoned reader never leaves a socket behind.
       const end = () => {
-        aborted = true;
+        const reason: unknown = signal?.reason;
+        endedBy ??= reason instanceof Error && reason.name !== 'AbortError' ? `stopped: ${reason.message}` : 'overran its deadline';
         void client?.then((s) => s.close()).catch(() => {});
       };
       if (signal?.aborted) end();
