@@ -31,7 +31,8 @@ export function pgBackendGuard(opts: { verified: boolean; maxMessageBytes?: numb
       const want = need();
       if (have < want) continue;
       const length = header.readInt32BE(1);
-      if (length < want - 1 || length > maxMessage) return new Error(`the server announced a ${length}-byte message; Posture reads at most ${formatBytes(maxMessage)}`);
+      if (length < want - 1) return new Error(`the server sent bytes that are not PostgreSQL messages (a message of length ${length})`);
+      if (length > maxMessage) return new Error(`the server announced a ${length}-byte message; Posture reads at most ${formatBytes(maxMessage)}`);
       if (header[0] === 0x52 && !opts.verified) {
         const code = header.readInt32BE(5);
         if (code === AUTH_CLEARTEXT || code === AUTH_MD5) {

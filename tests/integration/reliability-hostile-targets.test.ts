@@ -33,7 +33,8 @@ interface HostileCase {
 const cases: HostileCase[] = [
   { server: 'zerosAfterAccept', engine: 'postgresql', errors: ['pg.tls.enabled'], message: /the server answered SSLRequest with byte 0x00 \(PostgreSQL answers S or N\), so TLS support is unknown/ },
   { server: 'zerosAfterTls', engine: 'postgresql', errors: ['pg.password.encryption', 'pg.hba.no_trust'], message: /the server sent bytes that are not PostgreSQL messages/ },
-  { server: 'pgHugeDataRow', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the server sent more than 8 MiB to the postgres session probe; Posture reads at most 8 MiB per probe/ },
+  { server: 'pgHugeDataRow', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the server announced a 2147483647-byte message; Posture reads at most 1 MiB/ },
+  { server: 'pgEndlessRows', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the server sent more than 8 MiB to the postgres session probe; Posture reads at most 8 MiB per probe/ },
   { server: 'pgMalformedMessage', engine: 'postgresql', errors: ['pg.password.encryption'], message: /the postgres session probe stopped on what the server sent: .*out of range/ },
   { server: 'redisTlsZeros', engine: 'redis', errors: ['redis.auth.required', 'redis.tls.enabled'], message: /not a RESP reply \(first byte 0x0\)/ },
   { server: 'redisHugeBulk', engine: 'redis', errors: ['redis.auth.required'], message: /the server sent a 2147483647-byte RESP bulk string; Posture reads at most 1 MiB/ },

@@ -71,6 +71,16 @@ function rowThenHugeDataRow(length: number): Buffer {
   return Buffer.concat([pgMessage('T', Buffer.concat([Buffer.from([0, 1]), field])), head, Buffer.from([0, 1, 0x7f, 0xff, 0xff, 0xf0])]);
 }
 
+/** A one-column RowDescription, then one DataRow of `size` bytes of text, to be sent over and over. */
+function rowDescriptionAndDataRow(size: number): { head: Buffer; row: Buffer } {
+  const field = Buffer.concat([Buffer.from('v\0'), Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0])]);
+  const value = Buffer.alloc(size, 'a');
+  const body = Buffer.alloc(6);
+  body.writeUInt16BE(1, 0);
+  body.writeInt32BE(size, 2);
+  return { head: pgMessage('T', Buffer.concat([Buffer.from([0, 1]), field])), row: pgMessage('D', Buffer.concat([body, value])) };
+}
+
 /**
  * A PostgreSQL look-alike: answers SSLRequest with S and completes a TLS handshake, then hands the TLS socket to
  * `afterTls`. A StartupMessage in clear gets `inClear` (by default the connection is closed).
@@ -103,7 +113,7 @@ function acceptLogin(onQuery: (s: tls.TLSSocket) => void) {
 
 export type HostileServerName =
   | 'zerosAfterAccept' | 'zerosAfterTls' | 'redisTlsZeros' | 'redisHugeBulk' | 'redisTrickle' | 'pgbackrestEndlessGreeting'
-  | 'patroniEndlessHeaders' | 'etcdEndlessBody' | 'amqpHugeFrame' | 'pgHugeDataRow' | 'pgMalformedMessage';
+  | 'patroniEndlessHeaders' | 'etcdEndlessBody' | 'amqpHugeFrame' | 'pgHugeDataRow' | 'pgEndlessRows' | 'pgMalformedMessage';
 
 /** Every hostile server of the wire-limit tests, each on its own port. */
 export async function startHostileServers(cert: PemPair): Promise<Record<HostileServerName, HostileServer>> {
@@ -140,6 +150,12 @@ export async function startHostileServers(cert: PemPair): Promise<Record<Hostile
       pgHugeDataRow: () => pgServer(cert, acceptLogin((s) => {
         s.write(rowThenHugeDataRow(0x7fffffff));
         pump(s);
+      })),
+      // well-formed, each row within the frame limit, but without end: only the probe's byte budget stops it
+      pgEndlessRows: () => pgServer(cert, acceptLogin((s) => {
+        const { head, row } = rowDescriptionAndDataRow(512 * 1024);
+        s.write(head);
+        pump(s, row);
       })),
       // an authentication request cut short: pg's parser reads past its buffer (a RangeError in a data handler)
       pgMalformedMessage: () => pgServer(cert, onFirstBytes((s) => s.write(pgMessage('R')))),
