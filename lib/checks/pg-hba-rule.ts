@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import type { PgHbaRule } from '../probes/observations';
 
 /** TCP rule types: every type but local. */
@@ -39,8 +40,9 @@ export function hbaAdmitsRole(r: PgHbaRule, role: { name: string; memberOf: stri
     if (u === 'all' || u === role.name) return true;
     if (u.startsWith('+')) return u.slice(1) === role.name || role.memberOf.includes(u.slice(1));
     if (u.startsWith('/')) {
+      // The pattern is the target's own: RE2 matches in linear time, where a JS RegExp like (a+)+$ would stall the worker.
       try {
-        return new RegExp(u.slice(1)).test(role.name);
+        return RE2JS.compile(u.slice(1)).test(role.name);
       } catch {
         return false;
       }

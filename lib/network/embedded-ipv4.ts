@@ -14,11 +14,13 @@ export function embeddedIpv4(ip: string): string | null {
 }
 
 function expandIpv6(ip: string): number[] | null {
-  let text = ip.toLowerCase().replace(/%.*$/, '');
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const b = dotted[1]!.split('.').map(Number);
-    text = text.slice(0, dotted.index) + `${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
+  const zone = ip.indexOf('%');
+  let text = (zone === -1 ? ip : ip.slice(0, zone)).toLowerCase();
+  // net.isIP passed, so a dotted quad can only be the last group
+  const last = text.lastIndexOf(':') + 1;
+  if (text.includes('.', last)) {
+    const b = text.slice(last).split('.').map(Number);
+    text = text.slice(0, last) + `${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
   }
   const [head = '', tail] = text.split('::');
   const parse = (s: string) => (s ? s.split(':').map((w) => parseInt(w, 16)) : []);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parsePemCertificates } from '../crypto/parse-pem-certificates';
+import { isLabelSelector } from './is-label-selector';
 
 export const engines = ['postgresql', 'redis', 'rabbitmq', 'patroni', 'etcd', 'pgbackrest'] as const;
 export const criticalities = ['low', 'medium', 'high', 'critical'] as const;
@@ -32,7 +34,7 @@ const k8sName = z
 const labelSelector = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?(\s*,\s*[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?)*$/, 'must be a label selector like app=auth-db');
+  .refine(isLabelSelector, 'must be a label selector like app=auth-db');
 
 export const secretKeyRefSchema = z.object({ name: k8sName, key: z.string().trim().min(1).max(253) }).strict();
 
@@ -110,7 +112,10 @@ export const targetFieldsSchema = z.object({
     .string()
     .max(65_536, 'is too large (64 KiB at most)')
     .transform((v) => (v.trim() === '' ? null : v.trim() + '\n'))
-    .refine((v) => v === null || /^(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/.test(v), 'must be PEM certificates (-----BEGIN CERTIFICATE-----)')
+    .superRefine((v, ctx) => {
+      const parsed = v === null ? null : parsePemCertificates(v);
+      if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    })
     .nullable()
     .optional(),
   /** admins only: lets the probe log in over plaintext with SCRAM when the server offers no TLS */
