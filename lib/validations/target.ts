@@ -36,7 +36,10 @@ const labelSelector = z
   .trim()
   .refine(isLabelSelector, 'must be a label selector like app=auth-db');
 
-export const secretKeyRefSchema = z.object({ name: k8sName, key: z.string().trim().min(1).max(253) }).strict();
+// A key of a Secret's data, as the API server allows it; unbounded text would reach the database as is.
+const secretDataKey = z.string().trim().regex(/^[-._a-zA-Z0-9]{1,253}$/, 'must be a Secret key (letters, digits, - . _; at most 253)');
+
+export const secretKeyRefSchema = z.object({ name: k8sName, key: secretDataKey }).strict();
 
 export const kubernetesRefsSchema = z
   .object({
@@ -131,7 +134,7 @@ export const credentialInputSchema = z
     password: z.string().min(1, 'is required').max(1024).optional(),
     passwordFromEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
     passwordFromSecret: z
-      .object({ namespace: k8sName.optional(), name: k8sName, key: z.string().trim().min(1) })
+      .object({ namespace: k8sName.optional(), name: k8sName, key: secretDataKey })
       .strict()
       .optional(),
   })
