@@ -1,10 +1,27 @@
 import next from 'eslint-config-next';
 import nextTs from 'eslint-config-next/typescript';
+import regexp from 'eslint-plugin-regexp';
 
 const config = [
   { ignores: ['node_modules/**', '.next/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
+  regexp.configs.recommended,
+  {
+    rules: {
+      // No regular expression may backtrack super-linearly, even where only a rejecting suffix would trigger it.
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false, ignoreSticky: false }],
+      // Style rules of the recommended set: off, so the rules that matter land without rewriting every pattern.
+      'regexp/prefer-w': 'off',
+      'regexp/prefer-d': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-unused-capturing-group': 'off',
+      // Stripping control characters from alert text is deliberate.
+      'no-control-regex': 'off',
+    },
+  },
   {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },

@@ -13,7 +13,7 @@ function routeFiles(dir: string): string[] {
 const PUBLIC = [/^\/api\/auth\//, /^\/api\/health(\/live)?$/];
 const routes = routeFiles(path.resolve('app')).flatMap((file) => {
   const segments = path.relative(path.resolve('app'), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
-  const url = '/' + segments.join('/').replace(/\[[^\]]+\]/g, '00000000-0000-4000-8000-000000000000');
+  const url = '/' + segments.join('/').replace(/\[[^[\]]+\]/g, '00000000-0000-4000-8000-000000000000');
   const src = readFileSync(file, 'utf8');
   const methods = [...src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
   return methods.map((method) => ({ method, url }));

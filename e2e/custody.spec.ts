@@ -49,7 +49,7 @@ test.describe('credential custody in the UI', () => {
 
     const banner = page.getByRole('region', { name: 'Credential withheld' });
     await expect(banner).toContainText("the server's certificate is not verified against the target's CA bundle for 127.0.0.1: it has expired");
-    await expect(banner).toContainText(/\d+ checks that need the login report “error”/);
+    await expect(banner).toContainText('checks that need the login report “error”');
     const fingerprint = (await banner.locator('code.fingerprint').textContent())!;
     expect(fingerprint).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     await expect(checkStatus(page, 'pg.password.encryption')).toHaveText('ERROR');

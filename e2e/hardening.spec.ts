@@ -11,7 +11,7 @@ const forged = { 'x-middleware-subrequest': 'middleware:middleware:middleware:mi
 /** Everything the production build serves, from its own manifest: pages and route handlers, route groups removed. */
 function builtEntries(): { pages: string[]; routes: string[] } {
   const manifest = JSON.parse(readFileSync(path.resolve('.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-  const url = (key: string) => key.replace(/\/\([^)]+\)/g, '').replace(/\/(page|route)$/, '').replace(/\[\.\.\.[^\]]+\]/g, 'x').replace(/\[[^\]]+\]/g, uuid) || '/';
+  const url = (key: string) => key.replace(/\/\([^/()]+\)/g, '').replace(/\/(page|route)$/, '').replace(/\[\.\.\.[^[\]]+\]/g, 'x').replace(/\[[^[\]]+\]/g, uuid) || '/';
   const keys = Object.keys(manifest).filter((k) => !k.startsWith('/_'));
   return { pages: keys.filter((k) => k.endsWith('/page')).map(url), routes: keys.filter((k) => k.endsWith('/route')).map(url) };
 }

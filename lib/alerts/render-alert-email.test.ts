@@ -63,7 +63,7 @@ describe('renderAlertEmail', () => {
 
   it('no CR, LF or control character reaches the subject', () => {
     const { intent } = certAlert('db\r\nBcc: victim@example.com\u0000\u0007');
-    expect(intent.subject).not.toMatch(/[\r\n\u0000-\u001f\u007f]/);
+    expect(intent.subject).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(intent.subject).toBe('[Posture] db Bcc: victim@example.com: TLS certificate expires in 7 days (urgent)');
     const email = renderAlertEmail({ intent: { ...intent, subject: 'a\r\nb\nc\rd\u2028e' }, target, publicUrl: 'https://p.example.com' });
     expect(email.subject).toBe('a b c d e');

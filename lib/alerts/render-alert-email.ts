@@ -34,7 +34,7 @@ const severityColour: Record<AlertIntent['severity'], string> = { critical: '#c2
 
 /** The database page's address; the id is a UUID, encoded anyway. */
 export function databaseUrl(publicUrl: string, targetId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/databases/${encodeURIComponent(targetId)}`;
+  return `${publicUrl.replace(/(?<!\/)\/+$/, '')}/databases/${encodeURIComponent(targetId)}`;
 }
 
 function describeTarget(t: AlertEmailTarget): string {

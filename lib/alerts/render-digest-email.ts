@@ -15,7 +15,7 @@ export function renderDigestEmail(input: { day: string; items: DigestItem[]; pub
   const items = [...input.items].sort(byUrgency);
   const n = items.length;
   const subject = sanitizeHeader(`[Posture] Daily digest for ${input.day}: ${n} alert${n === 1 ? '' : 's'}`);
-  const alertsUrl = `${input.publicUrl.replace(/\/+$/, '')}/alerts`;
+  const alertsUrl = `${input.publicUrl.replace(/(?<!\/)\/+$/, '')}/alerts`;
   const text = [
     `Posture: ${n} alert${n === 1 ? '' : 's'} for ${input.day}, grouped into this daily digest.`,
     '',

@@ -16,7 +16,8 @@ export const rabbitmqAmqpsEnabledCheck: CheckDefinition = {
         port: r.tls.port, protocol: r.tls.handshake?.protocol ?? null, handshakeError: r.tls.error, amqp: r.amqps, amqpError: r.amqpsError, plaintextAnswer: onPort?.answer ?? null,
       };
       if (r.tls.handshake && r.amqps) {
-        return { status: 'pass', summary: `port ${r.tls.port} negotiated ${r.tls.handshake.protocol ?? 'TLS'}; ${r.amqps.product ?? 'broker'} ${r.amqps.version ?? ''} sent Connection.Start`.replace(/ +;/, ';').trim(), evidence };
+        const broker = [r.amqps.product ?? 'broker', r.amqps.version].filter(Boolean).join(' ');
+        return { status: 'pass', summary: `port ${r.tls.port} negotiated ${r.tls.handshake.protocol ?? 'TLS'}; ${broker} sent Connection.Start`, evidence };
       }
       if (r.tls.handshake) return { status: 'fail', summary: `TLS on port ${r.tls.port}, but no AMQP Connection.Start: ${r.amqpsError ?? 'no answer'}`, evidence };
       if (onPort?.answer === 'speaks-protocol') return { status: 'fail', summary: `port ${r.tls.port} speaks plaintext AMQP, not AMQPS`, evidence };

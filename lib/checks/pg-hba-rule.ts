@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import type { PgHbaRule } from '../probes/observations';
 
 /** TCP rule types: every type but local. */
@@ -32,17 +33,19 @@ function maskBits(mask: string): string {
 
 /**
  * Whether the rule's user column admits the role: all, its name, +group for a group it belongs to (or is), or a
- * /regex. Membership is the server's pg_auth_members; superuser status does not make a role a group member.
+ * /regex (one that cannot be evaluated counts as admitting). Membership is the server's pg_auth_members; superuser status does not make a role a group member.
  */
 export function hbaAdmitsRole(r: PgHbaRule, role: { name: string; memberOf: string[] }): boolean {
   return r.users.some((u) => {
     if (u === 'all' || u === role.name) return true;
     if (u.startsWith('+')) return u.slice(1) === role.name || role.memberOf.includes(u.slice(1));
     if (u.startsWith('/')) {
+      // The pattern is the target's own: RE2 matches in linear time, where a JS RegExp like (a+)+$ would stall the
+      // worker. One RE2 cannot run (a backreference, which PostgreSQL allows) is taken to admit: a finding, not a miss.
       try {
-        return new RegExp(u.slice(1)).test(role.name);
+        return RE2JS.compile(u.slice(1)).test(role.name);
       } catch {
-        return false;
+        return true;
       }
     }
     return false;

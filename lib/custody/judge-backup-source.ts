@@ -14,7 +14,8 @@ export interface BackupSourceProblem {
 export function isUnder(file: string, root: string): boolean {
   const f = path.posix.normalize(file);
   if (f.split('/').includes('..')) return false;
-  const r = root === '/' ? '/' : `${path.posix.normalize(root).replace(/\/+$/, '')}/`;
+  const n = path.posix.normalize(root);
+  const r = n.endsWith('/') ? n : `${n}/`;
   return f === r.slice(0, -1) || f.startsWith(r);
 }
 

@@ -29,8 +29,9 @@ export function matchesSelectorString(labels: Record<string, string> | undefined
     .map((t) => t.trim())
     .filter(Boolean)
     .every((term) => {
-      const m = /^([^!=\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
-      if (m) return m[2] === '!=' ? have[m[1]!] !== m[3] : have[m[1]!] === m[3];
+      // The value starts past every blank, so the two blank runs cannot trade characters.
+      const m = /^([^!=\s]+)\s*(==|=|!=)\s*(\S.*)?$/.exec(term);
+      if (m) return m[2] === '!=' ? have[m[1]!] !== (m[3] ?? '') : have[m[1]!] === (m[3] ?? '');
       return term.startsWith('!') ? !(term.slice(1) in have) : term in have;
     });
 }

@@ -32,7 +32,9 @@ function verdictFor(ip: string, policy: NetworkPolicy): AddressVerdict {
 
 /** Judges one resolved address; an IPv6 address that embeds IPv4 ones is judged as each of them too. */
 export function checkAddress(ip: string, policy: NetworkPolicy = defaultNetworkPolicy): AddressVerdict {
-  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const unbracketed = ip.replace(/^\[|\]$/g, '');
+  const zone = unbracketed.indexOf('%');
+  const bare = zone === -1 ? unbracketed : unbracketed.slice(0, zone);
   if (!net.isIP(bare)) return { allowed: false, reason: `${ip} is not an IP address` };
   const own = verdictFor(bare, policy);
   if (!own.allowed) return own;

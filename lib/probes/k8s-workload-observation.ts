@@ -15,9 +15,14 @@ const passwordName = /PASSWORD|PASSWD|(^|_)PASS(_|$)|(^|_)PWD$|REQUIREPASS/i;
 const notAValue = /_FILE$|PASSFILE/i;
 const loginNames = ['POSTGRES_USER', 'PGUSER', 'POSTGRESQL_USERNAME', 'POSTGRESQL_USER'];
 const literalFlag = /--(requirepass|masterauth|password)(?:=|\s+)(?!\$)\S+/g;
-const keyFile = /(^|[._-])key(\.pem)?$|\.key$/i;
+const keyFile = /(^|[._-])key(\.pem)?$/i;
 const tlsHint = /tls|ssl|cert/i;
-const chmodPrivate = /chmod\b[^;&|\n]*\b0?[46]00\b/;
+/** chmod 600/400 within one shell step; split first, as one regex would rescan the rest of the line from every chmod. */
+const chmodsPrivate = (command: string) =>
+  command.split(/[;&|\n]/).some((step) => {
+    const at = step.search(/chmod\b/);
+    return at !== -1 && /\b0?[46]00\b/.test(step.slice(at + 5));
+  });
 
 function containerOf(c: V1Container, pod: V1Pod, init: boolean): K8sContainerObservation {
   const podSc = pod.spec?.securityContext;
@@ -67,9 +72,9 @@ function tlsKeyFilesOf(pod: V1Pod, tlsSecretName: string | undefined): K8sTlsKey
   return secretVolumesOf(pod.spec).flatMap((v) => {
     const keyItems = v.items.filter((i) => keyFile.test(i.key) || keyFile.test(i.path));
     const isTls = v.secretName === tlsSecretName || tlsHint.test(`${v.secretName} ${v.volume}`) || keyItems.length > 0;
-    const mount = [...main, ...inits].flatMap((c) => (c.volumeMounts ?? []).filter((m) => m.name === v.volume).map((m) => m.mountPath.replace(/\/+$/, '')))[0];
+    const mount = [...main, ...inits].flatMap((c) => (c.volumeMounts ?? []).filter((m) => m.name === v.volume).map((m) => m.mountPath.replace(/(?<!\/)\/+$/, '')))[0];
     if (!isTls || mount === undefined) return [];
-    const fixer = inits.find((c) => (c.volumeMounts ?? []).some((m) => m.name === v.volume) && chmodPrivate.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')));
+    const fixer = inits.find((c) => (c.volumeMounts ?? []).some((m) => m.name === v.volume) && chmodsPrivate([...(c.command ?? []), ...(c.args ?? [])].join(' ')));
     const base = { pod: podName, volume: v.volume, secretName: v.secretName, chmodByInit: fixer?.name ?? null };
     const fallback = v.defaultMode !== null ? { mode: v.defaultMode, modeSource: 'defaultMode' as const } : { mode: 0o644, modeSource: 'kubernetes default (0644)' as const };
     if (v.items.length === 0) return [{ ...base, path: `${mount}/*`, ...fallback }];

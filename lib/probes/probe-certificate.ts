@@ -4,6 +4,7 @@ import tls from 'node:tls';
 import type { CertificateInfo, CertificateObservation, ProbeOutcome } from './observations';
 import { certificateSignatureAlgorithm } from './certificate-signature-algorithm';
 import { spkiSha256 } from './tls-trust';
+import { parsePemCertificates } from '../crypto/parse-pem-certificates';
 
 export interface CertificateProbeInput {
   host: string;
@@ -15,9 +16,8 @@ export interface CertificateProbeInput {
 
 const curveBits: Record<string, number> = { prime256v1: 256, secp256r1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256 };
 
-function splitPem(bundle: string): X509Certificate[] {
-  return (bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((p) => new X509Certificate(p));
-}
+// `posture scan --ca-file` may name a system bundle: ~150 certificates, comments between them.
+const caFileLimits = { maxCertificates: 1_000, maxChars: 4 << 20, textBetween: 'skip' } as const;
 
 const isSelfSigned = (c: X509Certificate) => c.checkIssued(c) && c.verify(c.publicKey);
 const issued = (issuer: X509Certificate, c: X509Certificate) => c.checkIssued(issuer) && c.verify(issuer.publicKey);
@@ -59,6 +59,8 @@ function verifyChain(chain: X509Certificate[], anchors: X509Certificate[]): { tr
 /** Evaluates a served chain offline: expiry, key, signature, hostname and trust. No network. */
 export function probeCertificate(input: CertificateProbeInput): ProbeOutcome<CertificateObservation> {
   if (input.chainPem.length === 0) return { status: 'skipped', reason: 'no certificate was served (TLS is not offered)' };
+  const ca = input.caPem ? parsePemCertificates(input.caPem, caFileLimits) : null;
+  if (ca && !ca.ok) return { status: 'error', message: `the configured CA bundle is unusable (${ca.error})` };
   try {
     const chain = input.chainPem.map((p) => new X509Certificate(p));
     const infos = chain.map(describe);
@@ -66,7 +68,7 @@ export function probeCertificate(input: CertificateProbeInput): ProbeOutcome<Cer
     const now = input.now ?? new Date();
     const leaf = chain[0]!;
     const hostnameMatches = net.isIP(input.host) ? leaf.checkIP(input.host) !== undefined : leaf.checkHost(input.host) !== undefined;
-    const anchors = input.caPem ? splitPem(input.caPem) : tls.rootCertificates.map((p) => new X509Certificate(p));
+    const anchors = ca ? ca.certificates : tls.rootCertificates.map((p) => new X509Certificate(p));
     const trust = verifyChain(chain, anchors);
     return {
       status: 'ok',
@@ -79,7 +81,7 @@ export function probeCertificate(input: CertificateProbeInput): ProbeOutcome<Cer
         hostnameMatches,
         trusted: trust.trusted,
         trustError: trust.error,
-        caSource: input.caPem ? 'configured' : 'system',
+        caSource: ca ? 'configured' : 'system',
       },
     };
   } catch (e) {

@@ -17,7 +17,7 @@ export interface K8sStorageProbeInput {
 
 const defaultDataDirs = ['/var/lib/postgresql/data', '/var/lib/postgresql', '/home/postgres/pgdata', '/pgdata'];
 
-const clean = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const clean = (p: string) => (p.length > 1 ? p.replace(/(?<!\/)\/+$/, '') : p);
 
 /** Where this container keeps PostgreSQL data: PGDATA or its parent when set, else the usual image defaults. */
 function dataDirsOf(container: V1Container): string[] {

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { parsePemCertificates } from '../crypto/parse-pem-certificates';
 import { callKube } from '../k8s/call-kube';
 import { createKubeClient, type KubeAccess } from '../k8s/create-kube-client';
 import { describeKubeError } from '../k8s/describe-kube-error';
@@ -16,14 +16,16 @@ export interface K8sTlsSecretProbeInput {
   timeoutMs?: number;
 }
 
-const firstPem = (text: string) => /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)?.[0] ?? null;
+// A Secret holds 1 MiB at most; its tls.crt may carry a chain, openssl's "Bag Attributes" text or the key itself.
+const secretLimits = { maxCertificates: 100, maxChars: 1 << 20, textBetween: 'skip' } as const;
+const certificatesIn = (b64: string) => parsePemCertificates(Buffer.from(b64, 'base64').toString('utf8'), secretLimits);
 const caKey = /(^|[._-])ca([._-]|$)|root|chain/i;
 
 /** The server certificate key: tls.crt first, then any *.crt/*.pem/*.cert that holds a certificate and is not a CA bundle. */
 function pickCertificateKey(data: Record<string, string>): string | null {
   if (data['tls.crt']) return 'tls.crt';
   const keys = Object.keys(data).filter((k) => /\.(crt|pem|cert)$/i.test(k) && !caKey.test(k) && !/key/i.test(k));
-  return keys.sort().find((k) => firstPem(Buffer.from(data[k]!, 'base64').toString('utf8')) !== null) ?? null;
+  return keys.sort().find((k) => { const p = certificatesIn(data[k]!); return p.ok && p.certificates.length > 0; }) ?? null;
 }
 
 /**
@@ -40,9 +42,9 @@ export async function probeK8sTlsSecret(input: K8sTlsSecretProbeInput): Promise<
     const data = secret.data ?? {};
     const key = pickCertificateKey(data);
     if (!key) return { status: 'error', message: `Secret ${namespace}/${secretName} holds no certificate (looked for tls.crt, *.crt, *.pem)` };
-    const pem = firstPem(Buffer.from(data[key]!, 'base64').toString('utf8'));
-    if (!pem) return { status: 'error', message: `Secret ${namespace}/${secretName} key ${key} is not a PEM certificate` };
-    const cert = new X509Certificate(pem);
+    const parsed = certificatesIn(data[key]!);
+    const cert = parsed.ok ? parsed.certificates[0] : undefined;
+    if (!cert) return { status: 'error', message: `Secret ${namespace}/${secretName} key ${key} is not a PEM certificate${parsed.ok ? '' : ` (${parsed.error})`}` };
     return {
       status: 'ok',
       data: {

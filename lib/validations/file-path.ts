@@ -2,7 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const isCleanAbsolute = (p: string) => p.startsWith('/') && !p.includes('\0') && !p.split('/').some((s) => s === '.' || s === '..');
-const normaliseAbsolute = (p: string) => (p === '/' ? p : path.posix.normalize(p).replace(/\/+$/, ''));
+/** After normalize at most one trailing slash is left, and only the root keeps it. */
+const dropTrailingSlash = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+const normaliseAbsolute = (p: string) => dropTrailingSlash(path.posix.normalize(p));
 
 /** An absolute path without `.`/`..` segments or a trailing slash, so prefix tests on it mean what they say. */
 export const absolutePathSchema = z

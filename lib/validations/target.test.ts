@@ -1,5 +1,7 @@
+import tls from 'node:tls';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTargetSchema, credentialInputSchema, listTargetsQuerySchema, updateTargetSchema } from './target';
+import { createTargetSchema, credentialInputSchema, kubernetesRefsSchema, listTargetsQuerySchema, updateTargetSchema } from './target';
 
 const ok = { name: 'auth-db', engine: 'postgresql', host: 'auth-db.bakery-ia.svc.cluster.local', port: 5432 };
 const paths = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -70,5 +72,46 @@ describe('clearing text fields', () => {
       database: null,
     });
     expect(updateTargetSchema.parse({})).toEqual({});
+  });
+});
+
+describe('caPem', () => {
+  const roots = tls.rootCertificates;
+
+  it('takes a PEM bundle (CRLF too) and stores it trimmed, with one final newline', () => {
+    const bundle = `\n${roots[0]}\r\n${roots[1]!.replace(/\n/g, '\r\n')}\n\n`;
+    expect(updateTargetSchema.parse({ caPem: bundle }).caPem).toBe(`${bundle.trim()}\n`);
+    expect(updateTargetSchema.parse({ caPem: '  \n' }).caPem).toBeNull();
+  });
+
+  it.each([
+    ['not a certificate', 'line 1 is not part of a certificate: only -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- blocks may be given'],
+    [`${roots[0]}\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----`, 'certificate 2 is not a valid X.509 certificate'],
+    [`${roots[0]}\n-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----`, 'block 2 is a RSA PRIVATE KEY, not a CERTIFICATE'],
+    [roots[0]!.slice(0, -30), 'certificate 1 is truncated: no -----END CERTIFICATE----- line ends it'],
+  ])('refuses %#, naming the field and the block', (caPem, message) => {
+    const r = updateTargetSchema.safeParse({ caPem });
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['caPem', message]]);
+  });
+});
+
+describe('kubernetes.podSelector', () => {
+  const selector = (podSelector: string) => kubernetesRefsSchema.safeParse({ namespace: 'db', podSelector }).success;
+  // The pattern this check replaced, kept to show both read the same language; fed only short strings here.
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- the old pattern itself, on strings of at most 12 characters
+  const before = /^[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?(\s*,\s*[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?)*$/;
+
+  it('takes kubectl -l selectors and refuses others', () => {
+    for (const ok of ['app=auth-db', 'app.kubernetes.io/name == auth-db , tier!=cache', 'app', 'a=', 'a = b,c']) expect(selector(ok), ok).toBe(true);
+    for (const bad of ['', 'a=,', ',a', 'a b', 'a=b=c', 'a in (x)', '!a', 'a=b,,c']) expect(selector(bad), bad).toBe(false);
+  });
+
+  it('accepts exactly what the old pattern accepted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '.', '/', '-', '=', '!', ',', ' ', '\t', '\n'), { maxLength: 12 }).map((cs) => cs.join('')), (s) => {
+        expect(selector(s)).toBe(before.test(s.trim()));
+      }),
+      { numRuns: 3000, seed: 20260901 },
+    );
   });
 });

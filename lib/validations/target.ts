@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { absolutePathSchema, programSchema } from './file-path';
+import { parsePemCertificates } from '../crypto/parse-pem-certificates';
+import { isLabelSelector } from './is-label-selector';
 
 export const engines = ['postgresql', 'redis', 'rabbitmq', 'patroni', 'etcd', 'pgbackrest'] as const;
 export const criticalities = ['low', 'medium', 'high', 'critical'] as const;
@@ -33,9 +35,12 @@ const k8sName = z
 const labelSelector = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?(\s*,\s*[A-Za-z0-9./_-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*)?)*$/, 'must be a label selector like app=auth-db');
+  .refine(isLabelSelector, 'must be a label selector like app=auth-db');
 
-export const secretKeyRefSchema = z.object({ name: k8sName, key: z.string().trim().min(1).max(253) }).strict();
+// A key of a Secret's data, as the API server allows it; unbounded text would reach the database as is.
+const secretDataKey = z.string().trim().regex(/^[-._a-zA-Z0-9]{1,253}$/, 'must be a Secret key (letters, digits, - . _; at most 253)');
+
+export const secretKeyRefSchema = z.object({ name: k8sName, key: secretDataKey }).strict();
 
 export const kubernetesRefsSchema = z
   .object({
@@ -112,7 +117,10 @@ export const targetFieldsSchema = z.object({
     .string()
     .max(65_536, 'is too large (64 KiB at most)')
     .transform((v) => (v.trim() === '' ? null : v.trim() + '\n'))
-    .refine((v) => v === null || /^(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/.test(v), 'must be PEM certificates (-----BEGIN CERTIFICATE-----)')
+    .superRefine((v, ctx) => {
+      const parsed = v === null ? null : parsePemCertificates(v);
+      if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    })
     .nullable()
     .optional(),
   /** the name the served certificate must be issued for (SNI and host name check), when it is not the host itself */
@@ -136,7 +144,7 @@ export const credentialInputSchema = z
     password: z.string().min(1, 'is required').max(1024).optional(),
     passwordFromEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
     passwordFromSecret: z
-      .object({ namespace: k8sName.optional(), name: k8sName, key: z.string().trim().min(1) })
+      .object({ namespace: k8sName.optional(), name: k8sName, key: secretDataKey })
       .strict()
       .optional(),
   })

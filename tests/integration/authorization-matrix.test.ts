@@ -61,7 +61,7 @@ function mutatingRoutes(): string[] {
       return statSync(p).isDirectory() ? walk(p) : e === 'route.ts' ? [p] : [];
     });
   return walk(root).flatMap((file) => {
-    const url = '/' + path.relative(root, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/').replace(/\[\.\.\.[^\]]+\]/g, '*').replace(/\[([^\]]+)\]/g, '{$1}');
+    const url = '/' + path.relative(root, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/').replace(/\[\.\.\.[^[\]]+\]/g, '*').replace(/\[([^[\]]+)\]/g, '{$1}');
     if (url.startsWith('/api/auth/')) return [];
     return [...readFileSync(file, 'utf8').matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${url}`);
   });

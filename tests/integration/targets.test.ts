@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
+import tls from 'node:tls';
 import { db } from '../../lib/db';
 import { AppError } from '../../lib/errors/app-error';
 import { createTarget } from '../../lib/services/targets/create-target';
@@ -140,7 +141,9 @@ describe('probe settings on a target', () => {
     expect((await updateTarget(adminCtx, t.id, { allowPlaintextLogin: true })).allowPlaintextLogin).toBe(true);
     const bad = await updateTarget(editorCtx, t.id, { caPem: 'not a certificate' }).then(() => null, (e: unknown) => e);
     expect((bad as { issues: { path: string[] }[] }).issues[0]!.path).toEqual(['caPem']);
-    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    const fake = await updateTarget(editorCtx, t.id, { caPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }).then(() => null, (e: unknown) => e);
+    expect((fake as { issues: { path: string[]; message: string }[] }).issues[0]).toMatchObject({ path: ['caPem'], message: 'certificate 1 is not a valid X.509 certificate' });
+    const pem = tls.rootCertificates[0]!;
     const updated = await updateTarget(editorCtx, t.id, { caPem: pem, passwordMaxAgeDays: 30, backupMaxAgeHours: 48 });
     expect(updated).toMatchObject({ caPem: pem + '\n', passwordMaxAgeDays: 30, backupMaxAgeHours: 48 });
   });

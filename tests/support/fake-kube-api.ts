@@ -61,8 +61,8 @@ export function matchesSelector(labels: Record<string, string> | undefined, sele
   if (!selector) return true;
   const have = labels ?? {};
   return selector.split(',').map((t) => t.trim()).filter(Boolean).every((term) => {
-    const m = /^([^!=\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
-    if (m) return m[2] === '!=' ? have[m[1]!] !== m[3] : have[m[1]!] === m[3];
+    const m = /^([^!=\s]+)\s*(==|=|!=)\s*(\S.*)?$/.exec(term);
+    if (m) return m[2] === '!=' ? have[m[1]!] !== (m[3] ?? '') : have[m[1]!] === (m[3] ?? '');
     return term.startsWith('!') ? !(term.slice(1) in have) : term in have;
   });
 }

@@ -33,7 +33,7 @@ export function findPgDump(serverMajor: number): string | null {
   const candidates = ['pg_dump', ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pg_dump`) : [])];
   for (const bin of candidates) {
     try {
-      const major = Number(/(\d+)\.\d+/.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }))?.[1]);
+      const major = Number(/(?<!\d)(\d+)\.\d/.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }))?.[1]);
       if (major >= serverMajor) return bin;
     } catch {
       // not installed under that name

@@ -20,12 +20,12 @@ interface WorkloadRow {
   details: unknown;
 }
 
-const tagFor = (ns: string) => `ns:${ns}`.slice(0, 40).replace(/-+$/, '');
+const tagFor = (ns: string) => `ns:${ns}`.slice(0, 40).replace(/(?<!-)-+$/, '');
 
 /** The workload's name, or name-namespace when another target already has it. */
 async function freeName(tx: Tx, w: WorkloadRow): Promise<string> {
   for (const candidate of [w.name, `${w.name}-${w.namespace}`, `${w.name}-${w.namespace}-${w.id.slice(0, 8)}`]) {
-    const name = candidate.slice(0, 63).replace(/[-.]+$/, '');
+    const name = candidate.slice(0, 63).replace(/(?<![-.])[-.]+$/, '');
     if (!(await tx.target.findUnique({ where: { name }, select: { id: true } }))) return name;
   }
   return `${w.name.slice(0, 40)}-${w.id}`.slice(0, 63);

@@ -1,6 +1,11 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, type Document, type Pair, type YAMLMap } from 'yaml';
 import { inventoryDocumentSchema, type InventoryEntry } from '../../validations/inventory-file';
 import { formatFieldPath, inventoryError, type LocatedIssue } from './inventory-error';
+import { parseYamlDocuments } from './parse-yaml-documents';
+import { yamlTooDeep } from './yaml-too-deep';
+
+/** An inventory nests about 6 levels; hundreds would crash the yaml parser (see yamlTooDeep). */
+const MAX_NESTING = 64;
 
 const LITERAL_PASSWORD =
   'literal passwords are refused; use passwordFromEnv or passwordFromSecret, or import with allowLiteralPasswords';
@@ -15,6 +20,18 @@ interface NamedAt {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Each map's keys, indexed once: a search per reported field would be quadratic in a file of many keys.
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairFor(map: YAMLMap, key: PropertyKey): Pair | undefined {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    keyIndexes.set(map, index);
+  }
+  return index.get(String(key));
+}
+
 /** The line of the deepest node on `path` that exists; a missing field points at the map that lacks it. */
 function locate(doc: Document.Parsed, path: readonly PropertyKey[], lineAt: (offset: number) => number) {
   let node: unknown = doc.contents;
@@ -23,7 +40,7 @@ function locate(doc: Document.Parsed, path: readonly PropertyKey[], lineAt: (off
     let next: unknown;
     let start: number | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairFor(node, seg);
       next = pair?.value;
       start = pair && isNode(pair.key) ? pair.key.range?.[0] : undefined;
       if (!pair) return { line, found: false };
@@ -42,21 +59,22 @@ function locate(doc: Document.Parsed, path: readonly PropertyKey[], lineAt: (off
 const isEmptyDocument = (doc: Document.Parsed) =>
   doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
 
-/**
- * Parses every YAML document of an inventory file and validates it whole, so the author sees every
- * problem with its document and line at once. Throws one AppError('bad_request') listing them all.
- */
 export interface InventoryParseOptions {
   allowLiteralPasswords: boolean;
   /** policy checks on a valid entry (custody, backup sources); each problem is reported at its line like a schema error */
   checkEntry?: (entry: InventoryEntry) => { path: readonly PropertyKey[]; message: string }[];
 }
 
+/**
+ * Parses every YAML document of an inventory file and validates it whole, so the author sees every
+ * problem with its document and line at once. Throws one AppError('bad_request') listing them all.
+ */
 export function parseInventoryFile(text: string, options: InventoryParseOptions): InventoryEntry[] {
+  const deep = yamlTooDeep(text, MAX_NESTING);
+  if (deep) throw inventoryError([{ ...deep, path: '', message: `nests deeper than ${MAX_NESTING} levels` }]);
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  const docs = Array.isArray(parsed) ? parsed.filter((d) => d.errors.length > 0 || !isEmptyDocument(d)) : [];
+  const docs = parseYamlDocuments(text, lineCounter).filter((d) => d.errors.length > 0 || !isEmptyDocument(d));
   if (docs.length === 0) {
     throw inventoryError([{ document: 1, line: 1, path: '', message: 'the file holds no Inventory document' }]);
   }
