@@ -45,7 +45,7 @@ async function expectAppError(p: Promise<unknown>, code: string) {
 
 let restoreCustody: () => Promise<void>;
 beforeAll(async () => {
-  restoreCustody = await setCustodyPolicyForTest({ envPrefixes: ['QA_', 'POSTURE_TARGET_'], secretNamespaces: ['qa', 'bakery-ia'] });
+  restoreCustody = await setCustodyPolicyForTest({ envPrefixes: ['QA_', 'POSTURE_TARGET_'], secretNamespaces: ['qa', 'bakery-ia'], dumpRoots: ['/backups'] });
 });
 afterAll(() => restoreCustody());
 

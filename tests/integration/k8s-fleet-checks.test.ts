@@ -53,7 +53,7 @@ beforeAll(async () => {
       writeOwnedFile(path.join(dataDir, 'server.key'), served.keyPem, owner, 0o600);
     },
   });
-  proposals = buildProposals(await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace] }));
+  proposals = buildProposals(await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace, operatorNamespace] }));
 }, 120_000);
 
 afterAll(async () => {
@@ -158,15 +158,17 @@ describe('discovery of the seed fleet (real client against the fake API server)'
     expect(proposals.find((p) => p.name === 'acid-minimal-cluster')).toMatchObject({ refs: { passwordSecret: { name: 'zalando.acid-minimal-cluster.credentials.postgresql.acid.zalan.do' } } });
   });
 
-  it('reads Secret names as metadata only, never their data', () => {
-    const secretLists = api.requests.filter((r) => r.path.startsWith('/api/v1/secrets'));
+  it('reads Secret names as metadata only, never their data, and only in the allowed namespaces', () => {
+    const secretLists = api.requests.filter((r) => /^\/api\/v1\/(namespaces\/[^/]+\/)?secrets/.test(r.path));
     expect(secretLists.length).toBeGreaterThan(0);
+    expect(secretLists.map((r) => r.path.split('?')[0]).sort()).toEqual([...new Set(secretLists.map((r) => r.path.split('?')[0]))].sort());
+    expect(secretLists.every((r) => r.path.startsWith(`/api/v1/namespaces/${fleetNamespace}/`) || r.path.startsWith(`/api/v1/namespaces/${operatorNamespace}/`))).toBe(true);
     expect(secretLists.every((r) => r.accept?.includes('as=PartialObjectMetadataList'))).toBe(true);
   });
 
   it('goes on without a refused list and names the missing RBAC grant', async () => {
     api.forbidden.push({ verb: 'list', resource: 'statefulsets' });
-    const snap = await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace] });
+    const snap = await readDiscoverySnapshot({ kube: { kubeconfigPath }, namespaces: [], secretNamespaces: [fleetNamespace, operatorNamespace] });
     expect(snap.errors).toEqual([
       { resource: 'statefulsets', message: expect.stringContaining(`Posture's ClusterRole needs verb "list" on "statefulsets.apps" (at the cluster scope)`) },
     ]);

@@ -12,7 +12,7 @@ const target = (credential = true) =>
     engine: 'postgresql',
     host: '127.0.0.1',
     port: 5432,
-    ...(credential ? { credential: { username: 'app', passwordFromEnv: 'APP_DB_PASSWORD' } } : {}),
+    ...(credential ? { credential: { username: 'app', passwordFromEnv: 'POSTURE_TARGET_APP_DB' } } : {}),
   });
 
 describe('recording a password rotation', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { setCustodyPolicyForTest } from '../support/custody-policy-for-test';
 import pg from 'pg';
 import tls from 'node:tls';
 import { db } from '../../lib/db';
@@ -118,6 +119,8 @@ describe('target services against the real store', () => {
 
 describe('clearing optional JSON fields', () => {
   it('an update with kubernetes: null and backup: null clears them', async () => {
+    const undo = await setCustodyPolicyForTest({ dumpRoots: ['/backups'] });
+    onTestFinished(undo);
     const t = await createTarget(editorCtx, {
       ...base(uniqueName('clear')),
       ownerTeam: 'identity',
