@@ -1,40 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { e2eUser } from './helpers/e2e-user';
 import { login } from './helpers/login';
-
-/** The lab servers scripts/e2e.ts started, and the probe login the lab CA vouches for. */
-function lab() {
-  const env = (name: string) => {
-    const v = process.env[name];
-    if (!v) throw new Error(`${name} must be set; run the specs through npm run test:e2e`);
-    return v;
-  };
-  return {
-    certExpiredPort: Number(env('E2E_LAB_CERT_EXPIRED_PORT')),
-    healthyPort: Number(env('E2E_LAB_HEALTHY_PORT')),
-    database: env('E2E_LAB_DATABASE'),
-    username: env('E2E_LAB_PROBE_USER'),
-    password: env('E2E_LAB_PROBE_PASSWORD'),
-    caPem: readFileSync(env('E2E_LAB_CA_PEM_FILE'), 'utf8'),
-  };
-}
-
-async function createLabDatabase(page: Page, name: string, port: number): Promise<string> {
-  const l = lab();
-  const res = await page.request.post('/api/v1/databases', {
-    data: { name, engine: 'postgresql', host: '127.0.0.1', port, database: l.database, environment: 'lab', caPem: l.caPem, credential: { username: l.username, password: l.password } },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
-async function scan(page: Page, id: string) {
-  const res = await page.request.post(`/api/v1/databases/${id}/scans`);
-  expect(res.status()).toBe(202);
-  const { id: scanId } = (await res.json()) as { id: string };
-  await expect.poll(async () => ((await (await page.request.get(`/api/v1/scans/${scanId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe('succeeded');
-}
+import { createLabDatabase, lab, scanViaApi as scan } from './helpers/lab';
 
 const checkStatus = (page: Page, id: string) => page.locator('li.check').filter({ hasText: id }).locator('.status').first();
 
@@ -55,12 +22,13 @@ test.describe('credential custody in the UI', () => {
     await expect(checkStatus(page, 'pg.password.encryption')).toHaveText('ERROR');
 
     await banner.getByRole('button', { name: 'Trust this certificate' }).click();
-    const pinned = page.getByRole('region', { name: 'Pinned server key' });
-    await expect(pinned).toContainText(fingerprint);
+    await expect(banner.getByRole('status')).toHaveText('This key is now trusted: the next scan logs in.');
+    await expect(banner.getByRole('button', { name: 'Trust this certificate' })).toHaveCount(0);
     await scan(page, id);
     await page.reload();
     await expect(page.getByRole('region', { name: 'Credential withheld' })).toHaveCount(0);
     await expect(checkStatus(page, 'pg.password.encryption')).toHaveText('PASS');
+    await expect(page.getByRole('region', { name: 'Pinned server key' })).toContainText(fingerprint);
 
     await page.getByRole('region', { name: 'Pinned server key' }).getByRole('button', { name: 'Remove pin' }).click();
     await expect(page.getByRole('region', { name: 'Pinned server key' })).toHaveCount(0);

@@ -3,49 +3,13 @@ import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { e2eUser } from './helpers/e2e-user';
 import { login } from './helpers/login';
+import { createLabDatabase, lab, scanViaApi } from './helpers/lab';
 
 const shots = 'test-results/screenshots';
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-/** The lab servers scripts/e2e.ts started for this spec, and how to log in to them. */
-function lab() {
-  const env = (name: string) => {
-    const v = process.env[name];
-    if (!v) throw new Error(`${name} must be set; run the specs through npm run test:e2e`);
-    return v;
-  };
-  return {
-    certExpiredPort: Number(env('E2E_LAB_CERT_EXPIRED_PORT')),
-    healthyPort: Number(env('E2E_LAB_HEALTHY_PORT')),
-    database: process.env.E2E_LAB_DATABASE ?? 'postgres',
-    username: process.env.E2E_LAB_PROBE_USER ?? 'posture_probe',
-    password: env('E2E_LAB_PROBE_PASSWORD'),
-    caPem: readFileSync(env('E2E_LAB_CA_PEM_FILE'), 'utf8'),
-  };
-}
-
-async function createLabDatabase(page: Page, name: string, port: number): Promise<string> {
-  const l = lab();
-  const res = await page.request.post('/api/v1/databases', {
-    maxRetries: 2,
-    data: {
-      name,
-      engine: 'postgresql',
-      host: '127.0.0.1',
-      port,
-      database: l.database,
-      criticality: 'critical',
-      environment: 'lab',
-      caPem: l.caPem,
-      credential: { username: l.username, password: l.password },
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
 }
 
 /** Days of history a new database cannot have yet: one snapshot a day for the 40 days before today, climbing to today's score. */
@@ -65,15 +29,6 @@ async function seedHistory(targetId: string) {
   }
 }
 
-async function scanViaApi(page: Page, id: string) {
-  const res = await page.request.post(`/api/v1/databases/${id}/scans`, { maxRetries: 2 });
-  expect(res.status()).toBe(202);
-  const scan = (await res.json()) as { id: string };
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/scans/${scan.id}`)).json()) as { status: string }).status, { timeout: 60_000 })
-    .toBe('succeeded');
-}
-
 test.describe('drill-down: a database with an expired certificate, its check, and compliance', () => {
   test('scan, what to fix first, check docs, compliance tables, CSV and printable report', async ({ page }) => {
     test.setTimeout(180_000);
@@ -84,6 +39,12 @@ test.describe('drill-down: a database with an expired certificate, its check, an
     await scanViaApi(page, healthy);
     const name = `lab-cert-expired-${stamp}`;
     const id = await createLabDatabase(page, name, lab().certExpiredPort);
+    // An expired certificate does not verify, so the login waits until an admin trusts the served key.
+    await scanViaApi(page, id);
+    type Checks = { items: { evidence: { credentialWithheld?: { spkiSha256: string } } }[] };
+    const withheld = ((await (await page.request.get(`/api/v1/databases/${id}/checks`)).json()) as Checks).items.find((c) => c.evidence.credentialWithheld);
+    const pin = await page.request.put(`/api/v1/databases/${id}/certificate-pin`, { data: { spkiSha256: withheld!.evidence.credentialWithheld!.spkiSha256 } });
+    expect(pin.status(), await pin.text()).toBe(200);
 
     // Scan now from the detail page; the result comes in without a reload.
     await page.goto(`/databases/${id}`);

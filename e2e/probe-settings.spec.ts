@@ -71,6 +71,9 @@ test.describe('probe settings and recorded rotations', () => {
     await expect(field('CA bundle (PEM)')).toHaveAttribute('aria-invalid', 'true');
 
     await field('CA bundle (PEM)').fill(selfSignedPem('Posture e2e root A') + selfSignedPem('Posture e2e root B'));
+    // New anchors decide who may receive the password, so the form asks for it again (docs/security.md).
+    await expect(page.getByText('A credential belongs to its endpoint')).toBeVisible();
+    await field('Password').fill(`pw-again-${Date.now()}`);
     await field('Password max age (days)').fill('30');
     await field('Backup max age (hours)').fill('48');
     await field('Allow plaintext SCRAM login for probing').check();
@@ -93,6 +96,7 @@ test.describe('probe settings and recorded rotations', () => {
 
     // Emptied boxes clear back to the defaults.
     await field('CA bundle (PEM)').fill('');
+    await field('Password').fill(`pw-third-${Date.now()}`);
     await field('Password max age (days)').fill('');
     await field('Backup max age (hours)').fill('');
     await field('Allow plaintext SCRAM login for probing').uncheck();

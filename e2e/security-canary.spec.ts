@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { e2eUser } from './helpers/e2e-user';
 import { login } from './helpers/login';
+import { lab } from './helpers/lab';
 
 const appDir = path.resolve(import.meta.dirname, '../app');
 
@@ -29,11 +30,12 @@ test('a canary password stored through the API shows in no page, no API response
   const admin = e2eUser('admin');
   await login(page, admin.email, admin.password);
 
-  // Pointed at a real lab server that offers TLS, so the scan really logs in with the canary (and is refused).
+  // Pointed at a real lab server that offers TLS, with the lab CA so the server verifies, so the scan really logs
+  // in with the canary (and is refused).
   const created = await page.request.post('/api/v1/databases', {
     data: {
       name: `canary-${Date.now().toString(36)}`, engine: 'postgresql', host: '127.0.0.1', port: Number(process.env.E2E_LAB_HEALTHY_PORT),
-      database: process.env.E2E_LAB_DATABASE, credential: { username: process.env.E2E_LAB_PROBE_USER, password: canary },
+      database: process.env.E2E_LAB_DATABASE, caPem: lab().caPem, credential: { username: process.env.E2E_LAB_PROBE_USER, password: canary },
     },
   });
   expect(created.status(), await created.text()).toBe(201);

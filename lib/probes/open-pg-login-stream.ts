@@ -1,5 +1,3 @@
-import tls, { type TLSSocket } from 'node:tls';
-import type net from 'node:net';
 import type { NetworkPolicy } from '../network/network-policy';
 import { CredentialWithheldError } from './credential-withheld-error';
 import { pgBackendGuard } from './pg-backend-guard';
@@ -7,7 +5,7 @@ import { PgLoginStream } from './pg-login-stream';
 import { sslRequest } from './pg-wire';
 import { connectTcp } from './socket-io';
 import { ExactReader } from './exact-reader';
-import { limitIncomingBytes } from './limit-incoming-bytes';
+import { tlsHandshake } from './tls-handshake';
 import { judgeTlsTrust, trustConnectOptions, type TlsTrust } from './tls-trust';
 
 export interface PgLoginStreamInput {
@@ -19,34 +17,6 @@ export interface PgLoginStreamInput {
   connectTimeoutMs: number;
   signal?: AbortSignal;
   network?: NetworkPolicy;
-}
-
-function handshake(raw: net.Socket, input: PgLoginStreamInput): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    const s = tls.connect({ socket: raw, ...trustConnectOptions(input.trust) });
-    limitIncomingBytes(s);
-    const done = () => {
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onAbort);
-    };
-    const timer = setTimeout(() => {
-      done();
-      s.destroy();
-      reject(new Error(`TLS handshake timed out after ${input.connectTimeoutMs} ms`));
-    }, input.connectTimeoutMs);
-    const onAbort = () => s.destroy(new Error('aborted'));
-    input.signal?.addEventListener('abort', onAbort, { once: true });
-    s.once('secureConnect', () => {
-      done();
-      resolve(s);
-    });
-    s.once('error', (e) => {
-      done();
-      s.destroy();
-      raw.destroy();
-      reject(e);
-    });
-  });
 }
 
 /**
@@ -68,7 +38,7 @@ export async function openPgLoginStream(input: PgLoginStreamInput): Promise<PgLo
     throw e;
   }
   if (answer === 'S') {
-    const s = await handshake(raw, input);
+    const s = await tlsHandshake(raw, trustConnectOptions(input.trust), input.connectTimeoutMs, input.signal);
     const verdict = judgeTlsTrust(s, input.trust);
     if (!verdict.verified) {
       s.destroy();

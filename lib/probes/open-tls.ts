@@ -1,8 +1,8 @@
 import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
 import type { TlsHandshake } from './observations';
-import { limitIncomingBytes } from './limit-incoming-bytes';
 import { connectTcp } from './socket-io';
+import { tlsHandshake } from './tls-handshake';
 import { trustConnectOptions, type TlsTrust } from './tls-trust';
 
 export interface OpenTlsInput {
@@ -43,39 +43,13 @@ export function describeHandshake(socket: TLSSocket): TlsHandshake {
  */
 export async function openTls(input: OpenTlsInput): Promise<TLSSocket> {
   const raw = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal);
-  return new Promise((resolve, reject) => {
-    const s = tls.connect({
-      socket: raw,
-      servername: net.isIP(input.host) ? undefined : input.host,
-      rejectUnauthorized: false,
-      ...(input.trust ? trustConnectOptions(input.trust) : {}),
-      ...(input.clientCert ? { cert: input.clientCert.certPem, key: input.clientCert.keyPem } : {}),
-      ...(input.alpn ? { ALPNProtocols: input.alpn } : {}),
-    });
-    // What arrives decrypted draws on the probe's budget too (the raw socket no longer sees it).
-    limitIncomingBytes(s);
-    const done = () => {
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onAbort);
-    };
-    const timer = setTimeout(() => {
-      done();
-      s.destroy();
-      reject(Object.assign(new Error(`TLS handshake timed out after ${input.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
-    }, input.connectTimeoutMs);
-    const onAbort = () => s.destroy(new Error('aborted'));
-    input.signal?.addEventListener('abort', onAbort, { once: true });
-    s.once('secureConnect', () => {
-      done();
-      resolve(s);
-    });
-    s.once('error', (e) => {
-      done();
-      s.destroy();
-      raw.destroy();
-      reject(e);
-    });
-  });
+  const options: tls.ConnectionOptions = {
+    servername: net.isIP(input.host) ? undefined : input.host,
+    ...(input.trust ? trustConnectOptions(input.trust) : {}),
+    ...(input.clientCert ? { cert: input.clientCert.certPem, key: input.clientCert.keyPem } : {}),
+    ...(input.alpn ? { ALPNProtocols: input.alpn } : {}),
+  };
+  return tlsHandshake(raw, options, input.connectTimeoutMs, input.signal);
 }
 
 /** A handshake as an observation: what was negotiated and served, or why it failed. */

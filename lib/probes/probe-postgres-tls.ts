@@ -1,10 +1,12 @@
 import net from 'node:net';
-import tls, { type TLSSocket } from 'node:tls';
+import type tls from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { PgTlsObservation, ProbeOutcome, TlsHandshake } from './observations';
 import { authMethod, parseErrorFields, readMessage, sslRequest, startupMessage } from './pg-wire';
 import type { NetworkPolicy } from '../network/network-policy';
 import { ExactReader } from './exact-reader';
-import { limitIncomingBytes } from './limit-incoming-bytes';
+import { tlsHandshake } from './tls-handshake';
+import { describeHandshake } from './open-tls';
 import { connectTcp } from './socket-io';
 import { rethrowWireLimit } from './wire-limit-error';
 
@@ -23,53 +25,10 @@ export interface PgTlsProbeInput {
 
 type SslAnswer = PgTlsObservation['sslResponse'];
 
-const toPem = (der: Buffer) =>
-  `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
-
-/** The served chain, leaf first, from the peer certificate's issuer links (the root only when the server sends it). */
-function servedChain(socket: TLSSocket): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  let cert = socket.getPeerCertificate(true);
-  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
-    seen.add(cert.fingerprint256);
-    out.push(toPem(cert.raw));
-    if (!cert.issuerCertificate || cert.issuerCertificate === cert) break;
-    cert = cert.issuerCertificate;
-  }
-  return out;
-}
-
+/** SNI for the probe's handshakes: the name the certificate should be for, never an address. */
 function handshake(socket: net.Socket, input: PgTlsProbeInput, extra: tls.ConnectionOptions): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    const name = input.serverName ?? input.host;
-    const servername = net.isIP(name) ? undefined : name;
-    const s = tls.connect({
-      socket,
-      servername,
-      // Trust is judged separately from the captured chain; here we only observe what is served.
-      rejectUnauthorized: false,
-      ...extra,
-    });
-    limitIncomingBytes(s);
-    const timer = setTimeout(() => {
-      s.destroy();
-      reject(new Error(`TLS handshake timed out after ${input.connectTimeoutMs} ms`));
-    }, input.connectTimeoutMs);
-    const onAbort = () => s.destroy(new Error('aborted'));
-    input.signal?.addEventListener('abort', onAbort, { once: true });
-    s.once('secureConnect', () => {
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onAbort);
-      resolve(s);
-    });
-    s.once('error', (e) => {
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onAbort);
-      s.destroy();
-      reject(e);
-    });
-  });
+  const name = input.serverName ?? input.host;
+  return tlsHandshake(socket, { servername: net.isIP(name) ? undefined : name, ...extra }, input.connectTimeoutMs, input.signal);
 }
 
 /** Sends SSLRequest and returns the one-byte answer with the still-open socket; `other` names a byte that is none of S, N, E. */
@@ -99,7 +58,7 @@ async function mainHandshake(input: PgTlsProbeInput) {
   }
   try {
     const s = await handshake(socket, input, {});
-    const result: TlsHandshake = { protocol: s.getProtocol(), cipher: s.getCipher()?.name ?? null, alpn: s.alpnProtocol || null, chainPem: servedChain(s) };
+    const result: TlsHandshake = describeHandshake(s);
     s.destroy();
     return { sslResponse: answer, handshake: result, handshakeError: null };
   } catch (e) {

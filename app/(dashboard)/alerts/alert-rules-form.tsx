@@ -6,6 +6,8 @@ import { ApiError } from '@/lib/hooks/api-error';
 import { useAlertSettings, useUpdateAlertSettings } from '@/lib/hooks/use-alert-settings';
 import { FormField } from '../../_components/form-field';
 import { FormErrorSummary } from '../../_components/form-error-summary';
+import { SaveActions } from '../../_components/save-actions';
+import { listFieldErrors } from '@/lib/ui/list-field-errors';
 
 type ListField = 'securityRecipients' | 'digestRecipients';
 const listFields: readonly ListField[] = ['securityRecipients', 'digestRecipients'];
@@ -19,18 +21,6 @@ export interface AlertRulesFormProps {
 /** One address per line; commas, semicolons and spaces separate too. */
 const parseAddressList = (text: string) => text.split(/[\s,;]+/).filter((a) => a !== '');
 
-/** The server's messages for one list, naming the address each is about (path `securityRecipients.3` → the 4th address). */
-function listErrors(details: readonly { path: string; message: string }[], field: ListField, sent: readonly string[]): string | undefined {
-  const messages = details
-    .filter((d) => d.path === field || d.path.startsWith(`${field}.`))
-    .map((d) => {
-      const index = Number(d.path.slice(field.length + 1));
-      const address = d.path !== field && Number.isInteger(index) ? sent[index] : undefined;
-      return address !== undefined ? `${address}: ${d.message}` : d.message;
-    });
-  return messages.length ? messages.join('; ') : undefined;
-}
-
 export function AlertRulesForm({ initial, canManage }: AlertRulesFormProps) {
   const idBase = useId();
   const { data } = useAlertSettings(initial);
@@ -40,7 +30,7 @@ export function AlertRulesForm({ initial, canManage }: AlertRulesFormProps) {
   const [lists, setLists] = useState({ securityRecipients: settings.securityRecipients.join('\n'), digestRecipients: settings.digestRecipients.join('\n') });
   const [sent, setSent] = useState<Record<ListField, string[]>>({ securityRecipients: [], digestRecipients: [] });
   const details = save.error instanceof ApiError ? save.error.details : [];
-  const errors = { securityRecipients: listErrors(details, 'securityRecipients', sent.securityRecipients), digestRecipients: listErrors(details, 'digestRecipients', sent.digestRecipients) };
+  const errors = { securityRecipients: listFieldErrors(details, 'securityRecipients', sent.securityRecipients), digestRecipients: listFieldErrors(details, 'digestRecipients', sent.digestRecipients) };
   const rest = details.filter((d) => !listFields.some((f) => d.path === f || d.path.startsWith(`${f}.`)));
 
   function submit(e: FormEvent) {
@@ -115,16 +105,7 @@ export function AlertRulesForm({ initial, canManage }: AlertRulesFormProps) {
           </div>
         </fieldset>
         {canManage ? (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save'}
-            </button>
-            {save.isSuccess && !save.isPending ? (
-              <span className="success-text" role="status">
-                Saved
-              </span>
-            ) : null}
-          </div>
+          <SaveActions label="Save" pending={save.isPending} saved={save.isSuccess} />
         ) : null}
       </form>
     </section>

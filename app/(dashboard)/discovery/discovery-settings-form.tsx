@@ -6,6 +6,7 @@ import { ApiError } from '@/lib/hooks/api-error';
 import { useUpdateDiscoverySettings } from '@/lib/hooks/use-discovery';
 import { FormErrorSummary } from '../../_components/form-error-summary';
 import { FormField } from '../../_components/form-field';
+import { SaveActions } from '../../_components/save-actions';
 
 const parseList = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 const fieldError = (error: Error | null, field: string) =>
@@ -48,16 +49,7 @@ export function DiscoverySettingsForm({ initial, canConfigure }: { initial: Disc
           </FormField>
         </div>
         {canConfigure ? (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save settings'}
-            </button>
-            {save.isSuccess && !save.isPending ? (
-              <span className="success-text" role="status">
-                Saved
-              </span>
-            ) : null}
-          </div>
+          <SaveActions label="Save settings" pending={save.isPending} saved={save.isSuccess} />
         ) : null}
       </form>
     </section>

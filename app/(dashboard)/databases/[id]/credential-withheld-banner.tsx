@@ -22,6 +22,8 @@ export function CredentialWithheldBanner({ target, withheld, isAdmin }: Props) {
   const pin = useCertificatePin(target.id);
   const act = (value: string | null) => pin.mutate(value, { onSuccess: () => router.refresh() });
   if (!withheld && !target.tlsPinSha256) return null;
+  // Trusted since the last scan: the next scan logs in, so say that rather than offer the button again.
+  const trustedSince = withheld !== null && withheld.spkiSha256 !== null && withheld.spkiSha256 === target.tlsPinSha256;
   return (
     <section className={withheld ? 'alert alert-warn' : 'alert'} aria-labelledby="withheld-heading">
       <h2 id="withheld-heading" className="alert-title">
@@ -37,6 +39,11 @@ export function CredentialWithheldBanner({ target, withheld, isAdmin }: Props) {
             To fix it, set the CA bundle that issued the server&apos;s certificate (Edit → CA bundle), or the TLS server name the certificate is
             for when you connect by address. {isAdmin ? 'If you know this server, trust its key:' : 'An admin can also trust this server’s key.'}
           </p>
+          {trustedSince ? (
+            <p className="small" role="status">
+              This key is now trusted: the next scan logs in.
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="small">

@@ -88,7 +88,7 @@ export function DatabaseFacts({ target: t }: { target: TargetView }) {
         rows={[
           ['CA bundle', caBundle(t.caPem)],
           ['TLS server name', t.tlsServerName ?? 'the host'],
-          ['Pinned key', t.tlsPinSha256 ? <code key="pin" className="fingerprint">{t.tlsPinSha256}</code> : 'none'],
+          ['Pinned key', t.tlsPinSha256 ? <code key="pin" className="fingerprint">{t.tlsPinSha256}</code> : 'not pinned'],
           ['Password max age', policy(t.passwordMaxAgeDays, defaultPolicy.passwordMaxAgeDays, 'days')],
           ['Backup max age', policy(t.backupMaxAgeHours, defaultPolicy.backupMaxAgeHours, 'hours')],
           ['Plaintext login', t.allowPlaintextLogin ? <strong key="pl">plaintext SCRAM allowed</strong> : 'not allowed'],

@@ -7,6 +7,7 @@ import { useCustodyPolicy, useUpdateCustodyPolicy } from '@/lib/hooks/use-custod
 import { listFieldErrors, parseLines } from '@/lib/ui/list-field-errors';
 import { FormField } from '../../../_components/form-field';
 import { FormErrorSummary } from '../../../_components/form-error-summary';
+import { SaveActions } from '../../../_components/save-actions';
 
 type Field = keyof CustodyPolicy;
 const fields: { key: Field; label: string; hint: string; placeholder: string }[] = [
@@ -66,16 +67,7 @@ export function CustodyPolicyForm({ initial }: { initial: CustodyPolicy }) {
             </FormField>
           ))}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save custody policy'}
-          </button>
-          {save.isSuccess && !save.isPending ? (
-            <span className="success-text" role="status">
-              Saved
-            </span>
-          ) : null}
-        </div>
+        <SaveActions label="Save custody policy" pending={save.isPending} saved={save.isSuccess} />
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { useNetworkPolicy, useUpdateNetworkPolicy } from '@/lib/hooks/use-networ
 import { listFieldErrors, parseLines } from '@/lib/ui/list-field-errors';
 import { FormField } from '../../../_components/form-field';
 import { FormErrorSummary } from '../../../_components/form-error-summary';
+import { SaveActions } from '../../../_components/save-actions';
 
 /** The loopback and private ranges probes may reach, one CIDR per line; link-local and metadata addresses never. */
 export function NetworkPolicyForm({ initial }: { initial: { allowedPrivateRanges: string[] } }) {
@@ -40,16 +41,7 @@ export function NetworkPolicyForm({ initial }: { initial: { allowedPrivateRanges
             <textarea {...p} name="allowedPrivateRanges" rows={6} spellCheck={false} autoComplete="off" className="mono" value={text} onChange={(e) => setText(e.target.value)} />
           )}
         </FormField>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save allow-list'}
-          </button>
-          {save.isSuccess && !save.isPending ? (
-            <span className="success-text" role="status">
-              Saved
-            </span>
-          ) : null}
-        </div>
+        <SaveActions label="Save allow-list" pending={save.isPending} saved={save.isSuccess} />
       </form>
     </section>
   );
