@@ -1,6 +1,7 @@
 import { evaluateChecks } from '../checks/check-catalog';
 import { gradeRank } from '../grading/grade-bands';
 import { gradeTarget } from '../grading/grade-target';
+import { describeCaps } from '../grading/describe-caps';
 import { collectObservations } from '../scan/collect-observations';
 import { parseScanArgs } from './parse-scan-args';
 import { renderScanTable } from './render-scan-table';
@@ -29,12 +30,15 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
         target,
         score: grade.score,
         grade: grade.grade,
+        scoreGrade: grade.scoreGrade,
+        caps: grade.caps,
         checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, severity: r.severity, evidence: { summary: r.summary, ...r.evidence }, remediation: r.remediation })),
       };
       io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     } else {
       io.stdout.write(renderScanTable(target, grade.score, grade.grade, results, Boolean(io.stdout.isTTY)));
-      if (grade.caps.length) io.stdout.write(`Grade capped: ${grade.caps.join('; ')}\n`);
+      const capped = describeCaps(grade.caps);
+      if (capped) io.stdout.write(`Grade ${capped} (score alone: ${grade.scoreGrade}; the grading policy: docs/grading.md)\n`);
     }
     if (args.failUnder && (grade.grade === null || gradeRank(grade.grade) < gradeRank(args.failUnder))) {
       io.stderr.write(`posture: grade ${grade.grade ?? 'none'} is below ${args.failUnder}\n`);

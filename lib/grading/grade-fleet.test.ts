@@ -14,9 +14,10 @@ describe('gradeFleet', () => {
     ['rounded to one decimal', [t(100, 'high'), t(0, 'high'), t(100, 'high')], 66.7, 'D'],
     ['a null score is left out of the mean', [t(100, 'low'), t(null, 'critical')], 100, 'A+'],
   ] as const)('%s → %s %s', (_name, targets, score, grade) => {
+    // the weighted mean's own band; the fleet caps are tested below
     const f = gradeFleet(targets);
     expect(f.score).toBe(score);
-    expect(f.grade).toBe(grade);
+    expect(f.scoreGrade).toBe(grade);
   });
 
   it('no graded targets → null', () => {
@@ -52,5 +53,48 @@ describe('gradeFleet', () => {
     expect(grouped.distribution).toEqual(expanded.distribution);
     expect(grouped.counts.critical).toBe(3);
     expect([grouped.targets, grouped.graded]).toEqual([5, 4]);
+  });
+});
+
+describe('fleet caps', () => {
+  const medium = (score: number, grade?: Grade) => t(score, 'medium', zero, grade);
+
+  it('a quarter of the graded databases at F caps the fleet at C; exactly a quarter counts, just under does not', () => {
+    // 3 × 100 + 1 F at 95 (capped): mean 98.8 (A+), one of four at F
+    const quarter = gradeFleet([medium(100), medium(100), medium(100), medium(95, 'F')]);
+    expect({ score: quarter.score, scoreGrade: quarter.scoreGrade, grade: quarter.grade }).toEqual({ score: 98.8, scoreGrade: 'A+', grade: 'C' });
+    expect(quarter.caps).toEqual([{ rule: 'fleet-quarter-failing', maxGrade: 'C', databases: 1 }]);
+    const under = gradeFleet([medium(100), medium(100), medium(100), medium(100), medium(95, 'F')]);
+    expect([under.grade, under.caps]).toEqual(['A+', []]);
+  });
+
+  it('half or more at F caps it at D, listing the quarter rule after it', () => {
+    const f = gradeFleet([medium(100), medium(94, 'F')]);
+    expect(f.grade).toBe('D');
+    expect(f.caps.map((c) => [c.rule, c.maxGrade])).toEqual([['fleet-half-failing', 'D'], ['fleet-quarter-failing', 'C']]);
+  });
+
+  it('one high- or critical-criticality database at F caps the fleet at B−, however many healthy ones surround it', () => {
+    const healthy = Array.from({ length: 20 }, () => medium(100));
+    const f = gradeFleet([...healthy, t(96, 'critical', zero, 'F')]);
+    // (20 × 2 × 100 + 4 × 96) / 44 = 99.6
+    expect([f.score, f.scoreGrade, f.grade]).toEqual([99.6, 'A+', 'B-']);
+    expect(f.caps).toEqual([{ rule: 'fleet-important-failing', maxGrade: 'B-', databases: 1 }]);
+    expect(gradeFleet([...healthy, t(96, 'medium', zero, 'F')]).grade).toBe('A+');
+  });
+
+  it('caps never raise the fleet grade, and ungraded databases do not count towards the share', () => {
+    const f = gradeFleet([medium(40, 'F'), medium(50, 'F'), t(null, 'critical')]);
+    expect([f.grade, f.caps]).toEqual(['F', []]);
+    const share = gradeFleet([medium(100), medium(100), medium(100), medium(90, 'F'), t(null, 'low'), t(null, 'low')]);
+    expect(share.caps.map((c) => c.rule)).toEqual(['fleet-quarter-failing']);
+  });
+
+  it('pre-aggregated groups count their members', () => {
+    const f = gradeFleet([{ ...medium(100), targets: 3 }, { ...t(90, 'high', zero, 'F'), targets: 1 }]);
+    expect(f.caps).toEqual([
+      { rule: 'fleet-quarter-failing', maxGrade: 'C', databases: 1 },
+      { rule: 'fleet-important-failing', maxGrade: 'B-', databases: 1 },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-import { type Grade, grades, gradeForScore } from './grade-bands';
+import { type Grade, grades, gradeForScore, gradeRank } from './grade-bands';
 import type { SeverityCounts } from './grade-target';
+import { fleetCapRules, fleetFailingShare, importantCriticalities, type FleetCapRuleId } from './grading-policy';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 
@@ -13,9 +14,22 @@ export interface FleetTargetInput {
   targets?: number;
 }
 
+/** A fleet rule that lowers the fleet's grade, with how many databases trigger it. */
+export interface FleetCap {
+  rule: FleetCapRuleId;
+  maxGrade: Grade;
+  /** databases that trigger it: F ones (of `graded`), or F ones of high or critical criticality */
+  databases: number;
+}
+
 export interface FleetGrade {
   score: number | null;
+  /** the score's band, lowered by the fleet caps */
   grade: Grade | null;
+  /** the grade the weighted mean alone would give */
+  scoreGrade: Grade | null;
+  /** the fleet rules that hold the grade below scoreGrade, most restrictive first */
+  caps: FleetCap[];
   /** failing checks by severity, summed over every target */
   counts: SeverityCounts;
   /** targets per grade; targets without a score are counted as ungraded */
@@ -27,7 +41,7 @@ export interface FleetGrade {
 /**
  * Fleet score = Σ(w × score) / Σ w over graded targets, with w by criticality:
  * low 1, medium 2, high 3, critical 4 — a critical database moves the fleet four times as much as a low one.
- * Targets with a null score are left out of the mean. No caps at fleet level: the distribution shows the F targets.
+ * Targets with a null score are left out of the mean. The grade is then capped by the worst members (grading-policy).
  */
 export const criticalityWeight: Record<Criticality, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -37,6 +51,7 @@ export function gradeFleet(targets: readonly FleetTargetInput[]): FleetGrade {
   let weighted = 0;
   let weights = 0;
   let total = 0;
+  let importantFailing = 0;
   for (const t of targets) {
     const n = t.targets ?? 1;
     total += n;
@@ -48,8 +63,22 @@ export function gradeFleet(targets: readonly FleetTargetInput[]): FleetGrade {
     const w = criticalityWeight[t.criticality] * n;
     weighted += w * t.score;
     weights += w;
-    distribution[t.grade ?? gradeForScore(t.score)] += n;
+    const grade = t.grade ?? gradeForScore(t.score);
+    distribution[grade] += n;
+    if (grade === 'F' && importantCriticalities.includes(t.criticality)) importantFailing += n;
   }
   const score = weights === 0 ? null : Math.round((weighted / weights) * 10) / 10;
-  return { score, grade: score === null ? null : gradeForScore(score), counts, distribution, targets: total, graded: total - distribution.ungraded };
+  const graded = total - distribution.ungraded;
+  if (score === null) return { score, grade: null, scoreGrade: null, caps: [], counts, distribution, targets: total, graded };
+  const scoreGrade = gradeForScore(score);
+  const failing = distribution.F;
+  const triggered: Record<FleetCapRuleId, number> = {
+    'fleet-half-failing': failing >= graded * fleetFailingShare.half ? failing : 0,
+    'fleet-quarter-failing': failing >= graded * fleetFailingShare.quarter ? failing : 0,
+    'fleet-important-failing': importantFailing,
+  };
+  const caps = fleetCapRules
+    .filter((r) => triggered[r.id] > 0 && gradeRank(r.maxGrade) < gradeRank(scoreGrade))
+    .map((r) => ({ rule: r.id, maxGrade: r.maxGrade, databases: triggered[r.id] }));
+  return { score, grade: caps[0]?.maxGrade ?? scoreGrade, scoreGrade, caps, counts, distribution, targets: total, graded };
 }

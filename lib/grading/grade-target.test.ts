@@ -1,76 +1,114 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckStatus, Severity } from '../checks/check-definition';
+import { checkCatalog } from '../checks/check-catalog';
 import { type GradableResult, gradeTarget } from './grade-target';
+import { capRules, noProtectionChecks } from './grading-policy';
 
 const r = (id: string, severity: Severity, status: CheckStatus, cap?: 'F'): GradableResult => (cap ? { id, severity, status, cap } : { id, severity, status });
+/** n passing checks of a severity, to put the score where a case needs it */
+const passing = (n: number, severity: Severity = 'high') => Array.from({ length: n }, (_, i) => r(`p.${severity}.${i}`, severity, 'pass'));
 
 describe('gradeTarget score formula', () => {
   it.each([
     ['critical pass, high fail, medium warn', [r('c', 'critical', 'pass'), r('h', 'high', 'fail'), r('m', 'medium', 'warn')], 63.9, 'D'],
     ['all pass', [r('c', 'critical', 'pass'), r('h', 'high', 'pass')], 100, 'A+'],
-    ['high error earns nothing', [r('c', 'critical', 'pass'), r('h', 'high', 'error')], 66.7, 'D'],
     ['high warn earns half', [r('c', 'critical', 'pass'), r('h', 'high', 'warn')], 83.3, 'B'],
     ['skip is left out', [r('c', 'critical', 'pass'), r('h', 'high', 'skip'), r('m', 'medium', 'fail')], 76.9, 'C'],
     ['low and info weights', [r('l', 'low', 'fail'), r('i', 'info', 'fail'), r('m', 'medium', 'pass')], 75, 'C'],
     ['medium fail among passes', [r('c', 'critical', 'pass'), r('h1', 'high', 'pass'), r('h2', 'high', 'pass'), r('m', 'medium', 'fail')], 87, 'B+'],
-  ])('%s', (_name, results, score, grade) => {
+  ])('%s', (_name, results, score, scoreGrade) => {
     const g = gradeTarget(results);
     expect(g.score).toBe(score);
-    expect(g.grade).toBe(grade);
+    expect(g.scoreGrade).toBe(scoreGrade);
     expect(g.scoreWithExceptions).toBe(score);
   });
 
-  it('rounds to one decimal', () => {
-    // 10 / 13 = 76.923… → 76.9
+  it('rounds to one decimal and bands the rounded score (160 / 165 = 96.97 → 97.0 → A+)', () => {
     expect(gradeTarget([r('c', 'critical', 'pass'), r('m', 'medium', 'fail')]).score).toBe(76.9);
-  });
-
-  it('bands the rounded score, so the shown score and grade agree (96.97 → 97.0 → A+)', () => {
-    // 160 / 165 = 96.969…: A on the raw value, but shown as 97.0
-    const results = [...Array.from({ length: 16 }, (_, i) => r(`c${i}`, 'critical', 'pass')), r('h', 'high', 'fail')];
-    expect(gradeTarget(results)).toMatchObject({ score: 97, grade: 'A+' });
+    // the band is A+, the grade B: a failing high check keeps it out of the A range
+    expect(gradeTarget([...passing(16, 'critical'), r('h', 'high', 'fail')])).toMatchObject({ score: 97, scoreGrade: 'A+', grade: 'B' });
   });
 });
 
-describe('gradeTarget caps', () => {
-  it('a failing critical check caps a 95 at D', () => {
-    // 38 × 5 of 38 × 5 + 10 = 190 / 200
-    const results = [...Array.from({ length: 38 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('crit', 'critical', 'fail')];
-    const g = gradeTarget(results);
-    expect(g.score).toBe(95);
+describe('the cap table', () => {
+  // 38 high passes (190) + the case's check: each score is worked out by hand in the comment.
+  it.each([
+    // 190 / 200 = 95.0 (A): a failing critical caps at D
+    ['critical fail → D', r('x', 'critical', 'fail'), 95, 'A', 'D', 'critical-failed'],
+    // 190 / 200 = 95.0: a critical check Posture could not tell caps at B ("unverified")
+    ['critical error → B', r('x', 'critical', 'error'), 95, 'A', 'B', 'critical-unverified'],
+    // 190 / 195 = 97.4 (A+): a failing high check keeps it out of the A range
+    ['high fail → B', r('x', 'high', 'fail'), 97.4, 'A+', 'B', 'high-failed'],
+    // 190 / 193 = 98.4: an untrusted chain or a name mismatch (medium) caps at B
+    ['cert.trusted fail → B', r('cert.trusted', 'medium', 'fail'), 98.4, 'A+', 'B', 'identity-unverified'],
+    ['cert.hostname fail → B', r('cert.hostname', 'medium', 'fail'), 98.4, 'A+', 'B', 'identity-unverified'],
+    // 190 / 195: a check marked "no protection" (cap F) gives F whatever the score
+    ['a marked verdict → F', r('pg.tls.required', 'high', 'fail', 'F'), 97.4, 'A+', 'F', 'no-protection'],
+    // 190 / 200: a check the policy lists as no protection gives F on any failure
+    ['pg.tls.enabled fail → F', r('pg.tls.enabled', 'critical', 'fail'), 95, 'A', 'F', 'no-protection'],
+    ['pg.hba.no_trust fail → F', r('pg.hba.no_trust', 'critical', 'fail'), 95, 'A', 'F', 'no-protection'],
+  ] as const)('%s', (_name, result, score, scoreGrade, grade, rule) => {
+    const g = gradeTarget([...passing(38), result]);
+    expect({ score: g.score, scoreGrade: g.scoreGrade, grade: g.grade }).toEqual({ score, scoreGrade, grade });
+    expect(g.caps).toEqual([{ rule, maxGrade: grade, checkIds: [result.id] }]);
+  });
+
+  it.each([
+    ['critical warn', r('x', 'critical', 'warn')],
+    ['high warn', r('x', 'high', 'warn')],
+    ['high error', r('x', 'high', 'error')],
+    ['medium fail', r('x', 'medium', 'fail')],
+    ['low fail', r('x', 'low', 'fail')],
+    ['cert.trusted warn', r('cert.trusted', 'medium', 'warn')],
+    ['a listed no-protection check passing', r('pg.tls.enabled', 'critical', 'pass')],
+  ] as const)('%s caps nothing', (_name, result) => {
+    const g = gradeTarget([...passing(38), result]);
+    expect(g.caps).toEqual([]);
+    expect(g.grade).toBe(g.scoreGrade);
+  });
+
+  it('a cap never raises a grade, and a cap at or above the score’s grade is not listed', () => {
+    // 10 / 20 = 50 (F): the D cap of the failing critical does not limit an F
+    const low = gradeTarget([r('c', 'critical', 'fail'), r('c2', 'critical', 'pass')]);
+    expect({ grade: low.grade, scoreGrade: low.scoreGrade, caps: low.caps }).toEqual({ grade: 'F', scoreGrade: 'F', caps: [] });
+    // 5 high passes + 1 high fail: 25 / 30 = 83.3 (B): the high cap at B does not limit a B
+    const b = gradeTarget([...passing(5), r('h', 'high', 'fail')]);
+    expect({ grade: b.grade, caps: b.caps }).toEqual({ grade: 'B', caps: [] });
+  });
+
+  it('the A range needs no failing high or critical check: the best grade with one is B', () => {
+    const g = gradeTarget([...passing(200), r('h', 'high', 'fail')]);
+    expect(g.score).toBe(99.5);
+    expect(g.grade).toBe('B');
+  });
+
+  it('combinations: the most restrictive cap decides, every limiting one is listed, checks grouped per rule', () => {
+    // 38 × 5 + 10 + 5 + 5 + 3 = 213 possible, 190 earned: 89.2 (B+)
+    const g = gradeTarget([...passing(38), r('cert.expiry', 'critical', 'fail'), r('h2', 'high', 'fail'), r('h1', 'high', 'fail'), r('cert.hostname', 'medium', 'fail')]);
+    expect(g.score).toBe(89.2);
+    expect(g.scoreGrade).toBe('B+');
     expect(g.grade).toBe('D');
-    expect(g.caps).toEqual(['crit failed (critical): grade at most D']);
+    expect(g.caps).toEqual([
+      { rule: 'critical-failed', maxGrade: 'D', checkIds: ['cert.expiry'] },
+      { rule: 'high-failed', maxGrade: 'B', checkIds: ['h1', 'h2'] },
+      { rule: 'identity-unverified', maxGrade: 'B', checkIds: ['cert.hostname'] },
+    ]);
   });
 
-  it('the D cap never raises a lower grade', () => {
-    const g = gradeTarget([r('c', 'critical', 'fail'), r('h', 'high', 'pass')]);
-    expect(g.score).toBe(33.3);
+  it('F and D together: F first, then D', () => {
+    const g = gradeTarget([...passing(38), r('target.reachable', 'critical', 'fail', 'F'), r('cert.expiry', 'critical', 'fail')]);
     expect(g.grade).toBe('F');
+    expect(g.caps.map((c) => [c.rule, c.maxGrade])).toEqual([['no-protection', 'F'], ['critical-failed', 'D']]);
   });
 
-  it('a critical warn or error does not cap', () => {
-    const many = Array.from({ length: 20 }, (_, i) => r(`h${i}`, 'high', 'pass'));
-    // 105 / 110 = 95.5: A, not capped at D
-    expect(gradeTarget([...many, r('c', 'critical', 'warn')]).grade).toBe('A');
-    expect(gradeTarget([...many, r('c', 'critical', 'error')]).caps).toEqual([]);
-  });
-
-  it('cap F gives F whatever the score', () => {
-    const many = Array.from({ length: 40 }, (_, i) => r(`h${i}`, 'high', 'pass'));
-    const g = gradeTarget([...many, r('pg.tls.required', 'high', 'fail', 'F')]);
-    expect(g.score).toBe(97.6);
-    expect(g.grade).toBe('F');
-    expect(g.caps).toEqual(['pg.tls.required failed: grade F']);
-  });
-
-  it('cap F and a critical failure together: F, both reasons', () => {
-    const g = gradeTarget([r('target.reachable', 'critical', 'fail', 'F'), r('cert.expiry', 'critical', 'fail'), r('h', 'high', 'pass')]);
-    expect(g.grade).toBe('F');
-    expect(g.caps).toHaveLength(2);
+  it('an unverified critical check and a failing high one: both at B, the unverified one first', () => {
+    const g = gradeTarget([...passing(100), r('pg.password.encryption', 'high', 'fail'), r('pg.tls.enabled', 'critical', 'error')]);
+    expect(g.grade).toBe('B');
+    expect(g.caps.map((c) => c.rule)).toEqual(['critical-unverified', 'high-failed']);
   });
 });
 
-describe('gradeTarget exceptions', () => {
+describe('exceptions', () => {
   const results = [r('c', 'critical', 'pass'), r('h', 'high', 'fail'), r('m', 'medium', 'warn')];
 
   it('excepted checks leave only the with-exceptions numbers', () => {
@@ -78,59 +116,50 @@ describe('gradeTarget exceptions', () => {
     expect([g.score, g.grade]).toEqual([63.9, 'D']);
     // (10 + 1.5) / 13
     expect([g.scoreWithExceptions, g.gradeWithExceptions]).toEqual([88.5, 'B+']);
-    expect(g.counts.high).toBe(1);
   });
 
-  it("an excepted check's cap does not apply with exceptions", () => {
-    const capped = [...Array.from({ length: 10 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('cert.expiry', 'critical', 'fail', 'F')];
-    const g = gradeTarget(capped, new Set(['cert.expiry']));
-    expect(g.grade).toBe('F');
-    expect(g.gradeWithExceptions).toBe('A+');
-    expect(g.capsWithExceptions).toEqual([]);
+  it('an accepted exception lifts its cap only in the grade with exceptions', () => {
+    const g = gradeTarget([...passing(38), r('cert.expiry', 'critical', 'fail')], new Set(['cert.expiry']));
+    expect([g.grade, g.caps.map((c) => c.rule)]).toEqual(['D', ['critical-failed']]);
+    expect([g.gradeWithExceptions, g.capsWithExceptions]).toEqual(['A+', []]);
   });
 
-  it("an excepted critical failure's D cap does not apply with exceptions", () => {
-    // 50 / 60 = 83.3 would be B; the failing critical caps it at D
-    const g = gradeTarget([...Array.from({ length: 10 }, (_, i) => r(`h${i}`, 'high', 'pass')), r('c', 'critical', 'fail')], new Set(['c']));
-    expect([g.score, g.grade]).toEqual([83.3, 'D']);
-    expect(g.gradeWithExceptions).toBe('A+');
-  });
-
-  it('an exception for an id that is not present changes nothing', () => {
-    const g = gradeTarget(results, new Set(['nope']));
-    expect(g.scoreWithExceptions).toBe(g.score);
-  });
-
-  it('excepting every applicable check leaves no with-exceptions score', () => {
+  it('an exception for an id that is not present changes nothing; excepting everything leaves no with-exceptions grade', () => {
+    expect(gradeTarget(results, new Set(['nope'])).scoreWithExceptions).toBe(63.9);
     const g = gradeTarget(results, new Set(['c', 'h', 'm']));
-    expect([g.scoreWithExceptions, g.gradeWithExceptions]).toEqual([null, null]);
-    expect(g.score).toBe(63.9);
+    expect([g.scoreWithExceptions, g.gradeWithExceptions, g.scoreGradeWithExceptions]).toEqual([null, null, null]);
   });
 });
 
-describe('gradeTarget edge cases', () => {
+describe('edge cases and counts', () => {
   it('no applicable checks → null score and grade', () => {
-    const g = gradeTarget([]);
-    expect(g).toMatchObject({ score: null, grade: null, scoreWithExceptions: null, gradeWithExceptions: null, applicable: 0 });
-  });
-
-  it('all skipped → null, applicable 0', () => {
-    const g = gradeTarget([r('a', 'critical', 'skip'), r('b', 'high', 'skip')]);
-    expect([g.score, g.grade, g.applicable]).toEqual([null, null, 0]);
+    expect(gradeTarget([])).toMatchObject({ score: null, grade: null, scoreGrade: null, caps: [], applicable: 0 });
+    expect(gradeTarget([r('a', 'critical', 'skip')])).toMatchObject({ score: null, grade: null, applicable: 0 });
   });
 
   it('all errors → 0 / F', () => {
     const g = gradeTarget([r('a', 'critical', 'error'), r('b', 'high', 'error'), r('c', 'medium', 'error')]);
     expect([g.score, g.grade]).toEqual([0, 'F']);
-    expect(g.caps).toEqual([]);
   });
 
-  it('counts failing checks by severity (warn, error, skip not counted) and applicable excludes skip', () => {
+  it('counts what needs action (fail and warn) by severity, and statuses', () => {
     const g = gradeTarget([
       r('a', 'critical', 'fail'), r('b', 'high', 'fail'), r('c', 'high', 'fail'), r('d', 'medium', 'warn'),
-      r('e', 'low', 'fail'), r('f', 'info', 'fail'), r('g', 'high', 'error'), r('h', 'medium', 'skip'),
+      r('e', 'low', 'fail'), r('e2', 'low', 'warn'), r('f', 'info', 'fail'), r('g', 'high', 'error'), r('h', 'medium', 'skip'),
     ]);
-    expect(g.counts).toEqual({ critical: 1, high: 2, medium: 0, low: 1, info: 1 });
-    expect(g.applicable).toBe(7);
+    expect(g.counts).toEqual({ critical: 1, high: 2, medium: 1, low: 2, info: 1 });
+    expect(g.statuses).toEqual({ pass: 0, warn: 2, fail: 5, error: 1, skip: 1 });
+    expect(g.applicable).toBe(8);
+  });
+});
+
+describe('the policy and the catalog agree', () => {
+  it('every check the policy names exists, with a reason', () => {
+    const ids = new Set(checkCatalog.map((c) => c.id));
+    for (const [id, why] of Object.entries(noProtectionChecks)) {
+      expect(ids.has(id), id).toBe(true);
+      expect(why.length).toBeGreaterThan(10);
+    }
+    for (const rule of capRules) expect(rule.why.length).toBeGreaterThan(10);
   });
 });

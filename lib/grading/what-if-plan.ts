@@ -1,41 +1,60 @@
 import type { Severity } from '../checks/check-definition';
-import type { Grade } from './grade-bands';
-import { type GradableResult, gradeTarget, severityWeight } from './grade-target';
+import { type Grade, gradeRank } from './grade-bands';
+import { type GradableResult, gradeResults } from './grade-target';
 
 export interface WhatIfStep {
   id: string;
   severity: Severity;
-  status: 'fail' | 'warn' | 'error';
-  /** score points this fix adds (with exceptions) */
+  status: 'fail' | 'warn';
+  /** score points this fix adds (with exceptions), after the steps before it */
   gain: number;
-  /** score and grade once this and every earlier step are fixed */
+  /** score and grade once this and every earlier step are fixed, caps included */
   scoreAfter: number;
   gradeAfter: Grade;
 }
 
-const share = { fail: 0, error: 0, warn: 0.5 } as const;
-const isOpen = (r: GradableResult): r is GradableResult & { status: WhatIfStep['status'] } => r.status === 'fail' || r.status === 'warn' || r.status === 'error';
-/** Ties in gain go first to fixes that lift a cap: F before D. */
-const capLift = (r: GradableResult) => (r.cap === 'F' ? 2 : r.status === 'fail' && r.severity === 'critical' ? 1 : 0);
-
-/**
- * The open checks (fail, warn, error; accepted exceptions left out) ordered by how much fixing each raises the
- * score, with the score and grade reached after each cumulative step; caps lift as their last cause is fixed.
- */
-export function whatIfPlan(results: readonly GradableResult[], exceptedIds: ReadonlySet<string> = new Set()): WhatIfStep[] {
-  const kept = results.filter((r) => !exceptedIds.has(r.id));
-  const total = kept.reduce((sum, r) => (r.status === 'skip' ? sum : sum + severityWeight[r.severity]), 0);
-  if (total === 0) return [];
-  const open = kept
-    .flatMap((r, i) => (isOpen(r) ? [{ r, i, exact: (100 * severityWeight[r.severity] * (1 - share[r.status])) / total }] : []))
-    .sort((a, b) => b.exact - a.exact || capLift(b.r) - capLift(a.r) || a.r.id.localeCompare(b.r.id));
-  const state: GradableResult[] = [...kept];
-  const steps: WhatIfStep[] = [];
-  for (const { r, i, exact } of open) {
-    state[i] = { id: r.id, severity: r.severity, status: 'pass' };
-    const after = gradeTarget(state);
-    steps.push({ id: r.id, severity: r.severity, status: r.status, gain: Math.round(exact * 10) / 10, scoreAfter: after.score ?? 0, gradeAfter: after.grade ?? 'F' });
-  }
-  return steps;
+export interface WhatIfPlan {
+  steps: WhatIfStep[];
+  /** checks whose result is known: pass, warn or fail */
+  ran: number;
+  /** checks Posture could not tell (error): the plan cannot promise what fixing them gives, so they stay as they are */
+  errored: number;
+  /** checks that did not run (skip) */
+  skipped: number;
 }
 
+const isOpen = (r: GradableResult): r is GradableResult & { status: WhatIfStep['status'] } => r.status === 'fail' || r.status === 'warn';
+
+/**
+ * The known problems (fail, warn; accepted exceptions left out), each next step the fix that lifts the grade most
+ * (caps included), then the score most: "fix these 2 to reach A−". Errors stay errors, so a critical check Posture
+ * could not verify keeps its cap and the plan never promises more than it knows.
+ */
+export function whatIfPlan(results: readonly GradableResult[], exceptedIds: ReadonlySet<string> = new Set()): WhatIfPlan {
+  const kept = results.filter((r) => !exceptedIds.has(r.id));
+  const count = (s: GradableResult['status']) => kept.filter((r) => r.status === s).length;
+  const plan: WhatIfPlan = { steps: [], ran: count('pass') + count('warn') + count('fail'), errored: count('error'), skipped: count('skip') };
+  const state: GradableResult[] = [...kept];
+  let open = kept.flatMap((r, i) => (isOpen(r) ? [i] : []));
+  let score = gradeResults(state).score;
+  if (score === null) return plan;
+  while (open.length > 0) {
+    let best: { i: number; rank: number; score: number } | null = null;
+    for (const i of open) {
+      const r = state[i]!;
+      state[i] = { id: r.id, severity: r.severity, status: 'pass' };
+      const after = gradeResults(state);
+      state[i] = r;
+      const candidate = { i, rank: gradeRank(after.grade ?? 'F'), score: after.score ?? 0 };
+      const better = !best || candidate.rank > best.rank || (candidate.rank === best.rank && (candidate.score > best.score || (candidate.score === best.score && r.id < state[best.i]!.id)));
+      if (better) best = candidate;
+    }
+    const r = state[best!.i]! as GradableResult & { status: WhatIfStep['status'] };
+    state[best!.i] = { id: r.id, severity: r.severity, status: 'pass' };
+    const after = gradeResults(state);
+    plan.steps.push({ id: r.id, severity: r.severity, status: r.status, gain: Math.round(((after.score ?? 0) - score) * 10) / 10, scoreAfter: after.score ?? 0, gradeAfter: after.grade ?? 'F' });
+    score = after.score ?? 0;
+    open = open.filter((i) => i !== best!.i);
+  }
+  return plan;
+}

@@ -5,6 +5,8 @@ import type { JobDefinition } from './job-definition';
 import { db } from '../db';
 import { bindLegacyCredentials } from '../crypto/bind-legacy-credentials';
 import { envKeyring } from '../crypto/keyring';
+import { regradeForPolicy } from '../scan/regrade-for-policy';
+import { GRADING_POLICY_VERSION } from '../grading/grading-policy';
 
 export interface RunningWorker {
   boss: PgBoss;
@@ -20,6 +22,9 @@ export async function startWorker(connectionString: string, jobs: JobDefinition[
   // Passwords sealed by an older release open only after they are bound to their target and endpoint.
   const legacy = await bindLegacyCredentials(db, envKeyring());
   if (legacy.bound || legacy.failed) console.log(`[worker] bound ${legacy.bound} stored credentials to their target and endpoint (${legacy.failed} unreadable)`);
+  // Stored grades follow the grading policy they were computed under; a new policy re-grades them once.
+  const regraded = await regradeForPolicy(db);
+  if (regraded) console.log(`[worker] re-graded ${regraded.regraded} databases under grading policy v${GRADING_POLICY_VERSION}`);
   // pg-boss fails a job with a lapsed heartbeat only on its supervision pass (every 60 s by default); checking at half
   // the shortest heartbeat means a killed worker's scan is retried about a heartbeat after it died, not a minute later.
   const heartbeats = jobs.flatMap((j) => (j.queue?.heartbeatSeconds ? [j.queue.heartbeatSeconds] : []));

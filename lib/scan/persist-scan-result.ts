@@ -1,11 +1,18 @@
 import type { Tx } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import type { CheckResult, CheckStatus } from '../checks/check-definition';
+import { gradeRank, isGrade } from '../grading/grade-bands';
+import type { GradeCap } from '../grading/grade-target';
 
 export interface GradeSummary {
   score: number | null;
   grade: string | null;
+  scoreGrade: string | null;
+  caps: GradeCap[];
   scoreWithExceptions: number | null;
   gradeWithExceptions: string | null;
+  scoreGradeWithExceptions: string | null;
+  capsWithExceptions: GradeCap[];
   counts: { critical: number; high: number; medium: number; low: number };
 }
 
@@ -68,8 +75,13 @@ export function targetGradeColumns(grade: GradeSummary) {
   return {
     score: grade.score,
     grade: grade.grade,
+    gradeRank: isGrade(grade.grade) ? gradeRank(grade.grade) : null,
+    scoreGrade: grade.scoreGrade,
+    caps: grade.caps as unknown as Prisma.InputJsonValue,
     scoreWithExceptions: grade.scoreWithExceptions,
     gradeWithExceptions: grade.gradeWithExceptions,
+    scoreGradeWithExceptions: grade.scoreGradeWithExceptions,
+    capsWithExceptions: grade.capsWithExceptions as unknown as Prisma.InputJsonValue,
     failingCritical: grade.counts.critical,
     failingHigh: grade.counts.high,
     failingMedium: grade.counts.medium,

@@ -1,4 +1,6 @@
 import type { Grade } from '../../grading/grade-bands';
+import type { FleetCapRuleId } from '../../grading/grading-policy';
+import type { GradeCap } from '../../grading/grade-target';
 
 export interface FailingBySeverity {
   critical: number;
@@ -7,9 +9,20 @@ export interface FailingBySeverity {
   low: number;
 }
 
+/** A fleet rule holding the fleet grade down, with the databases behind it (the first ten by criticality). */
+export interface FleetCapView {
+  rule: FleetCapRuleId;
+  maxGrade: Grade;
+  databases: number;
+  examples: { id: string; name: string; criticality: string }[];
+}
+
 export interface FleetPosture {
   score: number | null;
   grade: Grade | null;
+  /** the grade of the weighted mean alone */
+  scoreGrade: Grade | null;
+  caps: FleetCapView[];
   scoreWithExceptions: number | null;
   gradeWithExceptions: Grade | null;
   failing: FailingBySeverity;
@@ -55,6 +68,8 @@ export interface WorstDatabase {
   criticality: string;
   score: number;
   grade: string | null;
+  scoreGrade: string | null;
+  caps: GradeCap[];
   failing: FailingBySeverity;
   lastScanAt: string | null;
 }
@@ -64,7 +79,8 @@ export interface FleetOverview {
   inventory: { active: number; archived: number; graded: number };
   now: FleetPosture;
   /** the fleet snapshot nearest to 30 days ago (within a week of it); null until there is one */
-  before: (FleetPosture & { day: string }) | null;
+  /** a stored daily snapshot: its grade as written then, without the caps' detail */
+  before: (Omit<FleetPosture, 'caps' | 'scoreGrade'> & { day: string }) | null;
   distribution: { grade: Grade | 'ungraded'; count: number }[];
   /** one point per day with a fleet snapshot, oldest first */
   trend: { day: string; score: number; scoreWithExceptions: number }[];

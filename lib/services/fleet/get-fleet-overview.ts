@@ -3,7 +3,11 @@ import { grades } from '../../grading/grade-bands';
 import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
 import { fleetOverviewQuerySchema, type FleetOverviewQuery } from '../../validations/fleet';
 import { authorize, type ServiceContext } from '../service-context';
-import type { FleetOverview } from './fleet-overview-view';
+import type { FleetCap } from '../../grading/grade-fleet';
+import type { GradeCap } from '../../grading/grade-target';
+import { importantCriticalities } from '../../grading/grading-policy';
+import type { Criticality } from '../../generated/prisma/enums';
+import type { FleetCapView, FleetOverview } from './fleet-overview-view';
 import { queryExpiringCertificates } from './query-expiring-certificates';
 import { queryFleetHistory } from './query-fleet-history';
 import { queryPasswordsDue } from './query-passwords-due';
@@ -24,20 +28,24 @@ export async function getFleetOverview(ctx: ServiceContext, input: FleetOverview
     queryExpiringCertificates(now),
     queryPasswordsDue(),
     queryStaleBackups(),
+    // Worst by grade first (caps included), then by score: an F at 93.6 is worse than an A- at 90.
     db.target.findMany({
       where: { archivedAt: null, score: { not: null } },
-      orderBy: [{ score: 'asc' }, { name: 'asc' }],
+      orderBy: [{ gradeRank: { sort: 'asc', nulls: 'last' } }, { score: 'asc' }, { name: 'asc' }],
       take: 10,
-      select: { id: true, name: true, ownerTeam: true, criticality: true, score: true, grade: true, failingCritical: true, failingHigh: true, failingMedium: true, failingLow: true, lastScanAt: true },
+      select: { id: true, name: true, ownerTeam: true, criticality: true, score: true, grade: true, scoreGrade: true, caps: true, failingCritical: true, failingHigh: true, failingMedium: true, failingLow: true, lastScanAt: true },
     }),
   ]);
   const { fleet, withExceptions } = graded;
+  const caps = await fleetCapExamples(fleet.caps);
   return {
     generatedAt: now.toISOString(),
     inventory: { active: fleet.targets, archived, graded: fleet.graded },
     now: {
       score: fleet.score,
       grade: fleet.grade,
+      scoreGrade: fleet.scoreGrade,
+      caps,
       scoreWithExceptions: withExceptions.score,
       gradeWithExceptions: withExceptions.grade,
       failing: { critical: fleet.counts.critical, high: fleet.counts.high, medium: fleet.counts.medium, low: fleet.counts.low },
@@ -56,8 +64,25 @@ export async function getFleetOverview(ctx: ServiceContext, input: FleetOverview
       criticality: t.criticality,
       score: t.score ?? 0,
       grade: t.grade,
+      scoreGrade: t.scoreGrade,
+      caps: (t.caps as GradeCap[] | null) ?? [],
       failing: { critical: t.failingCritical, high: t.failingHigh, medium: t.failingMedium, low: t.failingLow },
       lastScanAt: t.lastScanAt?.toISOString() ?? null,
     })),
   };
+}
+
+/** The databases behind each fleet cap: F ones, the most critical first (ten at most: the cap says how many). */
+async function fleetCapExamples(caps: FleetCap[]): Promise<FleetCapView[]> {
+  if (caps.length === 0) return [];
+  const failing = await db.target.findMany({
+    where: { archivedAt: null, grade: 'F' },
+    orderBy: [{ criticality: 'desc' }, { name: 'asc' }],
+    take: 50,
+    select: { id: true, name: true, criticality: true },
+  });
+  return caps.map((c) => {
+    const pool = c.rule === 'fleet-important-failing' ? failing.filter((t) => importantCriticalities.includes(t.criticality as Criticality)) : failing;
+    return { ...c, examples: pool.slice(0, 10).map((t) => ({ id: t.id, name: t.name, criticality: t.criticality })) };
+  });
 }

@@ -17,8 +17,8 @@ async function computeFleetScores(): Promise<FleetScores> {
   ]);
   return {
     generatedAt: now.toISOString(),
-    fleet: { score: fleet.score, grade: fleet.grade },
-    fleetWithExceptions: { score: withExceptions.score, grade: withExceptions.grade },
+    fleet: { score: fleet.score, grade: fleet.grade, scoreGrade: fleet.scoreGrade, caps: fleet.caps },
+    fleetWithExceptions: { score: withExceptions.score, grade: withExceptions.grade, scoreGrade: withExceptions.scoreGrade, caps: withExceptions.caps },
     databases: { active: fleet.targets, graded: fleet.graded, archived },
     failingBySeverity: { critical: fleet.counts.critical, high: fleet.counts.high, medium: fleet.counts.medium, low: fleet.counts.low },
     byGrade: Object.fromEntries([...grades, 'ungraded' as const].map((g) => [g, fleet.distribution[g]])) as FleetScores['byGrade'],

@@ -2,6 +2,8 @@ import { Gauge, Registry, type Metric } from 'prom-client';
 import { db } from '../../db';
 import { SCAN_DURATION_METRIC } from '../../metrics/record-histogram-sample';
 import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
+import { gradeRank, isGrade } from '../../grading/grade-bands';
+import type { GradeCap } from '../../grading/grade-target';
 import { authorize, type ServiceContext } from '../service-context';
 
 export interface RenderedMetrics {
@@ -32,7 +34,11 @@ export async function renderPrometheusMetrics(ctx: ServiceContext, now = new Dat
   authorize(ctx, 'inventory:read');
   const [graded, targets, failing, certs, backups, histogram] = await Promise.all([
     gradeFleetFromStore(db),
-    db.target.findMany({ where: { archivedAt: null, score: { not: null } }, select: { name: true, engine: true, environment: true, score: true }, orderBy: { name: 'asc' } }),
+    db.target.findMany({
+      where: { archivedAt: null, score: { not: null } },
+      select: { name: true, engine: true, environment: true, score: true, grade: true, scoreGrade: true, caps: true },
+      orderBy: { name: 'asc' },
+    }),
     db.$queryRaw<{ target: string; check: string; severity: string }[]>`
       SELECT t.name AS target, cs."checkId" AS check, cs.severity::text AS severity
       FROM "CheckState" cs JOIN "Target" t ON t.id = cs."targetId"
@@ -55,8 +61,18 @@ export async function renderPrometheusMetrics(ctx: ServiceContext, now = new Dat
   if (graded.fleet.score !== null) fleet.set(graded.fleet.score);
   const fleetWx = gauge('posture_fleet_score_with_exceptions', 'Fleet score 0-100 with accepted exceptions left out');
   if (graded.withExceptions.score !== null) fleetWx.set(graded.withExceptions.score);
+  const fleetGrade = gauge('posture_fleet_grade', 'Fleet grade as a rank (A+ 12 … F 0); labels: the grade, and the grade of the weighted mean alone', ['grade', 'score_grade']);
+  if (graded.fleet.grade && graded.fleet.scoreGrade) fleetGrade.set({ grade: graded.fleet.grade, score_grade: graded.fleet.scoreGrade }, gradeRank(graded.fleet.grade));
+  const fleetCap = gauge('posture_fleet_grade_cap', 'Databases behind each fleet rule of the grading policy that caps the fleet grade (series only while it does)', ['rule', 'max_grade']);
+  for (const c of graded.fleet.caps) fleetCap.set({ rule: c.rule, max_grade: c.maxGrade }, c.databases);
   const targetScore = gauge('posture_target_score', 'Score 0-100 of each graded active database', ['target', 'engine', 'environment']);
-  for (const t of targets) targetScore.set({ target: t.name, engine: t.engine, environment: t.environment }, t.score ?? 0);
+  const targetGrade = gauge('posture_target_grade', 'Grade of each graded active database as a rank (A+ 12 … F 0); score_grade is the grade of the score alone', ['target', 'grade', 'score_grade']);
+  const targetCap = gauge('posture_target_grade_cap', '1 while a rule of the grading policy caps a database (series absent otherwise); checks names what triggers it', ['target', 'rule', 'max_grade', 'checks']);
+  for (const t of targets) {
+    targetScore.set({ target: t.name, engine: t.engine, environment: t.environment }, t.score ?? 0);
+    if (isGrade(t.grade)) targetGrade.set({ target: t.name, grade: t.grade, score_grade: t.scoreGrade ?? t.grade }, gradeRank(t.grade));
+    for (const c of (t.caps as GradeCap[] | null) ?? []) targetCap.set({ target: t.name, rule: c.rule, max_grade: c.maxGrade, checks: c.checkIds.join(',') }, 1);
+  }
   const checkFailing = gauge('posture_check_failing', '1 while a check fails on a database (series absent otherwise)', ['target', 'check', 'severity']);
   for (const f of failing) checkFailing.set({ target: f.target, check: f.check, severity: f.severity }, 1);
   const certExpiry = gauge('posture_cert_expiry_timestamp_seconds', 'notAfter of the earliest-expiring served certificate, Unix seconds', ['target', 'fingerprint']);

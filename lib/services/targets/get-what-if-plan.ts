@@ -13,7 +13,7 @@ export interface WhatIfPlanStep {
   checkId: string;
   title: string;
   severity: Severity;
-  status: 'fail' | 'warn' | 'error';
+  status: 'fail' | 'warn';
   gain: number;
   scoreAfter: number;
   gradeAfter: Grade;
@@ -31,6 +31,10 @@ export interface WhatIfPlanView {
   /** how many of the first steps reach the goal (all of them when the goal is out of reach) */
   stepsToGoal: number;
   steps: WhatIfPlanStep[];
+  /** checks whose result is known (the plan is over these), Posture could not tell (error) and that did not run (skip) */
+  ran: number;
+  errored: number;
+  skipped: number;
 }
 
 const titles = new Map(checkCatalog.map((c) => [c.id, c.title]));
@@ -54,7 +58,8 @@ export async function getWhatIfPlan(ctx: ServiceContext, targetId: string, now =
     severity: s.severity as Severity,
     ...(s.cap === 'F' ? { cap: 'F' as const } : {}),
   }));
-  const steps = whatIfPlan(results, excepted).map((s) => ({
+  const plan = whatIfPlan(results, excepted);
+  const steps = plan.steps.map((s) => ({
     checkId: s.id,
     title: titles.get(s.id) ?? s.id,
     severity: s.severity,
@@ -75,5 +80,8 @@ export async function getWhatIfPlan(ctx: ServiceContext, targetId: string, now =
     goal,
     stepsToGoal: reached === -1 ? steps.length : reached + 1,
     steps,
+    ran: plan.ran,
+    errored: plan.errored,
+    skipped: plan.skipped,
   };
 }

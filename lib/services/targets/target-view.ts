@@ -1,6 +1,7 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { BackupSource, KubernetesRefs } from '../../validations/target';
 import type { Grade } from '../../grading/grade-bands';
+import type { GradeCap } from '../../grading/grade-target';
 
 /** Everything a caller may see about a target; the credential's ciphertext is never selected. */
 export const targetViewSelect = {
@@ -27,8 +28,12 @@ export const targetViewSelect = {
   backupMaxAgeHours: true,
   score: true,
   grade: true,
+  scoreGrade: true,
+  caps: true,
   scoreWithExceptions: true,
   gradeWithExceptions: true,
+  scoreGradeWithExceptions: true,
+  capsWithExceptions: true,
   failingCritical: true,
   failingHigh: true,
   failingMedium: true,
@@ -75,8 +80,13 @@ export interface TargetView {
   backupMaxAgeHours: number | null;
   score: number | null;
   grade: Grade | null;
+  /** the grade the score alone gives; `grade` is lower when caps apply */
+  scoreGrade: Grade | null;
+  caps: GradeCap[];
   scoreWithExceptions: number | null;
   gradeWithExceptions: Grade | null;
+  scoreGradeWithExceptions: Grade | null;
+  capsWithExceptions: GradeCap[];
   /** failing checks by severity as of the last scan */
   failing: { critical: number; high: number; medium: number; low: number };
   lastScanAt: string | null;
@@ -134,10 +144,14 @@ export function toTargetView(row: Row): TargetView {
     passwordMaxAgeDays: row.passwordMaxAgeDays,
     backupMaxAgeHours: row.backupMaxAgeHours,
     score: row.score,
-    // The grade columns are only ever written from grade bands.
+    // The grade columns are only ever written from grade bands and the grading policy.
     grade: row.grade as Grade | null,
+    scoreGrade: row.scoreGrade as Grade | null,
+    caps: (row.caps as GradeCap[] | null) ?? [],
     scoreWithExceptions: row.scoreWithExceptions,
     gradeWithExceptions: row.gradeWithExceptions as Grade | null,
+    scoreGradeWithExceptions: row.scoreGradeWithExceptions as Grade | null,
+    capsWithExceptions: (row.capsWithExceptions as GradeCap[] | null) ?? [],
     failing: { critical: row.failingCritical, high: row.failingHigh, medium: row.failingMedium, low: row.failingLow },
     lastScanAt: iso(row.lastScanAt),
     archivedAt: iso(row.archivedAt),

@@ -32,16 +32,19 @@ export const whatIfPlanSchema = z
     acceptedExceptions: z.int().min(0),
     goal: gradeLetter,
     stepsToGoal: z.int().min(0),
+    ran: z.int().min(0).meta({ description: 'checks whose result is known (pass, warn, fail): the plan is over these' }),
+    errored: z.int().min(0).meta({ description: 'checks Posture could not tell; they keep their caps, so the plan never promises more than it knows' }),
+    skipped: z.int().min(0),
     steps: z.array(
       z.object({
         checkId: z.string(),
         title: z.string(),
         severity: severityName,
-        status: z.enum(['fail', 'warn', 'error']),
+        status: z.enum(['fail', 'warn']),
         gain: z.number(),
         scoreAfter: z.number(),
         gradeAfter: gradeLetter,
       }),
     ),
   })
-  .meta({ id: 'WhatIfPlan', description: 'which open checks to fix first, and the grade after each' });
+  .meta({ id: 'WhatIfPlan', description: 'which known problems to fix first, each next the one that lifts the grade most (caps included), and the grade after each' });

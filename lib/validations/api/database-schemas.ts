@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backupSourceSchema, criticalities, engines, kubernetesRefsSchema } from '../target';
-import { failingCountsSchema, gradeLetter, isoDateTime } from './common-schemas';
+import { failingCountsSchema, gradeCapSchema, gradeLetter, isoDateTime } from './common-schemas';
 
 /** A database as the API shows it: inventory fields and its latest grade. No secret is ever part of it. */
 export const databaseSchema = z
@@ -40,8 +40,12 @@ export const databaseSchema = z
     backupMaxAgeHours: z.int().nullable(),
     score: z.number().nullable(),
     grade: gradeLetter.nullable(),
+    scoreGrade: gradeLetter.nullable().meta({ description: 'the grade the score alone gives; `grade` is lower when `caps` apply' }),
+    caps: z.array(gradeCapSchema).meta({ description: 'the grading policy rules that limit the grade, most restrictive first' }),
     scoreWithExceptions: z.number().nullable(),
     gradeWithExceptions: gradeLetter.nullable(),
+    scoreGradeWithExceptions: gradeLetter.nullable(),
+    capsWithExceptions: z.array(gradeCapSchema).meta({ description: 'the same with accepted exceptions left out: an exception lifts its check’s cap only here' }),
     failing: failingCountsSchema,
     lastScanAt: isoDateTime.nullable(),
     archivedAt: isoDateTime.nullable(),
