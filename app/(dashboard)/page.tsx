@@ -5,6 +5,7 @@ import { NoDatabasesYet } from '../_components/no-databases-yet';
 import { BeforeAfterTable } from './_overview/before-after-table';
 import { ExpiringCertificates } from './_overview/expiring-certificates';
 import { FleetGradeCard } from './_overview/fleet-grade-card';
+import { FleetCapNote } from './_overview/fleet-cap-note';
 import { FleetTrendChart } from './_overview/fleet-trend-chart';
 import { GradeDistribution } from './_overview/grade-distribution';
 import { PasswordsDue } from './_overview/passwords-due';
@@ -41,6 +42,7 @@ export default async function OverviewPage() {
             <BeforeAfterTable now={o.now} before={o.before} />
             <GradeDistribution distribution={o.distribution} />
           </div>
+          <FleetCapNote now={o.now} />
           <FleetTrendChart trend={o.trend} generatedAt={o.generatedAt} />
           <div className="overview-row">
             <ExpiringCertificates certificates={o.certificates} />

@@ -28,7 +28,7 @@ export interface FleetGrade {
   grade: Grade | null;
   /** the grade the weighted mean alone would give */
   scoreGrade: Grade | null;
-  /** the fleet rules that hold the grade below scoreGrade, most restrictive first */
+  /** the fleet rules that hold the grade at or below scoreGrade, most restrictive first */
   caps: FleetCap[];
   /** failing checks by severity, summed over every target */
   counts: SeverityCounts;
@@ -78,7 +78,7 @@ export function gradeFleet(targets: readonly FleetTargetInput[]): FleetGrade {
     'fleet-important-failing': importantFailing,
   };
   const caps = fleetCapRules
-    .filter((r) => triggered[r.id] > 0 && gradeRank(r.maxGrade) < gradeRank(scoreGrade))
+    .filter((r) => triggered[r.id] > 0 && gradeRank(r.maxGrade) <= gradeRank(scoreGrade))
     .map((r) => ({ rule: r.id, maxGrade: r.maxGrade, databases: triggered[r.id] }));
   return { score, grade: caps[0]?.maxGrade ?? scoreGrade, scoreGrade, caps, counts, distribution, targets: total, graded };
 }

@@ -67,13 +67,16 @@ describe('the cap table', () => {
     expect(g.grade).toBe(g.scoreGrade);
   });
 
-  it('a cap never raises a grade, and a cap at or above the score’s grade is not listed', () => {
-    // 10 / 20 = 50 (F): the D cap of the failing critical does not limit an F
+  it('a cap never raises a grade; one above the score’s grade is left out, one at it is named', () => {
+    // 10 / 20 = 50 (F): the D cap of the failing critical holds nothing on an F
     const low = gradeTarget([r('c', 'critical', 'fail'), r('c2', 'critical', 'pass')]);
     expect({ grade: low.grade, scoreGrade: low.scoreGrade, caps: low.caps }).toEqual({ grade: 'F', scoreGrade: 'F', caps: [] });
-    // 5 high passes + 1 high fail: 25 / 30 = 83.3 (B): the high cap at B does not limit a B
+    // 5 high passes + 1 high fail: 25 / 30 = 83.3 (B): the B cap holds it there, and says why
     const b = gradeTarget([...passing(5), r('h', 'high', 'fail')]);
-    expect({ grade: b.grade, caps: b.caps }).toEqual({ grade: 'B', caps: [] });
+    expect({ grade: b.grade, caps: b.caps }).toEqual({ grade: 'B', caps: [{ rule: 'high-failed', maxGrade: 'B', checkIds: ['h'] }] });
+    // an expired certificate on an F score: still named, as no protection
+    const expired = gradeTarget([r('cert.expiry', 'critical', 'fail', 'F'), r('c2', 'critical', 'pass')]);
+    expect(expired.caps).toEqual([{ rule: 'no-protection', maxGrade: 'F', checkIds: ['cert.expiry'] }]);
   });
 
   it('the A range needs no failing high or critical check: the best grade with one is B', () => {

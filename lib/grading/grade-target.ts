@@ -20,7 +20,7 @@ export interface GradeOutcome {
   grade: Grade | null;
   /** the grade the score alone would give */
   scoreGrade: Grade | null;
-  /** the rules that hold the grade below scoreGrade, most restrictive first; empty when nothing does */
+  /** the rules that hold the grade at or below scoreGrade, most restrictive first; empty when nothing does */
   caps: GradeCap[];
 }
 
@@ -61,11 +61,12 @@ export function gradeResults(results: readonly GradableResult[]): GradeOutcome {
   }
   if (total === 0) return { score: null, grade: null, scoreGrade: null, caps: [] };
   const score = round1((100 * earned) / total);
-  // Caps apply after banding, so a 95 with a failing critical check is a D; only caps below the band are kept.
+  // Caps apply after banding, so a 95 with a failing critical check is a D. A cap above the band holds nothing and
+  // is left out; one at the band is kept, so an F that is "no protection" names its check even when the score is F too.
   const scoreGrade = gradeForScore(score);
   const caps = [...triggered]
     .map(([rule, checkIds]) => ({ rule, maxGrade: maxGradeOf.get(rule)!, checkIds: checkIds.sort() }))
-    .filter((c) => gradeRank(c.maxGrade) < gradeRank(scoreGrade))
+    .filter((c) => gradeRank(c.maxGrade) <= gradeRank(scoreGrade))
     .sort((a, b) => gradeRank(a.maxGrade) - gradeRank(b.maxGrade) || ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)!);
   return { score, grade: caps[0]?.maxGrade ?? scoreGrade, scoreGrade, caps };
 }

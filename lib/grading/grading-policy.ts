@@ -43,6 +43,16 @@ export const noProtectionChecks: Readonly<Record<string, string>> = {
   'pgbackrest.tls.enabled': 'the pgBackRest server offers no TLS',
 };
 
+/** Checks that mark only some of their failing verdicts as no protection (cap 'F' on the verdict), and when. */
+export const markedNoProtectionChecks: Readonly<Record<string, string>> = {
+  'pg.tls.required': 'password logins are accepted without TLS, or without a password at all',
+  'cert.expiry': 'the certificate has expired (an expiring one is a failing critical check: D)',
+  'redis.plaintext.closed': 'password logins on a plaintext Redis port travel in clear',
+  'rabbitmq.plaintext.closed': 'clients log in with passwords in clear on a plaintext AMQP port',
+  'patroni.tls.enabled': 'its basic-auth password travels in clear',
+  'target.reachable': 'the target cannot be reached',
+};
+
 /** Checks that prove the server is the one meant (SSL Labs marks these T and M and never shows them as A). */
 export const identityChecks: readonly string[] = ['cert.trusted', 'cert.hostname'];
 

@@ -8,7 +8,7 @@ export interface SeedCounts {
   fleetSnapshots: number;
 }
 
-/** Grade bands and caps as in ARCHITECTURE "Checks and grading", for this session only. */
+/** Grade bands and the main caps of lib/grading/grading-policy.ts (F, D, and B for a failing high check), for this session only. */
 const gradeFunction = `
 CREATE OR REPLACE FUNCTION pg_temp.band(s float8) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN s >= 97 THEN 'A+' WHEN s >= 93 THEN 'A' WHEN s >= 90 THEN 'A-' WHEN s >= 87 THEN 'B+'
@@ -81,10 +81,12 @@ export async function seedBenchFleet(client: pg.Client, n: number): Promise<Seed
       FROM "CheckState" GROUP BY "targetId"
     ), s AS (SELECT *, round((100 * earned / nullif(total, 0))::numeric, 1)::float8 AS score FROM w)
     UPDATE "Target" t SET score = s.score, "scoreWithExceptions" = s.score,
-      grade = CASE WHEN s.capf THEN 'F' WHEN s.fc > 0 AND s.score >= 63 THEN 'D' ELSE pg_temp.band(s.score) END,
-      "gradeWithExceptions" = CASE WHEN s.capf THEN 'F' WHEN s.fc > 0 AND s.score >= 63 THEN 'D' ELSE pg_temp.band(s.score) END,
+      grade = CASE WHEN s.capf THEN 'F' WHEN s.fc > 0 AND s.score >= 63 THEN 'D' WHEN s.fh > 0 AND s.score >= 83 THEN 'B' ELSE pg_temp.band(s.score) END,
+      "gradeWithExceptions" = CASE WHEN s.capf THEN 'F' WHEN s.fc > 0 AND s.score >= 63 THEN 'D' WHEN s.fh > 0 AND s.score >= 83 THEN 'B' ELSE pg_temp.band(s.score) END,
+      "scoreGrade" = pg_temp.band(s.score),
       "failingCritical" = s.fc, "failingHigh" = s.fh, "failingMedium" = s.fm, "failingLow" = s.fl
     FROM s WHERE s."targetId" = t.id`);
+  await client.query(`UPDATE "Target" SET "gradeRank" = array_position(ARRAY['F','D-','D','D+','C-','C','C+','B-','B','B+','A-','A','A+'], grade) - 1`);
   // Yesterday and before drift a little around today's score, as a fleet that is slowly fixed would.
   await client.query(`
     INSERT INTO "GradeSnapshot" ("targetId", day, score, "scoreWithExceptions", grade, critical, high, medium, low)

@@ -114,7 +114,9 @@ describe('etcd probe against real etcd 3.4', () => {
       'etcd.client_cert_auth': 'fail',
       'etcd.auth.enabled': 'fail',
     });
-    expect(scan.grade.caps).toEqual(['etcd.auth.enabled failed (critical): grade at most D']);
+    // etcd serving keys without authentication is no protection at all: F, named as such (docs/grading.md)
+    expect(scan.grade.grade).toBe('F');
+    expect(scan.grade.caps[0]).toEqual({ rule: 'no-protection', maxGrade: 'F', checkIds: ['etcd.auth.enabled'] });
   });
 
   it('its plain http:// client URL fails TLS and has no certificate to judge', async () => {

@@ -90,7 +90,8 @@ describe("Patroni probe against Patroni 3.0's REST API server", () => {
       'patroni.port.non_default': 'pass',
     });
     expect(scan.results.find((r) => r.id === 'patroni.auth.unsafe_endpoints')?.summary).toMatch(/PATCH \/config → 400/);
-    expect(scan.grade.caps).toEqual(['patroni.tls.enabled failed (critical): grade at most D', 'patroni.auth.unsafe_endpoints failed (critical): grade at most D']);
+    expect(scan.grade.grade).toBe('F');
+    expect(scan.grade.caps[0]).toEqual({ rule: 'no-protection', maxGrade: 'F', checkIds: ['patroni.auth.unsafe_endpoints', 'patroni.tls.enabled'] });
     // every unsafe call reached Patroni's handlers without credentials, and none of them acted
     expect(acted()).toEqual([]);
   });

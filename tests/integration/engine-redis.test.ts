@@ -143,8 +143,8 @@ describe('Redis probe against real redis-server 7', () => {
     });
     const dangerous = scan.results.find((x) => x.id === 'redis.commands.dangerous_restricted')!;
     expect(dangerous.summary).toBe('default may run FLUSHALL, FLUSHDB, CONFIG SET, DEBUG');
-    // no F cap (no password travels anywhere), only the critical auth failure's D cap; the score alone is below 60
-    expect(scan.grade.caps).toEqual(['redis.auth.required failed (critical): grade at most D']);
+    // Redis answering without any password is no protection at all (docs/grading.md); the score alone is below 60 too
+    expect(scan.grade.caps[0]).toEqual({ rule: 'no-protection', maxGrade: 'F', checkIds: ['redis.auth.required'] });
     expect(scan.grade.score).toBeLessThan(60);
     expect(scan.grade.grade).toBe('F');
     // the probe judged FLUSHALL with ACL DRYRUN only: the key written before the scan is still there
@@ -215,7 +215,7 @@ describe('posture scan rediss:// and redis:// (CLI)', () => {
     const r = await runPostureCli(['scan', url, '--ca', path.join(dir, 'ca.crt'), '--json', '--store', '--plaintext-port', String(ports.healthyPlain)]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'checks']);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks']);
     expect(doc.target).toBe(`127.0.0.1:${ports.healthy} (redis)`);
     expect(doc.grade).toBe('A+');
     expect(Object.keys(doc.checks[0])).toEqual(['id', 'title', 'status', 'severity', 'evidence', 'remediation']);

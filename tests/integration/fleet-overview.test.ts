@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import type { CheckStatus, Severity } from '../../lib/checks/check-definition';
 import { gradeFleet } from '../../lib/grading/grade-fleet';
-import type { Grade } from '../../lib/grading/grade-bands';
+import { gradeRank, isGrade, type Grade } from '../../lib/grading/grade-bands';
 import { writeFleetSnapshot } from '../../lib/scan/write-fleet-snapshot';
 import { getFleetOverview } from '../../lib/services/fleet/get-fleet-overview';
 import { rollupFleet } from '../../lib/services/fleet/rollup-fleet';
@@ -23,6 +23,7 @@ async function target(score: number | null, grade: string | null, extra: { criti
       ownerTeam: 'fleet-team',
       score,
       grade,
+      gradeRank: isGrade(grade) ? gradeRank(grade) : null,
       scoreWithExceptions: score,
       gradeWithExceptions: grade,
       criticality: extra.criticality ?? 'medium',
@@ -95,13 +96,23 @@ describe('fleet overview', () => {
     expect(overview.distribution.reduce((n, d) => n + d.count, 0)).toBe(targets.length);
     expect(overview.distribution.map((d) => d.grade)).toEqual(['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'D-', 'F', 'ungraded']);
 
-    // The worst list is the ten lowest scores, the same as asking the store directly.
-    const lowest = await db.target.findMany({ where: { archivedAt: null, score: { not: null } }, orderBy: [{ score: 'asc' }, { name: 'asc' }], take: 10, select: { id: true } });
+    // The worst list is the ten worst grades (caps included), then the lowest scores, the same as asking the store.
+    const lowest = await db.target.findMany({ where: { archivedAt: null, score: { not: null } }, orderBy: [{ gradeRank: { sort: 'asc', nulls: 'last' } }, { score: 'asc' }, { name: 'asc' }], take: 10, select: { id: true } });
     expect(overview.worst.map((w) => w.id)).toEqual(lowest.map((t) => t.id));
-    const scores = overview.worst.map((w) => w.score);
-    expect(scores).toEqual([...scores].sort((x, y) => x - y));
+    const ranks = overview.worst.map((w) => gradeRank(w.grade as Grade));
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     const ours = overview.worst.find((w) => w.id === low.id);
     if (ours) expect(ours).toMatchObject({ grade: 'F', failing: { critical: 2 }, ownerTeam: 'fleet-team' });
+  });
+
+  it('orders the worst databases by grade, then score: an F at 93.6 comes before an A- at 90', async () => {
+    const capped = await target(93.6, 'F');
+    const plain = await target(90, 'A-');
+    const overview = await getFleetOverview(viewerCtx, {});
+    const at = (id: string) => overview.worst.findIndex((w) => w.id === id);
+    expect(at(capped.id)).toBeGreaterThanOrEqual(0);
+    if (at(plain.id) >= 0) expect(at(capped.id)).toBeLessThan(at(plain.id));
+    await db.target.updateMany({ where: { id: { in: [capped.id, plain.id] } }, data: { archivedAt: new Date() } });
   });
 
   it('lists expiring certificates by date, passwords due (failing first, longest first) and stale backups', async () => {

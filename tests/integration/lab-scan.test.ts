@@ -122,12 +122,14 @@ describe('probes against the real lab fleet', () => {
     }
   }, 60_000);
 
-  it('grades: healthy is A+, an expired certificate gives F, ssl off is capped', async () => {
+  it('grades under the policy: healthy A+, expired F, ssl off F, expiring D, TLS 1.0 held at B', async () => {
     const grade = async (posture: string) => gradeTarget(evaluateChecks(await collectObservations(specFor(fleet.targets.find((x) => x.posture === posture)!))));
     expect((await grade('healthy')).grade).toBe('A+');
-    expect((await grade('cert-expired')).grade).toBe('F');
-    expect((await grade('ssl-off')).grade).toBe('F');
+    expect((await grade('cert-expired')).caps[0]).toMatchObject({ rule: 'no-protection', maxGrade: 'F', checkIds: ['cert.expiry'] });
+    expect((await grade('ssl-off')).caps[0]).toMatchObject({ rule: 'no-protection', checkIds: ['pg.tls.enabled', 'pg.tls.required'] });
     expect((await grade('cert-expiring')).grade).toBe('D');
+    const tls10 = await grade('tls10-allowed');
+    expect([tls10.grade, tls10.scoreGrade?.[0], tls10.caps]).toEqual(['B', 'A', [{ rule: 'high-failed', maxGrade: 'B', checkIds: ['pg.tls.min_version'] }]]);
   });
 });
 
@@ -198,12 +200,22 @@ describe('posture scan (CLI)', () => {
     const r = await cli(['scan', url(t), '--ca', path.join(baseDir, 'ca.pem'), '--json', '--password-rotated-at', new Date().toISOString()]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'checks']);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks']);
+    expect([doc.scoreGrade, doc.caps]).toEqual(['A+', []]);
     expect(doc.target).toBe(`${t.host}:${t.port}/${t.database}`);
     expect(doc.grade).toBe('A+');
     expect(Object.keys(doc.checks[0])).toEqual(['id', 'title', 'status', 'severity', 'evidence', 'remediation']);
     expect(doc.checks.map((c: { id: string }) => c.id)).toContain('cert.expiry');
     expect(r.stdout + r.stderr).not.toContain(t.probePassword);
+  }, 60_000);
+
+  it('says in one line what caps the grade, and --json carries caps and scoreGrade', async () => {
+    const t = fleet.targets.find((x) => x.posture === 'tls10-allowed')!;
+    const text = await cli(['scan', url(t), '--ca', path.join(baseDir, 'ca.pem'), '--fail-under', 'A-']);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/^Grade capped at B by pg\.tls\.min_version \(a failing high check\) \(score alone: A[+-]?; the grading policy: docs\/grading\.md\)$/m);
+    const json = JSON.parse((await cli(['scan', url(t), '--ca', path.join(baseDir, 'ca.pem'), '--json'])).stdout) as { grade: string; scoreGrade: string; caps: unknown[] };
+    expect([json.grade, json.scoreGrade[0], json.caps]).toEqual(['B', 'A', [{ rule: 'high-failed', maxGrade: 'B', checkIds: ['pg.tls.min_version'] }]]);
   }, 60_000);
 
   it('--fail-under exits 2 below the grade, 0 at or above it', async () => {

@@ -10,6 +10,7 @@ export function FleetGradeCard({ now, inventory }: Pick<FleetOverview, 'now' | '
       </h2>
       <div className="fleet-grade-main">
         <GradeBadge grade={now.grade} size="large" />
+        {now.caps.length > 0 ? <span className="grade-cap-tag">capped</span> : null}
         <div>
           {now.score === null ? (
             <p className="fleet-score-none">Not graded yet</p>

@@ -4,7 +4,7 @@ import { FailingCounts } from '../../_components/failing-counts';
 import { GradeBadge } from '../../_components/grade-badge';
 import { LastScanTime } from '../../_components/last-scan-time';
 
-/** The ten lowest scores: where fixing moves the fleet grade most. */
+/** The ten worst grades (caps included), then the lowest scores: where fixing moves the fleet grade most. */
 export function WorstDatabases({ worst, generatedAt }: Pick<FleetOverview, 'worst' | 'generatedAt'>) {
   return (
     <section className="card card-flush worst-databases" aria-labelledby="worst-heading">
@@ -36,7 +36,7 @@ export function WorstDatabases({ worst, generatedAt }: Pick<FleetOverview, 'wors
                   </td>
                   <td className="nowrap">
                     <span className="grade-cell">
-                      <GradeBadge grade={t.grade} />
+                      <GradeBadge grade={t.grade} caps={t.caps} scoreGrade={t.scoreGrade} />
                       <span className="grade-score" title="Score out of 100">
                         {t.score.toFixed(1)}
                       </span>

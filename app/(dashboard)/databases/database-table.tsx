@@ -68,7 +68,7 @@ export function DatabaseTable({ items, query, params }: Props) {
               </td>
               <td className="nowrap">
                 <span className="grade-cell">
-                  <GradeBadge grade={t.grade} />
+                  <GradeBadge grade={t.grade} caps={t.caps} scoreGrade={t.scoreGrade} />
                   {t.score === null ? null : <span className="grade-score" title="Score out of 100">{t.score.toFixed(1)}</span>}
                 </span>
               </td>

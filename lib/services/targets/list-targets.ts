@@ -34,12 +34,11 @@ export async function listTargets(ctx: ServiceContext, query: ListTargetsQuery):
         }
       : {}),
   };
-  // Grades sort by their score: letters do not sort in grade order.
-  const column = q.sort === 'grade' ? 'score' : q.sort;
-  const orderBy: Prisma.TargetOrderByWithRelationInput[] = [
-    { [column]: nullableSorts.has(q.sort) ? { sort: q.dir, nulls: 'last' } : q.dir } as Prisma.TargetOrderByWithRelationInput,
-    { name: 'asc' },
-  ];
+  // Grades sort by their rank, caps included (letters do not sort in grade order), then by score.
+  const orderBy: Prisma.TargetOrderByWithRelationInput[] =
+    q.sort === 'grade'
+      ? [{ gradeRank: { sort: q.dir, nulls: 'last' } }, { score: { sort: q.dir, nulls: 'last' } }, { name: 'asc' }]
+      : [{ [q.sort]: nullableSorts.has(q.sort) ? { sort: q.dir, nulls: 'last' } : q.dir } as Prisma.TargetOrderByWithRelationInput, { name: 'asc' }];
   const [rows, total, facets] = await Promise.all([
     db.target.findMany({ where, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: targetViewSelect }),
     db.target.count({ where }),

@@ -72,7 +72,7 @@ export function DatabaseDetail({ target, checks, plan, history, events, canEdit,
             <span className={`crit crit-${target.criticality}`}>{target.criticality}</span>
             {target.archivedAt ? <span className="badge badge-muted">archived</span> : null}
             <span className="grade-label">
-              Grade <GradePair {...plan} />
+              Grade <GradePair {...plan} caps={target.caps} capsWithExceptions={target.capsWithExceptions} />
             </span>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import type { GradeCap } from '@/lib/grading/grade-target';
 import { GradeBadge } from '../../../_components/grade-badge';
 
 export interface GradePairProps {
@@ -7,16 +8,18 @@ export interface GradePairProps {
   gradeWithExceptions: string | null;
   acceptedExceptions: number;
   size?: 'large';
+  caps?: readonly GradeCap[];
+  capsWithExceptions?: readonly GradeCap[];
 }
 
 const scoreText = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 
 /** "B 86.5 · A 93.2 with 1 accepted exception": the second half only when an exception applies. */
-export function GradePair({ score, grade, scoreWithExceptions, gradeWithExceptions, acceptedExceptions, size }: GradePairProps) {
+export function GradePair({ score, grade, scoreWithExceptions, gradeWithExceptions, acceptedExceptions, size, caps, capsWithExceptions }: GradePairProps) {
   return (
     <span className={`grade-pair${size ? ' grade-pair-large' : ''}`}>
       <span className="grade-pair-part">
-        <GradeBadge grade={grade} size={size} />
+        <GradeBadge grade={grade} size={size} caps={caps} />
         <span className="grade-pair-score">{scoreText(score)}</span>
       </span>
       {acceptedExceptions > 0 ? (
@@ -25,7 +28,7 @@ export function GradePair({ score, grade, scoreWithExceptions, gradeWithExceptio
             ·
           </span>
           <span className="grade-pair-part grade-pair-excepted">
-            <GradeBadge grade={gradeWithExceptions} size={size} />
+            <GradeBadge grade={gradeWithExceptions} size={size} caps={capsWithExceptions} />
             <span className="grade-pair-score">
               {scoreText(scoreWithExceptions)}{' '}
               <span className="muted">

@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/ui/format-date-time';
 import { CheckStatusBadge } from '../../../_components/check-status-badge';
 import { EmptyState } from '../../../_components/empty-state';
 import { GradeBadge } from '../../../_components/grade-badge';
+import { GradeCapNote } from '../../../_components/grade-cap-note';
 import { groupChecksByArea } from './check-areas';
 import { CheckRow } from './check-row';
 
@@ -50,7 +51,7 @@ export function PostureSection({ target: t, plan, initialChecks, canScan, scanIn
           Posture
         </h2>
         <div className="posture-summary">
-          <GradeBadge grade={t.grade} size="large" />
+          <GradeBadge grade={t.grade} size="large" caps={t.caps} scoreGrade={t.scoreGrade} />
           <dl className="posture-stats">
             <div>
               <dt>Score</dt>
@@ -60,7 +61,7 @@ export function PostureSection({ target: t, plan, initialChecks, canScan, scanIn
               <div>
                 <dt>With exceptions</dt>
                 <dd className="posture-excepted">
-                  <GradeBadge grade={plan.gradeWithExceptions} />{' '}
+                  <GradeBadge grade={plan.gradeWithExceptions} caps={t.capsWithExceptions} scoreGrade={t.scoreGradeWithExceptions} />{' '}
                   {plan.scoreWithExceptions === null ? <span className="muted">—</span> : <strong>{plan.scoreWithExceptions.toFixed(1)}</strong>}{' '}
                   <span className="muted">
                     {plan.acceptedExceptions} accepted {plan.acceptedExceptions === 1 ? 'exception' : 'exceptions'}
@@ -76,6 +77,12 @@ export function PostureSection({ target: t, plan, initialChecks, canScan, scanIn
           {checks.length > 0 ? <StatusCounts checks={checks} /> : null}
         </div>
       </div>
+      <GradeCapNote
+        caps={t.caps}
+        scoreGrade={t.scoreGrade}
+        score={t.score}
+        withExceptions={plan.acceptedExceptions > 0 ? { caps: t.capsWithExceptions, grade: t.gradeWithExceptions } : null}
+      />
 
       {error ? (
         <p className="alert alert-error" role="alert">
