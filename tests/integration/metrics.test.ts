@@ -61,6 +61,10 @@ describe('/metrics', () => {
     expect(m.get('posture_fleet_score')).toBeGreaterThanOrEqual(0);
     expect(m.get(`posture_target_score{target="${target.name}",engine="postgresql",environment="staging"}`)).toBe(stored.score);
     expect(m.get(`posture_check_failing{target="${target.name}",check="pg.tls.enabled",severity="critical"}`)).toBe(1);
+    // TLS off is no protection at all: F, and the cap says so (docs/grading.md)
+    expect(m.get(`posture_target_grade{target="${target.name}",grade="F",score_grade="F"}`)).toBe(0);
+    expect(m.get(`posture_target_grade_cap{target="${target.name}",rule="no-protection",max_grade="F",checks="pg.tls.enabled"}`)).toBe(1);
+    expect([...m.keys()].some((k) => k.startsWith('posture_fleet_grade{'))).toBe(true);
     expect([...m.keys()].some((k) => k.startsWith(`posture_check_failing{target="${target.name}",check="cert.expiry"`))).toBe(false);
     expect(m.get(`posture_cert_expiry_timestamp_seconds{target="${target.name}",fingerprint="AB:CD:EF"}`)).toBe(notAfter.getTime() / 1000);
     const age = m.get(`posture_backup_age_seconds{target="${target.name}"}`)!;
