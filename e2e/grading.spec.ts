@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import pg from 'pg';
 import { e2eUser } from './helpers/e2e-user';
 import { createLabDatabase, lab, scanViaApi } from './helpers/lab';
 import { login } from './helpers/login';
@@ -24,15 +25,32 @@ test.describe('grades explain their caps and link to the written policy', () => 
     await expect(caps.getByRole('row').filter({ hasText: 'high-failed' })).toContainText('B');
     await expect(page.getByRole('heading', { name: 'The fleet' })).toBeVisible();
 
-    // The overview agrees with /api/v1/scores: the fleet's caps are shown with the databases behind them.
-    const scores = (await (await page.request.get('/api/v1/scores')).json()) as { fleet: { grade: string; scoreGrade: string; caps: { rule: string; maxGrade: string; databases: number }[] } };
-    expect(scores.fleet.caps.length, JSON.stringify(scores.fleet)).toBeGreaterThan(0);
-    await page.goto('/');
-    const fleetNote = page.getByRole('region', { name: /^Fleet grade capped at/ });
-    await expect(fleetNote).toContainText(`Fleet grade capped at ${scores.fleet.caps[0]!.maxGrade}`);
-    await expect(fleetNote.getByRole('list', { name: 'Databases behind it' }).getByRole('listitem').first()).toBeVisible();
-    await fleetNote.getByRole('link', { name: 'How the fleet grade is capped' }).click();
-    await expect(page).toHaveURL(/\/grading$/);
+    // A fleet of its own: three healthy databases and this critical one at F. The other specs' databases are set
+    // aside meanwhile (archived) and put back afterwards, so the fleet's grade is known.
+    const healthy = [];
+    for (let i = 0; i < 3; i++) healthy.push(await createLabDatabase(page, `grading-healthy-${i}-${Date.now()}`, lab().healthyPort));
+    for (const h of healthy) await scanViaApi(page, h);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const aside = await client.query<{ id: string }>(`UPDATE "Target" SET "archivedAt" = now() WHERE "archivedAt" IS NULL AND NOT (id = ANY($1::uuid[])) RETURNING id`, [[id, ...healthy]]);
+    try {
+      // 1 of 4 at F is a quarter (at most C), and it is critical (at most B−); the weighted mean alone is a B or better
+      const scores = (await (await page.request.get('/api/v1/scores')).json()) as { fleet: { grade: string; scoreGrade: string; caps: { rule: string; maxGrade: string; databases: number }[] } };
+      expect(scores.fleet.caps, JSON.stringify(scores.fleet)).toEqual([
+        { rule: 'fleet-quarter-failing', maxGrade: 'C', databases: 1 },
+        { rule: 'fleet-important-failing', maxGrade: 'B-', databases: 1 },
+      ]);
+      expect(scores.fleet.grade).toBe('C');
+      await page.goto('/');
+      const fleetNote = page.getByRole('region', { name: /^Fleet grade capped at/ });
+      await expect(fleetNote).toContainText('Fleet grade capped at C: a quarter of the databases at F (1)');
+      await expect(fleetNote.getByRole('list', { name: 'Databases behind it' }).getByRole('link')).toHaveText([/^grading-expired-/]);
+      await fleetNote.getByRole('link', { name: 'How the fleet grade is capped' }).click();
+      await expect(page).toHaveURL(/\/grading$/);
+    } finally {
+      await client.query(`UPDATE "Target" SET "archivedAt" = NULL WHERE id = ANY($1::uuid[])`, [aside.rows.map((r) => r.id)]);
+      await client.end();
+    }
 
     // Worst databases: worst grade first, caps included.
     await page.goto('/');

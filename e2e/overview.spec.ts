@@ -73,7 +73,7 @@ test.describe('Fleet overview', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'fleet-overview-375');
 
-    await worst.getByRole('row').nth(1).getByRole('link').click();
+    await worst.getByRole('row').nth(1).locator('.cell-name a').click();
     await expect(page).toHaveURL(/\/databases\/[0-9a-f-]{36}$/);
   });
 
