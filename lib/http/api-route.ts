@@ -36,11 +36,61 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   };
 }
 
-/** Reads a JSON body; malformed JSON is bad input, not a server error. */
+/** The largest JSON body any operation takes (a CA bundle is at most 64 KiB; the YAML import has its own limit). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = () => new AppError('bad_request', 'The request body is too large', [{ path: '(body)', message: `is larger than ${MAX_JSON_BODY_BYTES / 1024} KiB` }]);
+
+/** The body as text, read no further than the limit: a client cannot make the process buffer more than that. */
+async function readBoundedText(req: NextRequest): Promise<string> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The first string in a JSON value that holds a NUL character, as a field path; PostgreSQL text cannot store one. */
+function nulPath(value: unknown, at: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = nulPath(value[i], `${at}.${i}`);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return at || '(body)';
+      const hit = nulPath(v, at ? `${at}.${k}` : k);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/** Reads a JSON body, at most 1 MiB; malformed JSON or a NUL character in a string is bad input, not a server error. */
 export async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await readBoundedText(req);
+  let value: unknown;
   try {
-    return await req.json();
+    value = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body must be valid JSON', [{ path: '(body)', message: 'is not valid JSON' }]);
   }
+  const nul = nulPath(value, '');
+  if (nul !== null) throw new AppError('bad_request', 'Invalid input', [{ path: nul.replace(/^\./, '') || '(body)', message: 'must not contain NUL characters' }]);
+  return value;
 }

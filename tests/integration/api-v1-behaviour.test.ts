@@ -151,6 +151,13 @@ describe('single databases', () => {
     }
     const broken = await callRoute({ method: 'POST', template: '/api/v1/databases', token: write, body: '{"name": ', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
+    // PostgreSQL text cannot hold a NUL: it is bad input at its field, not a 500
+    const nul = await callRoute({ method: 'POST', template: '/api/v1/databases', token: write, body: { name: uniqueName('nul'), engine: 'postgresql', host: 'db', port: 5432, service: 'billing\u0000' } });
+    expect(nul.status).toBe(400);
+    expect(((await json<Envelope>(nul)).error.details ?? []).map((d) => d.path)).toEqual(['service']);
+    const huge = await callRoute({ method: 'POST', template: '/api/v1/databases', token: write, body: { name: uniqueName('huge'), engine: 'postgresql', host: 'db', port: 5432, service: 'x'.repeat(1024 * 1024 + 1) } });
+    expect(huge.status).toBe(400);
+    expect(((await json<Envelope>(huge)).error.details ?? []).map((d) => d.path)).toEqual(['(body)']);
     expect(await db.target.count()).toBe(before);
   });
 
