@@ -7,6 +7,9 @@ import { Providers } from './providers';
 export const metadata: Metadata = {
   title: { default: 'Posture', template: '%s · Posture' },
   description: 'Security posture control plane for database fleets',
+  icons: { icon: [{ url: '/favicon.ico', sizes: '16x16 32x32 48x48' }, { url: '/logo.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
+  // A control plane has nothing to index; public/robots.txt says the same to crawlers that ask first.
+  robots: { index: false, follow: false },
 };
 
 // Every page renders per request: the CSP nonce proxy.ts sets must reach Next's inline scripts.

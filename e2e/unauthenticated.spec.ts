@@ -74,3 +74,25 @@ test('a disabled user is signed out at their next request', async ({ browser }) 
   await adminContext.close();
   await userContext.close();
 });
+
+test.describe('public files', () => {
+  test('robots.txt disallows everything, and the icons are served to a signed-out browser', async ({ request }) => {
+    const robots = await request.get('/robots.txt', { maxRedirects: 0 });
+    expect(robots.status()).toBe(200);
+    expect((await robots.text()).split('\n')).toEqual(expect.arrayContaining(['User-agent: *', 'Disallow: /']));
+    for (const [path, type] of [['/favicon.ico', 'image/x-icon'], ['/logo.svg', 'image/svg+xml'], ['/apple-touch-icon.png', 'image/png']] as const) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['content-type'], path).toContain(type);
+    }
+  });
+
+  test('the sign-in page shows the logo, links the icons and asks not to be indexed', async ({ page }) => {
+    await page.goto('/login');
+    const logo = page.locator('.login-card img.brand-mark');
+    await expect(logo).toBeVisible();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(page.locator('link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  });
+});

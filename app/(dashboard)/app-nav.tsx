@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { signOut } from 'next-auth/react';
+import { BrandLogo } from '../_components/brand-logo';
 
 const links = [
   { href: '/', label: 'Overview' },
@@ -35,7 +36,7 @@ export function AppNav({ email, role }: { email: string; role: string }) {
     <header className={`sidebar${open ? ' sidebar-open' : ''}`}>
       <div className="sidebar-top">
         <Link href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <BrandLogo />
           Posture
         </Link>
         <button type="button" className="btn btn-ghost menu-toggle" aria-expanded={open} aria-controls="app-menu" onClick={() => setOpen((o) => !o)}>

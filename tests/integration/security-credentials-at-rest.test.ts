@@ -1,5 +1,4 @@
 import '../setup/store-env';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db';
@@ -9,7 +8,7 @@ import { systemContext } from '../../lib/services/service-context';
 import { runScan } from '../../lib/scan/run-scan';
 import { uniqueName } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
-import { findPgDump, logicalDump } from '../support/logical-dump';
+import { logicalDump } from '../support/logical-dump';
 
 process.env.POSTURE_API_RATE_LIMIT = '1000000';
 const canaries = [1, 2, 3].map((i) => `cnry${i}-${randomBytes(12).toString('hex')}`);
@@ -54,6 +53,7 @@ afterAll(() => {
 });
 
 describe('a canary password stored through the API', () => {
+  // Our own dump, not pg_dump: Debian 12's pg_dump (15) refuses the store's PostgreSQL 18, so it could only ever skip.
   it('is in no row of any table of the store (a full logical dump, pg-boss included), only as ciphertext', async () => {
     const dump = await logicalDump(process.env.DATABASE_URL!);
     expect(dump.tables).toEqual(expect.arrayContaining(['public.Credential', 'public.Target', 'public.AuditLog']));
@@ -63,16 +63,6 @@ describe('a canary password stored through the API', () => {
     const sealed = await db.target.findUniqueOrThrow({ where: { id: targetId }, include: { credential: true } });
     expect(dump.text).toContain(sealed.credential!.ciphertext!);
     expectNoCanary(dump.text, 'the logical dump');
-  });
-
-  it('is in no pg_dump of the store, when a pg_dump that can dump this server is installed', async (ctx) => {
-    const rows = await db.$queryRaw<{ v: number }[]>`SELECT current_setting('server_version_num')::int / 10000 AS v`;
-    const bin = findPgDump(rows[0]!.v);
-    // pg_dump refuses a newer server: Debian 12 ships 15, the store is 18, and no registry here has a newer one.
-    if (!bin) ctx.skip(`no pg_dump for PostgreSQL ${rows[0]!.v} is installed (Debian 12 ships 15); the logical dump above covers the store`);
-    const out = execFileSync(bin!, ['--dbname', process.env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    expect(out).toContain(importedName);
-    expectNoCanary(out, 'pg_dump');
   });
 
   it('is in no response of any documented GET operation', async () => {

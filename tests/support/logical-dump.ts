@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 
 /**
@@ -28,16 +26,3 @@ export async function logicalDump(url: string): Promise<{ text: string; tables: 
   }
 }
 
-/** A pg_dump whose major version is at least the server's (pg_dump refuses newer servers), or null when none is installed. */
-export function findPgDump(serverMajor: number): string | null {
-  const candidates = ['pg_dump', ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pg_dump`) : [])];
-  for (const bin of candidates) {
-    try {
-      const major = Number(/(?<!\d)(\d+)\.\d/.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }))?.[1]);
-      if (major >= serverMajor) return bin;
-    } catch {
-      // not installed under that name
-    }
-  }
-  return null;
-}

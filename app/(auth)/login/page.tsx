@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { safeCallbackPath } from '@/lib/auth/safe-callback-path';
 import { sessionContext } from '@/lib/auth/session-context';
 import { LoginForm } from './login-form';
+import { BrandLogo } from '../../_components/brand-logo';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="centered-page">
       <div className="card narrow login-card">
         <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true" />
+          <BrandLogo size={24} />
           Posture
         </div>
         <h1>Sign in</h1>
