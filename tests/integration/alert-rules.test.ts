@@ -222,7 +222,7 @@ describe('alertsForScan in the scan transaction (store only)', () => {
     expect(kinds).toEqual(['critical.new', 'grade.drop']);
   });
 
-  it('a stale backup under an exception alerts nothing until the exception expires, then alerts once', async () => {
+  it('a stale backup under an exception alerts nothing until the exception expires, then alerts once, with the grade drop it causes', async () => {
     const t = await seeded();
     const stale = withData('backup', { newestSuccessAt: hoursFromNow(-60), ageHours: 60 });
     await scanWith(t.id, healthyObservations(), at0);
@@ -234,8 +234,12 @@ describe('alertsForScan in the scan transaction (store only)', () => {
     await scanWith(t.id, stale, later(4));
     await scanWith(t.id, stale, later(5));
     const rows = await outboxOf(t.id);
-    expect(rows.map((r) => r.dedupeKey)).toEqual([`backup:${t.id}:${FIXED_NOW.slice(0, 10)}`]);
-    expect(rows[0]!.text).toContain(backupFreshnessCheck.remediation.split('\n')[1]!);
+    // once, not per scan; the failing high check also caps the grade at B (policy v2), which is its own alert
+    const day = FIXED_NOW.slice(0, 10);
+    expect(rows.map((r) => r.dedupeKey).sort()).toEqual([`backup:${t.id}:${day}`, `grade:${t.id}:A+:B:${day}`]);
+    const backup = rows.find((r) => r.kind === 'backup.stale')!;
+    expect(backup.text).toContain(backupFreshnessCheck.remediation.split('\n')[1]!);
+    expect(rows.find((r) => r.kind === 'grade.drop')!.text).toContain('backup.freshness (high)');
   });
 
   it('a target with no owner and no security list queues nothing', async () => {

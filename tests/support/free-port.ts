@@ -1,10 +1,10 @@
 import net from 'node:net';
+import { listenOnLowPort } from './listen-low-port';
 
-/** A port the OS has just handed out and released: far less likely to be taken than a random pick in its range. */
+/** A free loopback port below the ephemeral range, released for a child process to bind (outgoing connections never take it). */
 export async function freePort(): Promise<number> {
   const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
+  const port = await listenOnLowPort(s);
   await new Promise<void>((r) => s.close(() => r()));
   return port;
 }
