@@ -2,16 +2,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLabFleet } from './lab/start-lab-fleet';
 import { onShutdown } from './lib/on-shutdown';
-import { dataDir } from './lib/paths';
+import { stopInOrder } from './lib/stop-in-order';
+import { dataDir } from './lib/data-dir';
 
-const baseDir = path.join(dataDir, 'lab');
+const baseDir = path.join(dataDir(), 'lab');
 const basePort = Number(process.env.POSTURE_LAB_BASE_PORT ?? 15440);
 const only = process.env.POSTURE_LAB_ONLY?.split(',').filter(Boolean);
 
 const started = Date.now();
 const fleet = await startLabFleet({ baseDir, basePort, only });
 onShutdown(async () => {
-  await fleet.stop();
+  await stopInOrder('lab', [[{ name: 'the lab servers', stop: fleet.stop, kill: fleet.kill }]]);
   process.exit(0);
 });
 
