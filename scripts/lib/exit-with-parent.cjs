@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, loaded with --require */
 // Preloaded into child servers (NODE_OPTIONS=--require). With a lifeline (startService's pipe on the fd named by
 // POSTURE_LIFELINE_FD), the child ends with its whole group the moment the parent is gone, SIGKILL included: the
 // kernel closes the parent's end. Without one, it polls for being re-parented. Grandchildren inherit neither.

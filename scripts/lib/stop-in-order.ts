@@ -24,8 +24,11 @@ async function stopPart(label: string, part: StoppablePart, deadline: number): P
   const settled = (ms: number) => within(stopped, ms);
   await settled(Math.min(NOTICE_AFTER_MS, deadline - Date.now()));
   if (done) return;
-  console.log(`[${label}] still stopping: ${part.name} (up to ${Math.max(0, (deadline - Date.now()) / 1000).toFixed(0)} s more)`);
-  await settled(deadline - Date.now());
+  const left = deadline - Date.now();
+  if (left >= 500) {
+    console.log(`[${label}] still stopping: ${part.name} (up to ${Math.ceil(left / 1000)} s more)`);
+    await settled(left);
+  }
   if (done) return;
   if (!part.kill) {
     console.log(`[${label}] ${part.name} did not stop in time; going on without it`);
@@ -39,7 +42,7 @@ async function stopPart(label: string, part: StoppablePart, deadline: number): P
 /**
  * Stops `stages` in order (the parts of one stage together) within `budgetMs`: each stage may run until its share
  * of the budget has passed since the start, so time a fast stage leaves goes to the next. A part still stopping
- * after 2 s is named; one still running when its stage's time is up is killed.
+ * after 2 s is named; one still running when its stage's time is up is named and killed.
  */
 export async function stopInOrder(label: string, stages: (StoppablePart | null | undefined)[][], budgetMs = 9_000): Promise<void> {
   const started = Date.now();
