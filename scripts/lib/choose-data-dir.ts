@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureRootFolder } from '../../lib/store/ensure-root-folder';
 
 export interface DataDirChoice {
   dir: string;
@@ -25,19 +26,6 @@ export function folderClosedToOthers(dir: string): string | null {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if (existsSync(d) && (statSync(d).mode & 0o001) === 0) blocker ??= d;
     if (path.dirname(d) === d) return blocker;
-  }
-}
-
-/** Creates `dir` (root's, `mode`) or checks that the existing one is a real folder that only root may change. */
-function ensureRootFolder(dir: string, mode: number): void {
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true, mode });
-    chmodSync(dir, mode); // the umask may have taken bits off
-    return;
-  }
-  const st = lstatSync(dir);
-  if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
-    throw new Error(`${dir} exists but is not a folder owned by root that only root may write; remove it or set POSTURE_DATA_DIR.`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { rootStateFolder } from '../../lib/store/ensure-root-folder';
 import { chooseDataDir } from './choose-data-dir';
 import { repoRoot } from './paths';
 
@@ -10,7 +11,7 @@ let chosen: string | undefined;
 export function dataDir(): string {
   if (chosen) return chosen;
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const choice = chooseDataDir({ repoRoot, explicit: process.env.POSTURE_DATA_DIR, asRoot, stateRoot: '/var/lib/posture' });
+  const choice = chooseDataDir({ repoRoot, explicit: process.env.POSTURE_DATA_DIR, asRoot, stateRoot: rootStateFolder });
   if (choice.notice) console.log(choice.notice);
   process.env.POSTURE_DATA_DIR = choice.dir;
   chosen = choice.dir;
