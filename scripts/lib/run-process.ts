@@ -39,7 +39,9 @@ export function startService(cmd: string, args: string[], opts: SpawnOptions = {
   const lifeline = child.stdio[lifelineFd] as Socket | null;
   lifeline?.on('error', () => {});
   lifeline?.unref(); // held, never read: it must not keep this process alive
-  process.once('exit', () => killGroup(child, 'SIGTERM'));
+  const onExit = () => killGroup(child, 'SIGTERM');
+  process.once('exit', onExit);
+  child.once('exit', () => process.removeListener('exit', onExit)); // its pid, and so its group id, may be reused
   return child;
 }
 
