@@ -1,3 +1,7 @@
+// Posture contacts no outside host unless configured to: Next's telemetry stays off however the build is run
+// (read after this file loads), as the scripts, `npm run build` and the Dockerfile set it too.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,

@@ -4,26 +4,52 @@ import path from 'node:path';
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
 import { buildIfStale } from './lib/build-if-stale';
-import { startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
+import { killGroup, startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
 import { onShutdown } from './lib/on-shutdown';
-import { dataDir, repoRoot } from './lib/paths';
+import { repoRoot } from './lib/paths';
+import { dataDir } from './lib/data-dir';
+import { assertPortsFree, type NeededPort } from './lib/assert-ports-free';
+import { stopInOrder } from './lib/stop-in-order';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { spawnSmtpCatcher, type SmtpCatcherProcess } from './lib/spawn-smtp-catcher';
 import { redisServerBinary, startRedisLab, type RedisLab } from './lab/start-redis-lab';
 import { ensureSystemPackage } from './lib/ensure-system-package';
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+/** Paths in the checkout are shown relative to it, others (a relocated data folder) as they are. */
+const shown = (p: string) => (p.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, p) : p);
+const fail = (e: unknown): never => {
+  console.error(`[demo] ${e instanceof Error ? e.message.replaceAll('\n', '\n[demo] ') : String(e)}`);
+  process.exit(1);
+};
 
 applyLocalEnv();
 const port = Number(process.env.PORT ?? 3000);
+const labPort = Number(process.env.POSTURE_LAB_PORT ?? 15440);
+const catcherPort = Number(process.env.POSTURE_CATCHER_PORT ?? 1025);
+const withRedis = existsSync(redisServerBinary) || isRoot();
 const publicUrl = process.env.POSTURE_PUBLIC_URL ?? `http://localhost:${port}`;
 process.env.POSTURE_PUBLIC_URL = publicUrl;
 process.env.NEXTAUTH_URL ??= publicUrl;
 
-const { url, embedded } = await openStore({ migrate: true, attach: false }).catch((e: unknown) => {
-  console.error(`[demo] ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+// Before anything starts, every port this run listens on must be free; a holder (a killed run's leftover) is named.
+const range = (from: number, count: number, what: string): NeededPort[] => Array.from({ length: count }, (_, i) => ({ port: from + i, what }));
+try {
+  assertPortsFree(
+    [
+      { port, what: 'the web server; PORT chooses another' },
+      ...(process.env.DATABASE_URL ? [] : [{ port: Number(process.env.POSTURE_STORE_PORT ?? 54329), what: 'the embedded store; POSTURE_STORE_PORT chooses another' }]),
+      ...(process.env.POSTURE_SMTP_HOST ? [] : [{ port: catcherPort, what: 'the SMTP catcher; POSTURE_CATCHER_PORT chooses another' }]),
+      ...range(labPort, 13, 'the lab fleet; POSTURE_LAB_PORT chooses another first port'),
+      ...(withRedis ? range(labPort + 20, 4, 'the Redis lab; POSTURE_LAB_PORT chooses another first port') : []),
+    ],
+    dataDir(),
+  );
+} catch (e) {
+  fail(e);
+}
+
+const { url, embedded } = await openStore({ migrate: true, attach: false }).catch(fail);
 let web: ChildProcess | undefined;
 let lab: LabFleet | undefined;
 let redisLab: RedisLab | undefined;
@@ -33,14 +59,23 @@ let stopping = false;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  const started = Date.now();
   console.log('\n[demo] stopping …');
-  await stopProcess(web);
-  await stopWorker?.().catch(() => {});
-  await lab?.stop().catch(() => {});
-  await redisLab?.stop().catch(() => {});
-  await catcher?.stop();
-  await embedded?.stop();
-  console.log('[demo] stopped');
+  const server = web;
+  // The store's users first, the store last; the whole stop within 10 s, naming whatever is slow.
+  await stopInOrder('demo', [
+    [
+      server && { name: `the web server (pid ${server.pid})`, stop: () => stopProcess(server), kill: () => killGroup(server, 'SIGKILL') },
+      stopWorker && { name: 'the worker (scans in progress)', stop: stopWorker },
+    ],
+    [
+      lab && { name: 'the lab PostgreSQL servers', stop: lab.stop, kill: lab.kill },
+      redisLab && { name: 'the Redis lab servers', stop: redisLab.stop, kill: redisLab.kill },
+      catcher && { name: 'the SMTP catcher', stop: catcher.stop, kill: catcher.kill },
+    ],
+    [embedded && { name: `the embedded store (pid ${embedded.pid})`, stop: embedded.stop, kill: embedded.kill }],
+  ]);
+  console.log(`[demo] stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(code);
 };
 onShutdown(() => shutdown(0));
@@ -53,26 +88,25 @@ try {
   // A real SMTP server on loopback catches the demo's mail, unless SMTP is configured already.
   let mail = `SMTP server ${process.env.POSTURE_SMTP_HOST ?? ''} (POSTURE_SMTP_HOST); sent mail shows on /alerts`;
   if (!process.env.POSTURE_SMTP_HOST) {
-    const catcherPort = Number(process.env.POSTURE_CATCHER_PORT ?? 1025);
-    catcher = await spawnSmtpCatcher({ port: catcherPort, dir: path.join(dataDir, 'mail') }).catch((e: unknown) => {
+    catcher = await spawnSmtpCatcher({ port: catcherPort, dir: path.join(dataDir(), 'mail') }).catch((e: unknown) => {
       console.warn(`[demo] SMTP catcher not started (${e instanceof Error ? e.message : String(e)}); set POSTURE_CATCHER_PORT to a free port. Alert emails wait as pending.`);
       return undefined;
     });
     if (catcher) {
       Object.assign(process.env, { POSTURE_SMTP_HOST: '127.0.0.1', POSTURE_SMTP_PORT: String(catcher.port), POSTURE_SMTP_FROM: 'posture@localhost' });
-      mail = `SMTP catcher on 127.0.0.1:${catcher.port}; sent mail shows on /alerts (stored in ${path.relative(repoRoot, catcher.dir)})`;
+      mail = `SMTP catcher on 127.0.0.1:${catcher.port}; sent mail shows on /alerts (stored in ${shown(catcher.dir)})`;
     } else mail = 'not delivered (the SMTP catcher did not start); alert emails wait on /alerts';
   }
   console.log('[demo] starting the lab fleet: real PostgreSQL servers with varied postures …');
-  lab = await startLabFleet({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) });
+  lab = await startLabFleet({ baseDir: path.join(dataDir(), 'lab'), basePort: labPort });
   const { seedLabFleet } = await import('./lib/seed-lab-fleet');
   const labIds = await seedLabFleet(lab.targets);
   console.log(`[demo] lab fleet: ${labIds.length} servers in the inventory (environment "lab")`);
   // Redis beside PostgreSQL, so the fleet grade spans engines; installed as root, else left out with the package named.
-  if (existsSync(redisServerBinary) || isRoot()) {
+  if (withRedis) {
     try {
       ensureSystemPackage(redisServerBinary, 'redis-server', "the demo's Redis lab servers");
-      redisLab = await startRedisLab({ baseDir: path.join(dataDir, 'lab'), basePort: Number(process.env.POSTURE_LAB_PORT ?? 15440) + 20 });
+      redisLab = await startRedisLab({ baseDir: path.join(dataDir(), 'lab'), basePort: labPort + 20 });
       const { seedRedisLab } = await import('./lib/seed-redis-lab');
       labIds.push(...(await seedRedisLab(redisLab.targets)));
       console.log(`[demo] Redis lab: ${redisLab.targets.length} servers in the inventory`);
@@ -102,7 +136,7 @@ try {
       : admin.status === 'created'
         ? `${admin.email} / the POSTURE_ADMIN_PASSWORD you set`
         : `${admin.email} / the password printed on the first run (set POSTURE_ADMIN_EMAIL and POSTURE_ADMIN_PASSWORD to add another admin)`;
-  console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${path.relative(repoRoot, path.join(process.env.POSTURE_DATA_DIR ?? '.data', 'pg'))}` : 'DATABASE_URL'}\n  Mail:                ${mail}\n  Stop with Ctrl-C.\n`);
+  console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${shown(path.join(dataDir(), 'pg'))}` : 'DATABASE_URL'}\n  Mail:                ${mail}\n  Stop with Ctrl-C.\n`);
   // The overview's fleet grade and trend come from the roll-up (every 15 min); write the first once these scans finish.
   const { db } = await import('../lib/db');
   const { writeFleetSnapshot } = await import('../lib/scan/write-fleet-snapshot');

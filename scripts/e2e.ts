@@ -7,7 +7,9 @@ import type { RunningWorker } from '../lib/jobs/start-worker';
 import { startEmbeddedPostgres } from '../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
-import { run, startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
+import { killGroup, runTied, startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
+import { nextBuild } from './lib/next-build';
+import { stopInOrder } from './lib/stop-in-order';
 import { onShutdown } from './lib/on-shutdown';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
 import { repoRoot } from './lib/paths';
@@ -41,11 +43,12 @@ for (const stream of [process.stdout, process.stderr]) {
 const canary = `cnry-e2e-${randomBytes(12).toString('hex')}`;
 
 const cleanup = async () => {
-  await stopProcess(server);
-  await worker?.stop().catch((e: unknown) => console.error('[e2e] worker stop:', e instanceof Error ? e.message : e));
-  await lab?.stop().catch((e: unknown) => console.error('[e2e] lab stop:', e instanceof Error ? e.message : e));
-  await catcher?.stop();
-  await store.stop();
+  const web = server;
+  await stopInOrder('e2e', [
+    [web && { name: 'the web server', stop: () => stopProcess(web), kill: () => killGroup(web, 'SIGKILL') }, worker && { name: 'the worker', stop: worker.stop }],
+    [lab && { name: 'the lab servers', stop: lab.stop, kill: lab.kill }, catcher && { name: 'the SMTP catcher', stop: catcher.stop, kill: catcher.kill }],
+    [{ name: 'the store', stop: store.stop, kill: store.kill }],
+  ]);
   rmSync(dir, { recursive: true, force: true });
   rmSync(labDir, { recursive: true, force: true });
 };
@@ -118,13 +121,13 @@ try {
     E2E_LAB_CA_PEM_FILE: caFile,
   };
 
-  if (process.env.E2E_SKIP_BUILD !== '1') await run('npx', ['next', 'build'], { cwd: repoRoot, env: appEnv });
+  if (process.env.E2E_SKIP_BUILD !== '1') await nextBuild(appEnv);
   const [node, args] = webServerCommand(repoRoot, { host: '127.0.0.1', port });
   server = startService(node, args, { cwd: repoRoot, env: { ...appEnv, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (d: Buffer) => process.stdout.write(d));
   server.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   await waitForHttp(`${baseURL}/api/health`);
-  await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  await runTied(process.execPath, [path.join(repoRoot, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
     cwd: repoRoot,
     env: { ...appEnv, ...users, ...labEnv, E2E_BASE_URL: baseURL, DATABASE_URL: store.url, E2E_MAIL_DIR: mailDir, E2E_CANARY: canary, E2E_SERVER_LOG: serverLog },
   });

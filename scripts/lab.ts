@@ -2,16 +2,19 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLabFleet } from './lab/start-lab-fleet';
 import { onShutdown } from './lib/on-shutdown';
-import { dataDir } from './lib/paths';
+import { stopInOrder } from './lib/stop-in-order';
+import { dataDir } from './lib/data-dir';
 
-const baseDir = path.join(dataDir, 'lab');
+const baseDir = path.join(dataDir(), 'lab');
+/** Relative to the working folder when inside it; a data folder moved to /var/lib/posture is shown as it is. */
+const shown = (p: string) => (p.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), p) : p);
 const basePort = Number(process.env.POSTURE_LAB_BASE_PORT ?? 15440);
 const only = process.env.POSTURE_LAB_ONLY?.split(',').filter(Boolean);
 
 const started = Date.now();
 const fleet = await startLabFleet({ baseDir, basePort, only });
 onShutdown(async () => {
-  await fleet.stop();
+  await stopInOrder('lab', [[{ name: 'the lab servers', stop: fleet.stop, kill: fleet.kill }]]);
   process.exit(0);
 });
 
@@ -37,8 +40,8 @@ console.log(`
 database:  ${first?.database ?? 'postgres'}
 probe:     user ${first?.probeUser ?? 'posture_probe'}, password in $POSTURE_LAB_PROBE_PASSWORD
 superuser: user ${first?.superUser ?? 'postgres'}, password in $POSTURE_LAB_SUPERUSER_PASSWORD
-values:    set -a; . ${path.relative(process.cwd(), envFile)}; set +a
-CA:        ${path.relative(process.cwd(), path.join(baseDir, 'lab-ca.crt'))}
+values:    set -a; . ${shown(envFile)}; set +a
+CA:        ${shown(path.join(baseDir, 'lab-ca.crt'))}
 
 Press Ctrl-C to stop the lab.`);
 setInterval(() => {}, 1 << 30);

@@ -1,6 +1,7 @@
 import { applyLocalEnv } from './lib/local-env';
 import { openStore } from './lib/with-store';
 import { onShutdown } from './lib/on-shutdown';
+import { stopInOrder } from './lib/stop-in-order';
 
 applyLocalEnv();
 const { url, embedded } = await openStore({ attach: true });
@@ -14,8 +15,9 @@ const health = healthPort ? await startWorkerHealthServer({ port: healthPort, is
 if (health) console.log(`[worker] health: GET /healthz/live and /healthz/ready on port ${health.port}`);
 
 onShutdown(async () => {
-  await health?.close();
-  await worker.stop();
-  await embedded?.stop();
+  await stopInOrder('worker', [
+    [health && { name: 'the health server', stop: health.close }, { name: 'the worker (scans in progress)', stop: worker.stop }],
+    [embedded && { name: `the embedded store (pid ${embedded.pid})`, stop: embedded.stop, kill: embedded.kill }],
+  ]);
   process.exit(0);
 });

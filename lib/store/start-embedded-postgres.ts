@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { dieWithParent } from './die-with-parent';
+import { portInUseMessage } from './port-in-use-message';
 import { postgresBinaries } from './postgres-binaries';
 import { postgresUser } from './postgres-user';
 import { isOrphaned, isPostgresProcess, isProcessAlive, readPostmasterPid, stopPostgresProcess } from './postmaster-process';
@@ -29,7 +31,10 @@ export interface EmbeddedStore {
   url: string;
   port: number;
   pid: number | null;
+  /** fast shutdown, waited for; SIGKILL after 30 s */
   stop: () => Promise<void>;
+  /** SIGKILL, for a stop that ran out of time; a no-op for a server this process did not start */
+  kill: () => void;
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -45,7 +50,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   const url = `postgresql://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
   if (isRoot()) assertReachableByPostgresUser(dataDir);
   const running = await handleStaleLock(dataDir, opts.attach === true);
-  if (running !== null) return { url, port: opts.port, pid: running, stop: async () => {} };
+  if (running !== null) return { url, port: opts.port, pid: running, stop: async () => {}, kill: () => {} };
+  const busy = portInUseMessage(opts.port, `PostgreSQL for ${dataDir}`);
+  if (busy) throw new Error(busy);
 
   const owner = isRoot() ? postgresUser() : null;
   const bins = await postgresBinaries(isRoot(), opts.binariesPackage);
@@ -55,7 +62,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   }
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...opts.settings };
   const args = ['-D', dataDir, '-p', String(opts.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = spawn(bins.postgres, args, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  // Its own process group, so a terminal's Ctrl-C reaches only the script, which stops the store after its users;
+  // SIGINT (fast shutdown) from the kernel when that script dies without stopping it.
+  const [cmd, cmdArgs] = dieWithParent(bins.postgres, args, 'SIGINT');
+  const child = spawn(cmd, cmdArgs, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' }, detached: true });
   await waitUntilReady(child, opts.log);
   // A parent that exits without stopping us would otherwise leave the server running.
   const onExit = () => child.kill('SIGINT');
@@ -73,6 +83,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
+    },
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
 }

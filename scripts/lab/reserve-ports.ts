@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { portInUseMessage } from '../../lib/store/port-in-use-message';
 
 /** Below Linux's ephemeral range (32768+): a client socket's TIME_WAIT on a server's port would block the server's bind. */
 const RANDOM_RANGE = { from: 15_000, to: 32_000 };
@@ -16,7 +17,10 @@ export async function reservePorts(count: number, base?: number): Promise<number
   if (base !== undefined) {
     const ports = Array.from({ length: count }, (_, i) => base + i);
     const busy = (await Promise.all(ports.map(async (p) => ((await canListen(p)) ? null : p)))).filter((p) => p !== null);
-    if (busy.length) throw new Error(`Port(s) ${busy.join(', ')} on 127.0.0.1 are in use; choose another base port.`);
+    if (busy.length) {
+      const named = busy.map((p) => portInUseMessage(p, `one of ${base}–${base + count - 1}; choose another base port`) ?? `Port ${p} on 127.0.0.1 is in use; choose another base port.`);
+      throw new Error(named.join('\n'));
+    }
     return ports;
   }
   const ports: number[] = [];

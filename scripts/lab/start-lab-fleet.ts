@@ -44,6 +44,8 @@ export interface LabFleet {
   ca: { certPem: string };
   targets: LabTarget[];
   stop: () => Promise<void>;
+  /** SIGKILL to every server, for a stop that ran out of time */
+  kill: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -134,5 +136,5 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
       archiveDir: s.value.archiveDir,
     };
   });
-  return { ca: { certPem: ca.certPem }, targets, stop };
+  return { ca: { certPem: ca.certPem }, targets, stop, kill: () => servers.forEach((s) => s.kill()) };
 }

@@ -24,6 +24,7 @@ export interface RedisLabTarget {
 export interface RedisLab {
   targets: RedisLabTarget[];
   stop: () => Promise<void>;
+  kill: () => void;
 }
 
 /**
@@ -91,5 +92,6 @@ export async function startRedisLab(opts: { baseDir: string; basePort?: number }
     stop: async () => {
       await Promise.all(servers.map((s) => s.stop()));
     },
+    kill: () => servers.forEach((s) => s.kill()),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
-import { run } from './run-process';
+import { nextBuild } from './next-build';
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -22,5 +22,5 @@ export async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
   const sources = ['app', 'lib', 'public', 'next.config.js', 'package.json'].map((p) => newestMtime(path.join(repoRoot, p)));
   if (built > Math.max(...sources)) return;
   console.log('[build] building the web app (next build) …');
-  await run('npx', ['next', 'build'], { cwd: repoRoot, env });
+  await nextBuild(env);
 }

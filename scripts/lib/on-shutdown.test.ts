@@ -18,7 +18,8 @@ function runUnderTsx(signal: NodeJS.Signals, toGroup: boolean): Promise<{ code: 
       }
     });
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
+    // 'close': once the fixture, which shares these pipes, has exited too (a SIGHUP ends the tsx CLI at once)
+    child.on('close', (code) => resolve({ code, out }));
   });
 }
 
@@ -31,4 +32,32 @@ describe('onShutdown under the tsx CLI', () => {
     expect(r.out).toContain(`stopped cleanly after ${signal}`);
     expect(r.code).toBe(0);
   }, 30_000);
+
+  it('SIGHUP to the group (the terminal is gone) stops the script like SIGTERM, though the tsx CLI dies at once', async () => {
+    const r = await runUnderTsx('SIGHUP', true);
+    expect(r.out).toContain('stopped cleanly after SIGHUP');
+  }, 30_000);
+
+  it('npm SIGKILLed while its sh and the tsx CLI live on: the script stops as if told to', async () => {
+    // npm run's chain: a Node launcher, its `sh -c`, the tsx CLI, the script. Here the launcher is a node -e.
+    const launcher = spawn(
+      process.execPath,
+      ['-e', `require('node:child_process').spawn('sh', ['-c', 'node_modules/.bin/tsx tests/support/on-shutdown-fixture.ts'], { stdio: 'inherit' }); setInterval(() => {}, 1000)`],
+      { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    launcher.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    launcher.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toContain('ready');
+      launcher.kill('SIGKILL');
+      await expect.poll(() => out, { timeout: 10_000 }).toContain('stopped cleanly after SIGTERM');
+    } finally {
+      try {
+        process.kill(-launcher.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone: the fixture stopped
+      }
+    }
+  }, 40_000);
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 
 /** Runs a command to completion with inherited output; rejects with its exit code. */
@@ -12,21 +13,45 @@ export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promi
   });
 }
 
-const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+/** Signals a child's whole process group (startService puts each in its own); quiet when it is gone already. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     if (child.pid) process.kill(-child.pid, signal);
   } catch {
     // already gone
   }
-};
+}
 
-/** Starts a long-running child in its own process group, which is killed whenever this process exits. */
+const lifelineFd = 3;
+
+/**
+ * Starts a long-running Node child in its own process group, which is killed whenever this process exits. It also
+ * gets a lifeline: a pipe on fd 3 that exit-with-parent.cjs watches, so it ends with its group as soon as this
+ * process is gone, however it died (SIGKILL included: the kernel closes the pipe).
+ */
 export function startService(cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
-  const env = { ...(opts.env ?? process.env) };
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${path.join(import.meta.dirname, 'exit-with-parent.cjs')}`.trim();
-  const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts, env, detached: true });
-  process.once('exit', () => killGroup(child, 'SIGTERM'));
+  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), POSTURE_LIFELINE_FD: String(lifelineFd) };
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(import.meta.dirname, 'exit-with-parent.cjs'))}`.trim();
+  const given = opts.stdio ?? ['ignore', 'inherit', 'inherit'];
+  const stdio = typeof given === 'string' ? [given, given, given] : [...given.slice(0, lifelineFd)];
+  while (stdio.length < lifelineFd) stdio.push('inherit');
+  const child = spawn(cmd, args, { ...opts, stdio: [...stdio, 'pipe'], env, detached: true });
+  const lifeline = child.stdio[lifelineFd] as Socket | null;
+  lifeline?.on('error', () => {});
+  lifeline?.unref(); // held, never read: it must not keep this process alive
+  const onExit = () => killGroup(child, 'SIGTERM');
+  process.once('exit', onExit);
+  child.once('exit', () => process.removeListener('exit', onExit)); // its pid, and so its group id, may be reused
   return child;
+}
+
+/** Runs a Node command to completion like run(), but as a startService child: it ends when this process ends. */
+export function runTied(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = startService(cmd, args, { stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} exited with ${code ?? signal}`))));
+  });
 }
 
 /** Stops a child (and its group) and waits for it, escalating to SIGKILL after a grace period. */

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
+import { killGroup, startService, stopProcess } from './run-process';
 import type { CaughtMessage } from './smtp-catcher-server';
 
 export interface SmtpCatcherProcess {
@@ -9,26 +10,17 @@ export interface SmtpCatcherProcess {
   dir: string;
   child: ChildProcess;
   stop: () => Promise<void>;
+  kill: () => void;
 }
 
 /** Starts scripts/smtp-catcher.ts as its own process (a real SMTP server) and resolves once it prints "ready". */
 export function spawnSmtpCatcher(opts: { port: number; dir: string; timeoutMs?: number }): Promise<SmtpCatcherProcess> {
-  // node --import tsx: one process, so stopping it stops the server (no wrapper in between); it exits with its parent.
-  const child = spawn(process.execPath, ['--require', path.join(import.meta.dirname, 'exit-with-parent.cjs'), '--import', 'tsx', path.join(repoRoot, 'scripts/smtp-catcher.ts'), '--port', String(opts.port), '--dir', opts.dir], {
+  // node --import tsx: one process, so stopping it stops the server (no wrapper in between); it ends with its parent.
+  const child = startService(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/smtp-catcher.ts'), '--port', String(opts.port), '--dir', opts.dir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  process.once('exit', () => child.kill('SIGKILL'));
+  const stop = () => stopProcess(child, 5_000);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
@@ -42,7 +34,7 @@ export function spawnSmtpCatcher(opts: { port: number; dir: string; timeoutMs?: 
       clearTimeout(timer);
       child.stdout?.removeAllListeners('data');
       child.stdout?.resume();
-      resolve({ port: Number(m[1]), dir: opts.dir, child, stop });
+      resolve({ port: Number(m[1]), dir: opts.dir, child, stop, kill: () => killGroup(child, 'SIGKILL') });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { stopProcess } from './run-process';
+import { dieWithParent } from '../../lib/store/die-with-parent';
+import { killGroup, stopProcess } from './run-process';
 
 export interface EngineServer {
   name: string;
@@ -9,6 +10,8 @@ export interface EngineServer {
   startedMs: number;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL to its group, for a stop that ran out of time */
+  kill: () => void;
 }
 
 export interface StartEngineServerOptions {
@@ -40,7 +43,8 @@ export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> 
  */
 export async function startEngineServer(opts: StartEngineServerOptions): Promise<EngineServer> {
   const started = Date.now();
-  const child = spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', opts.cmd, ...opts.args], {
+  const [cmd, args] = dieWithParent(opts.cmd, opts.args, 'SIGKILL');
+  const child = spawn(cmd, args, {
     cwd: opts.cwd,
     env: opts.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +56,7 @@ export async function startEngineServer(opts: StartEngineServerOptions): Promise
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const server: EngineServer = { name: opts.name, child, startedMs: 0, output: () => out, stop: () => stopProcess(child, 5_000) };
+  const server: EngineServer = { name: opts.name, child, startedMs: 0, output: () => out, stop: () => stopProcess(child, 5_000), kill: () => killGroup(child, 'SIGKILL') };
   const deadline = started + (opts.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${opts.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);

@@ -4,7 +4,7 @@ import { peerAddressHeader } from '../../lib/auth/peer-address-header';
 
 export interface WebServer {
   port: number;
-  /** stops accepting, lets requests in flight finish, then closes Next */
+  /** stops accepting, gives requests in flight 2 s to finish, then closes Next */
   close(): Promise<void>;
 }
 
@@ -37,7 +37,12 @@ export async function startWebServer(opts: { dir: string; hostname?: string; por
   return {
     port: (server.address() as AddressInfo).port,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() alone waits for every keep-alive connection a browser holds open; idle ones go now, the rest in 2 s.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(cut);
       await app.close();
     },
   };

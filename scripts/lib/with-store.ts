@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedStore } from '../../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../../lib/store/migrate';
-import { dataDir } from './paths';
+import { dataDir } from './data-dir';
 import { localSecret } from './local-secret';
 import { onShutdown } from './on-shutdown';
 
@@ -11,9 +11,9 @@ export async function openStore(opts: { migrate?: boolean; attach?: boolean } = 
   let embedded: EmbeddedStore | null = null;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    const password = localSecret(path.join(dataDir, 'store-password'), () => randomBytes(24).toString('base64url'));
+    const password = localSecret(path.join(dataDir(), 'store-password'), () => randomBytes(24).toString('base64url'));
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'pg'),
+      dataDir: path.join(dataDir(), 'pg'),
       port: Number(process.env.POSTURE_STORE_PORT ?? 54329),
       password,
       attach: opts.attach ?? true,
