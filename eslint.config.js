@@ -23,6 +23,17 @@ const config = [
     },
   },
   {
+    // Tests and labs listen below 32768: a port in the ephemeral range can be held by any outgoing connection.
+    files: ['tests/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='listen'][arguments.0.value=0]", message: 'Listen with listenOnLowPort() or a port from reservePorts(): port 0 lands in the ephemeral range.' },
+        { selector: "CallExpression[callee.name=/^(spawnSmtpCatcher|startWorkerHealthServer)$/] > ObjectExpression > Property[key.name='port'][value.value=0]", message: 'Take a port from reservePorts(): port 0 lands in the ephemeral range.' },
+      ],
+    },
+  },
+  {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },

@@ -12,6 +12,7 @@ import { nextBuild } from './lib/next-build';
 import { stopInOrder } from './lib/stop-in-order';
 import { onShutdown } from './lib/on-shutdown';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
+import { reservePorts } from './lab/reserve-ports';
 import { repoRoot } from './lib/paths';
 import { spawnSmtpCatcher, type SmtpCatcherProcess } from './lib/spawn-smtp-catcher';
 
@@ -87,7 +88,7 @@ async function assertNoCanary() {
 let failed = false;
 try {
   await migrateDeploy(store.url);
-  catcher = await spawnSmtpCatcher({ port: 0, dir: mailDir });
+  catcher = await spawnSmtpCatcher({ port: (await reservePorts(1))[0]!, dir: mailDir });
   // The Alerts spec delivers with "Deliver now"; a yearly cron keeps the worker from sending a pending email under it.
   Object.assign(appEnv, { POSTURE_SMTP_HOST: '127.0.0.1', POSTURE_SMTP_PORT: String(catcher.port), POSTURE_SMTP_FROM: 'posture@localhost', POSTURE_OUTBOX_DELIVERY_CRON: '0 0 1 1 *' });
   Object.assign(process.env, appEnv);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { startWorkerHealthServer, type WorkerHealthServer } from './start-worker-health-server';
 
 let server: WorkerHealthServer | undefined;
@@ -8,7 +9,7 @@ afterEach(async () => {
 });
 
 async function start(state: { running: boolean; ping: () => Promise<void> }) {
-  server = await startWorkerHealthServer({ port: 0, host: '127.0.0.1', isRunning: () => state.running, pingStore: () => state.ping(), storeTimeoutMs: 300 });
+  server = await startWorkerHealthServer({ port: (await reservePorts(1))[0]!, host: '127.0.0.1', isRunning: () => state.running, pingStore: () => state.ping(), storeTimeoutMs: 300 });
   return (path: string, method = 'GET') => fetch(`http://127.0.0.1:${server!.port}${path}`, { method }).then(async (r) => ({ status: r.status, body: await r.json() }));
 }
 

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTcp } from '../probes/socket-io';
 import { withNetworkPolicy } from './scan-network-policy';
+import { listenOnLowPort } from '../../tests/support/listen-low-port';
 
 let server: net.Server;
 let port = 0;
@@ -12,7 +13,7 @@ beforeAll(async () => {
     accepted++;
     s.destroy();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(server);
   port = (server.address() as net.AddressInfo).port;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));

@@ -5,6 +5,7 @@ import { quantile } from './quantile';
 import { registerLabTargets } from './register-lab-targets';
 import { runPool } from './run-pool';
 import { startHealthyLab } from './start-healthy-lab';
+import { listenOnLowPort } from '../../tests/support/listen-low-port';
 
 const servers = 8;
 const scans = 200;
@@ -23,7 +24,7 @@ async function startSilentServer(): Promise<{ port: number; stop: () => void }> 
     c.on('error', () => c.destroy());
     c.resume();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(server);
   return { port: (server.address() as net.AddressInfo).port, stop: () => (sockets.forEach((c) => c.destroy()), server.close()) };
 }
 

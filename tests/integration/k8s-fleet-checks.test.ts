@@ -1,6 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createTestCa, issueServerCert } from '../../scripts/lab/lab-certificate
 import { writeOwnedFile } from '../../scripts/lab/write-owned-file';
 import { startFakeKubeApi, writeKubeconfig, type FakeKubeApi } from '../support/fake-kube-api';
 import { fleetNamespace, kubeFleetFixtures, operatorNamespace, postgresServices } from '../support/kube-fleet-fixtures';
+import { freePort } from '../support/free-port';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-k8s-fleet-'));
 chmodSync(dir, 0o755); // as root the server runs as 'postgres', which must enter this folder
@@ -30,14 +30,6 @@ let kubeconfigPath: string;
 let authDb: EmbeddedStore;
 let closedPort: number;
 let proposals: DiscoveryProposal[];
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 beforeAll(async () => {
   api = await startFakeKubeApi(kubeFleetFixtures({ authDbSecretCertPem: rotated.certPem, authDbServedCertPem: served.certPem, sharedCertPem: shared.certPem }));

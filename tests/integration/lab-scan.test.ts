@@ -13,6 +13,7 @@ import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/
 import { startBlackholePort } from '../support/blackhole-port';
 import { openProbePgClient } from '../../lib/probes/open-probe-pg-client';
 import { sharedProbePgSession } from '../../lib/probes/shared-probe-pg-session';
+import { listenOnLowPort } from '../support/listen-low-port';
 
 // Counts the probe's logins while keeping the real client: a scan should cost the target one backend, not one per reader.
 vi.mock('../../lib/probes/open-probe-pg-client', async (importOriginal) => {
@@ -158,7 +159,7 @@ describe('targets that are down, hung or blackholed', () => {
 
   it('classifies refused, silent and blackholed targets distinctly, within the timeouts', async () => {
     const silent = net.createServer(() => {});
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    await listenOnLowPort(silent);
     const hole = await startBlackholePort();
     try {
       const t0 = Date.now();

@@ -18,20 +18,13 @@ import { sendTestEmail } from '../../lib/services/alerts/send-test-email';
 import { getDeliveryStatus } from '../../lib/services/alerts/get-delivery-status';
 import { readCaughtMessages, spawnSmtpCatcher, type SmtpCatcherProcess } from '../../scripts/lib/spawn-smtp-catcher';
 import { adminCtx, viewerCtx } from '../setup/contexts';
+import { freePort } from '../support/free-port';
 
 const SEC = 1_000;
 const MIN = 60 * SEC;
 let tmp = '';
 let catcher: SmtpCatcherProcess;
 const savedEnv = { ...process.env };
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Accepts connections and never says a word: the SMTP greeting never comes. */
 async function silentServer(port: number) {
@@ -79,7 +72,7 @@ const row = (id: string) => db.outbox.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'posture-outbox-'));
-  catcher = await spawnSmtpCatcher({ port: 0, dir: path.join(tmp, 'up') });
+  catcher = await spawnSmtpCatcher({ port: await freePort(), dir: path.join(tmp, 'up') });
 });
 
 beforeEach(async () => {

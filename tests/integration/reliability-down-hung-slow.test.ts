@@ -15,6 +15,7 @@ import { createTarget } from '../../lib/services/targets/create-target';
 import { editorCtx, uniqueName } from '../setup/contexts';
 import { startBlackholePort } from '../support/blackhole-port';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { listenOnLowPort } from '../support/listen-low-port';
 
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 const baseDir = mkdtempSync(path.join(tmpRoot, 'posture-down-'));
@@ -38,11 +39,11 @@ beforeAll(async () => {
     s.on('error', () => s.destroy());
     s.resume();
   });
-  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(silent);
   silentPort = (silent.address() as net.AddressInfo).port;
   // A port that was just free: nothing listens, so a connect is refused.
   const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(probe);
   refusedPort = (probe.address() as net.AddressInfo).port;
   await new Promise<void>((r) => probe.close(() => r()));
 }, 90_000);

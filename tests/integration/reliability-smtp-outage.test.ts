@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { startLabFleet, type LabFleet } from '../../scripts/lab/start-lab-fleet'
 import { readCaughtMessages, spawnSmtpCatcher, type SmtpCatcherProcess } from '../../scripts/lib/spawn-smtp-catcher';
 import { editorCtx, uniqueName } from '../setup/contexts';
 import { pinDefaultAlertSettings } from '../support/pin-alert-settings';
+import { freePort } from '../support/free-port';
 
 const SEC = 1_000;
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
@@ -36,14 +36,6 @@ afterAll(async () => {
   await fleet?.stop();
   rmSync(baseDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('SMTP down while a certificate crosses an expiry threshold, then restored', () => {
   it('backs off while the catcher process is stopped, re-scans add nothing, and exactly one email arrives once it is back', async () => {

@@ -15,6 +15,7 @@ import { editorCtx, uniqueName } from '../setup/contexts';
 import { pinDefaultAlertSettings } from '../support/pin-alert-settings';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/spawn-worker-process';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { freePort } from '../support/free-port';
 
 const HEARTBEAT_S = 10; // pg-boss's minimum
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
@@ -28,7 +29,7 @@ const workers: WorkerProcess[] = [];
 const ourTargets: string[] = [];
 
 beforeAll(async () => {
-  [fleet, catcher] = await Promise.all([startLabFleet({ baseDir, only: ['cert-expiring'] }), spawnSmtpCatcher({ port: 0, dir: path.join(baseDir, 'mail') })]);
+  [fleet, catcher] = await Promise.all([startLabFleet({ baseDir, only: ['cert-expiring'] }), spawnSmtpCatcher({ port: await freePort(), dir: path.join(baseDir, 'mail') })]);
   // Every connection to the target is held 4 s, so the first worker is surely inside a probe when it is killed.
   proxy = await startTcpProxy({ upstreamPort: fleet.targets[0]!.port, delayMs: 4_000, capture: false });
   restoreSettings = await pinDefaultAlertSettings();

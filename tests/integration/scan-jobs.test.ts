@@ -9,6 +9,7 @@ import type { JobDefinition } from '../../lib/jobs/job-definition';
 import { enqueueScheduledScans } from '../../lib/scan/enqueue-scheduled-scans';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { editorCtx, uniqueName } from '../setup/contexts';
+import { listenOnLowPort } from '../support/listen-low-port';
 
 const workers: RunningWorker[] = [];
 afterAll(async () => {
@@ -57,7 +58,7 @@ describe('scheduled scans on pg-boss', () => {
     const url = process.env.DATABASE_URL!;
     // A target that accepts TCP and then says nothing: the scan hangs in the TLS probe until its timeout.
     const silent = net.createServer(() => {});
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    await listenOnLowPort(silent);
     const port = (silent.address() as net.AddressInfo).port;
     const t = await createTarget(editorCtx, { name: uniqueName('killed'), engine: 'postgresql', host: '127.0.0.1', port });
     const scan = await db.scan.create({ data: { targetId: t.id, trigger: 'manual', status: 'queued', slot: `manual:${uniqueName('kill')}` } });

@@ -21,6 +21,7 @@ import { toAppError } from '../../lib/errors/to-app-error';
 import { NETWORK_POLICY_KEY } from '../../lib/validations/network-policy';
 import { adminCtx, editorCtx, uniqueName } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
+import { listenOnLowPort } from '../support/listen-low-port';
 
 const systemLookup = hostResolver.lookup;
 /** A name server under the test's control: each name answers from its list, one entry per lookup (the last repeats). */
@@ -42,7 +43,7 @@ beforeAll(async () => {
     accepted++;
     s.destroy();
   });
-  await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(listener);
   port = (listener.address() as net.AddressInfo).port;
 });
 

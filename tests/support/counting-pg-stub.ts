@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { listenOnLowPort } from './listen-low-port';
 
 export interface CountingPgStub {
   port: number;
@@ -40,7 +41,7 @@ export async function startCountingPgStub(): Promise<CountingPgStub> {
       if (buf.length >= 8) s.end(hbaReject());
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(server);
   return {
     port: (server.address() as net.AddressInfo).port,
     sslRequests: () => count,

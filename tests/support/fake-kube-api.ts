@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { createTestTlsCert } from './test-tls-cert';
+import { listenOnLowPort } from './listen-low-port';
 
 export interface KubeObject {
   metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
@@ -112,7 +113,7 @@ export async function startFakeKubeApi(fixtures: KubeFixtures, token = 'test-tok
     if (metadataOnly) return send(200, { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: found.metadata });
     return send(200, found);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listenOnLowPort(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
@@ -141,7 +142,7 @@ export async function startSilentServer(tls?: { certPem: string; keyPem: string 
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listenOnLowPort(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,

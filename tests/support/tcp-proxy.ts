@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { listenOnLowPort } from './listen-low-port';
 
 export interface ProxiedConnection {
   /** every byte the client sent towards the server, in order */
@@ -69,7 +70,7 @@ export async function startTcpProxy(opts: { upstreamPort: number; upstreamHost?:
     // Buffer what arrives while the upstream is not there yet; it is flushed on connect.
     if (!delayMs) client.resume();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await listenOnLowPort(server);
   return {
     port: (server.address() as net.AddressInfo).port,
     connections,
