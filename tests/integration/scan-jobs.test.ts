@@ -52,7 +52,7 @@ describe('scheduled scans on pg-boss', () => {
       expect(reach.status).toBe('fail');
       expect((reach.evidence as { classification?: string }).classification).toBe('refused');
     }
-  });
+  }, 120_000); // every active target of the shared store is in the slot, however many earlier files left
 
   it('a worker killed mid-scan: the job is retried elsewhere and leaves no duplicate rows', async () => {
     const url = process.env.DATABASE_URL!;
