@@ -3,7 +3,7 @@ import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/app-error';
-import type { InventoryEntry } from '../../validations/inventory-file';
+import { MAX_INVENTORY_BYTES, type InventoryEntry } from '../../validations/inventory-file';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { describeCredential } from '../targets/credential-columns';
@@ -19,8 +19,6 @@ import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
 import { parseInventoryFile } from './parse-inventory-file';
 import { loadNetworkPolicy } from '../settings/load-network-policy';
 import { assertHostAllowed } from '../targets/assert-host-allowed';
-
-export const MAX_INVENTORY_BYTES = 2 * 1024 * 1024;
 
 const importInputSchema = z
   .object({
