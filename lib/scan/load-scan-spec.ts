@@ -6,8 +6,8 @@ import { envReferenceRefusal, secretNamespaceRefusal } from '../custody/judge-cr
 import type { CustodyPolicy } from '../custody/custody-policy';
 import { targetVariable } from '../env';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
-import { loadNetworkPolicy } from '../services/settings/load-network-policy';
 import { custodyPolicySetting } from '../services/settings/custody-policy-setting';
+import { networkPolicySetting } from '../services/settings/network-policy-setting';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 import { probeClientCert } from './probe-client-cert';
@@ -58,7 +58,7 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
   const t = await readTarget(targetId);
   const c = t.credential;
   const kubeconfigPath = process.env.POSTURE_KUBECONFIG || undefined;
-  const [custody, network] = await Promise.all([custodyPolicySetting.load(), loadNetworkPolicy(db)]);
+  const [custody, network] = await Promise.all([custodyPolicySetting.load(), networkPolicySetting.load()]);
   const { password, source, withheld } = await resolvePassword(t, custody, kubeconfigPath);
   const backup = t.backupSource
     ? ({ source: t.backupSource === 'dump_dir' ? 'dump-dir' : t.backupSource, ...(t.backupConfig as object) } as BackupSource)

@@ -17,7 +17,7 @@ import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
 import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
 import { parseInventoryFile } from './parse-inventory-file';
-import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { networkPolicySetting } from '../settings/network-policy-setting';
 import { assertHostAllowed } from '../targets/assert-host-allowed';
 
 const importInputSchema = z
@@ -79,7 +79,7 @@ export async function importInventory(
   const custody = await custodyPolicySetting.load();
   const entries = parseInventoryFile(yaml, { allowLiteralPasswords, checkEntry: (entry) => [...credentialProblems(entry, custody), ...backupProblems(entry, custody)] });
   if (entries.some((e) => e.credential)) authorize(ctx, 'credentials:write');
-  const policy = await loadNetworkPolicy(db);
+  const policy = await networkPolicySetting.load();
   // Each distinct host once, in parallel: a fleet file names thousands of databases on far fewer hosts.
   const hosts = new Map(entries.map((e) => [e.host, e.name] as const));
   await Promise.all([...hosts].map(([host, name]) => assertHostAllowed(host, policy, `${name}: host`)));

@@ -1,8 +1,7 @@
 import { operationRoute } from '@/lib/http/operation-route';
 import { alertOperations } from '@/lib/api/operations/alert-operations';
-import { getAlertSettings } from '@/lib/services/alerts/get-alert-settings';
-import { updateAlertSettings } from '@/lib/services/alerts/update-alert-settings';
+import { alertSetting } from '@/lib/services/settings/alert-setting';
 
-export const GET = operationRoute(alertOperations.getSettings, ({ ctx }) => getAlertSettings(ctx));
+export const GET = operationRoute(alertOperations.getSettings, ({ ctx }) => alertSetting.get(ctx));
 
-export const PUT = operationRoute(alertOperations.updateSettings, ({ ctx, body }) => updateAlertSettings(ctx, body));
+export const PUT = operationRoute(alertOperations.updateSettings, ({ ctx, body }) => alertSetting.update(ctx, body));

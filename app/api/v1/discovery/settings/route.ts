@@ -1,8 +1,7 @@
 import { operationRoute } from '@/lib/http/operation-route';
 import { discoveryOperations } from '@/lib/api/operations/discovery-operations';
-import { getDiscoverySettings } from '@/lib/services/discovery/get-discovery-settings';
-import { updateDiscoverySettings } from '@/lib/services/discovery/update-discovery-settings';
+import { discoverySetting } from '@/lib/services/settings/discovery-setting';
 
-export const GET = operationRoute(discoveryOperations.getSettings, ({ ctx }) => getDiscoverySettings(ctx));
+export const GET = operationRoute(discoveryOperations.getSettings, ({ ctx }) => discoverySetting.get(ctx));
 
-export const PUT = operationRoute(discoveryOperations.updateSettings, ({ ctx, body }) => updateDiscoverySettings(ctx, body));
+export const PUT = operationRoute(discoveryOperations.updateSettings, ({ ctx, body }) => discoverySetting.update(ctx, body));
