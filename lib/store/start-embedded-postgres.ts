@@ -5,6 +5,7 @@ import pg from 'pg';
 import { postgresBinaries } from './postgres-binaries';
 import { postgresUser } from './postgres-user';
 import { isOrphaned, isPostgresProcess, isProcessAlive, readPostmasterPid, stopPostgresProcess } from './postmaster-process';
+import { childEnvironment } from '../env';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -55,7 +56,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   }
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...opts.settings };
   const args = ['-D', dataDir, '-p', String(opts.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = spawn(bins.postgres, args, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const child = spawn(bins.postgres, args, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: childEnvironment({ LC_MESSAGES: 'C' }) });
   await waitUntilReady(child, opts.log);
   // A parent that exits without stopping us would otherwise leave the server running.
   const onExit = () => child.kill('SIGINT');
@@ -79,7 +80,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
 
 function runToEnd(cmd: string, args: string[], owner: { uid: number; gid: number } | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    const child = spawn(cmd, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment({ LC_MESSAGES: 'C' }) });
     let output = '';
     child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr?.on('data', (b: Buffer) => (output += b.toString()));

@@ -71,7 +71,11 @@ export async function runDiscovery(ctx: ServiceContext, input: RunDiscoveryInput
   const { trigger } = runDiscoverySchema.parse(input);
   const settings = await discoverySetting.load();
   const access = kubeAccessFromEnv(settings.context);
-  if (!access) throw new AppError('bad_request', 'Kubernetes access is not configured: set POSTURE_KUBECONFIG to a kubeconfig file, or run Posture inside the cluster with its ServiceAccount');
+  if (!access) {
+    const message = 'Kubernetes access is not configured: set POSTURE_KUBECONFIG to a kubeconfig file, or run Posture inside the cluster with its ServiceAccount';
+    // Not the caller's input: the detail names the setting to fix, as every 400 names what is wrong.
+    throw new AppError('bad_request', message, [{ path: 'POSTURE_KUBECONFIG', message: 'is not set, and Posture is not running in a cluster' }]);
+  }
   const run = await db.discoveryRun.create({ data: { trigger, context: settings.context } });
   let snap: DiscoverySnapshot;
   try {
