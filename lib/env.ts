@@ -56,12 +56,12 @@ export function env(): Env {
   return cached;
 }
 
-/** An unset or empty variable is absent. */
-const text = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback));
-const positiveSeconds = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().positive('must be a number of seconds above 0').max(3600).optional());
-const cron = (fallback: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(100).default(fallback));
+/** A variable set to nothing but blanks counts as unset. */
+const unsetIfBlank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+const text = unsetIfBlank(z.string().trim().optional());
+const wholeNumber = (min: number, max: number, fallback: number) => unsetIfBlank(z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback));
+const positiveSeconds = unsetIfBlank(z.coerce.number().positive('must be a number of seconds above 0').max(3600).optional());
+const cron = (fallback: string) => unsetIfBlank(z.string().trim().max(100).default(fallback));
 
 /**
  * Variables read where they are used, each on its own and at each use: a bad one fails only its feature, with its
@@ -69,7 +69,7 @@ const cron = (fallback: string) => z.preprocess((v) => (typeof v === 'string' &&
  */
 export const variableSchemas = {
   /** the store; optional here (a build has none), required by env() */
-  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), envSchema.shape.DATABASE_URL.optional()),
+  DATABASE_URL: unsetIfBlank(envSchema.shape.DATABASE_URL.optional()),
   /** connections in each process's store pool */
   POSTURE_DB_POOL_MAX: wholeNumber(1, 1000, 10),
   /** minutes between scheduled scans of each target; must divide an hour or a day */
