@@ -37,6 +37,19 @@ const config = [
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
+  {
+    // Configuration comes only through lib/env.ts (zod-validated, documented names); tests may set variables.
+    files: ['lib/**/*.ts', 'lib/**/*.tsx', 'app/**/*.ts', 'app/**/*.tsx', 'proxy.ts'],
+    ignores: ['lib/env.ts', 'lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts (env(), variable() or targetVariable()).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.value='env']", message: 'Read configuration through lib/env.ts.' },
+        { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: 'Read configuration through lib/env.ts.' },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -40,18 +40,81 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+function invalidEnvironment(issues: z.core.$ZodIssue[]): Error {
+  const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  return new Error(`Invalid environment:\n${lines.join('\n')}`);
+}
+
 let cached: Env | undefined;
 
 /** Validates the environment once; a bad value stops with the variable's name, never its value. */
 export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw invalidEnvironment(parsed.error.issues);
   cached = parsed.data;
   return cached;
+}
+
+/** A variable set to nothing but blanks counts as unset. */
+const unsetIfBlank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+const text = unsetIfBlank(z.string().trim().optional());
+const wholeNumber = (min: number, max: number, fallback: number) => unsetIfBlank(z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback));
+const positiveSeconds = unsetIfBlank(z.coerce.number().positive('must be a number of seconds above 0').max(3600).optional());
+const cron = (fallback: string) => unsetIfBlank(z.string().trim().max(100).default(fallback));
+
+/**
+ * Variables read where they are used, each on its own and at each use: a bad one fails only its feature, with its
+ * name, and a test or the CLI may change one between calls. Processes that lack the core set (env()) can read these.
+ */
+export const variableSchemas = {
+  /** the store; optional here (a build has none), required by env() */
+  DATABASE_URL: unsetIfBlank(envSchema.shape.DATABASE_URL.optional()),
+  /** connections in each process's store pool */
+  POSTURE_DB_POOL_MAX: wholeNumber(1, 1000, 10),
+  /** minutes between scheduled scans of each target; must divide an hour or a day */
+  POSTURE_SCAN_INTERVAL_MINUTES: wholeNumber(1, 1440, 15),
+  /** scans one worker runs at once */
+  POSTURE_SCAN_CONCURRENCY: wholeNumber(1, 256, 8),
+  /** how often a running scan tells pg-boss it is alive; a silent one is retried elsewhere */
+  POSTURE_SCAN_HEARTBEAT_SECONDS: wholeNumber(1, 3600, 30),
+  POSTURE_OUTBOX_DELIVERY_CRON: cron('* * * * *'),
+  /** UTC, like every schedule */
+  POSTURE_DIGEST_CRON: cron('0 7 * * *'),
+  /** the probes' TCP/TLS connect and whole-probe timeouts; the scan spec's defaults when unset */
+  POSTURE_CONNECT_TIMEOUT_SECONDS: positiveSeconds,
+  POSTURE_PROBE_TIMEOUT_SECONDS: positiveSeconds,
+  /** a kubeconfig file for discovery and the Kubernetes checks */
+  POSTURE_KUBECONFIG: text,
+  /** set by Kubernetes inside a pod: the service account's access is used then */
+  KUBERNETES_SERVICE_HOST: text,
+  /** the worker's client certificate for listeners that require one (PEM files) */
+  POSTURE_CLIENT_CERT_FILE: text,
+  POSTURE_CLIENT_KEY_FILE: text,
+  /** next-auth's own idea of the public URL; POSTURE_PUBLIC_URL when unset */
+  NEXTAUTH_URL: text,
+  /** read leniently here (links fall back to localhost); env() refuses a malformed one */
+  POSTURE_PUBLIC_URL: text,
+  NODE_ENV: text,
+} as const;
+
+type Variables = typeof variableSchemas;
+
+/** One variable of variableSchemas, validated now; a bad value throws with the variable's name, never its value. */
+export function variable<K extends keyof Variables>(name: K): z.output<Variables[K]> {
+  const parsed = variableSchemas[name].safeParse(process.env[name]);
+  if (!parsed.success) throw invalidEnvironment(parsed.error.issues.map((i) => ({ ...i, path: [name, ...i.path] })));
+  return parsed.data as z.output<Variables[K]>;
+}
+
+/** The POSTURE_SMTP_* variables as set; smtpSettings validates them and reports problems instead of stopping. */
+export function smtpVariables(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('POSTURE_SMTP_') && e[1] !== undefined && e[1] !== ''));
+}
+
+/** This process's environment plus some overrides, for a child process (the embedded store's postgres). */
+export function childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 /**

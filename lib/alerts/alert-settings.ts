@@ -53,9 +53,3 @@ export type AlertSettings = z.output<typeof alertSettingsSchema>;
 export type AlertSettingsInput = z.input<typeof alertSettingsSchema>;
 
 export const defaultAlertSettings: AlertSettings = alertSettingsSchema.parse({});
-
-/** A stored value that no longer parses (hand-edited, older shape) falls back to the defaults, so alerts keep flowing. */
-export function parseStoredAlertSettings(value: unknown): AlertSettings {
-  const parsed = alertSettingsSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : defaultAlertSettings;
-}

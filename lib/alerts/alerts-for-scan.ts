@@ -4,7 +4,7 @@ import { activeExceptionIds } from '../scan/active-exception-ids';
 import type { GradeSummary } from '../scan/persist-scan-result';
 import { enqueueAlerts } from './enqueue-alerts';
 import { evaluateAlertRules, type CheckTransition } from './evaluate-alert-rules';
-import { loadAlertSettings } from './load-alert-settings';
+import { alertSetting } from '../services/settings/alert-setting';
 import { publicUrl } from './public-url';
 import { renderAlertEmail } from './render-alert-email';
 
@@ -49,7 +49,7 @@ export async function alertsForScan(
   input: { before: TargetBeforeScan; results: readonly CheckResult[]; grade: GradeSummary; changed: readonly CheckTransition[]; at: Date },
 ): Promise<number> {
   const { before, results, grade, changed, at } = input;
-  const settings = await loadAlertSettings(tx);
+  const settings = await alertSetting.load(tx);
   const exceptedIds = await activeExceptionIds(tx, before.id, at);
   const intents = evaluateAlertRules({
     target: before,

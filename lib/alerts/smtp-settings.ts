@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { smtpVariables } from '../env';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -52,7 +53,7 @@ export type SmtpSettingsResult =
   | { status: 'invalid'; problems: string[] };
 
 /** The SMTP block of the environment, read on every call (cheap) so a changed env needs no restart of tests. */
-export function smtpSettings(source: Record<string, string | undefined> = process.env): SmtpSettingsResult {
+export function smtpSettings(source: Record<string, string | undefined> = smtpVariables()): SmtpSettingsResult {
   const present = Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith('POSTURE_SMTP_') && v !== undefined && v !== ''));
   if (!present.POSTURE_SMTP_HOST) return { status: 'not-configured' };
   const parsed = smtpSchema.safeParse(present);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiScope } from '../auth/api-scopes';
+import type { Permission } from '../auth/permissions';
 
 type ObjectSchema = z.ZodObject;
 
@@ -18,11 +19,20 @@ export interface ApiOperation<
   description?: string;
   /** token scopes that open this operation (any one); signed-in users need the role named in `description` */
   scopes: readonly ApiScope[];
+  /**
+   * Checked (any one) before any input is read, so a caller without it gets a 403 whatever it sends; the service
+   * checks again with whatever more it needs. `null`: any authenticated caller. Must agree with `scopes`.
+   */
+  permission: Permission | readonly Permission[] | null;
+  /** a signed-in user may also call it on their own user id (`params.id`); the service decides what that allows */
+  ownUser?: boolean;
   params?: P;
   query?: Q;
   body?: B;
   /** how the body is sent; JSON unless said otherwise */
   requestContentType?: 'application/json' | 'application/yaml';
+  /** a YAML body's limit in bytes, refused before it is read when declared larger (JSON bodies have api-route's limit) */
+  maxBodyBytes?: number;
   /** `response` undefined means no body (204) */
   success: { status: 200 | 201 | 202 | 204; response?: R; contentType?: 'application/json' | 'text/csv' | 'application/yaml' };
   /** error statuses beyond 401/403/429/500, which every operation can answer */
@@ -38,3 +48,6 @@ export function defineOperation<
 >(op: ApiOperation<P, Q, B, R>): ApiOperation<P, Q, B, R> {
   return op;
 }
+
+/** The description of every operation no token scope opens. */
+export const adminsOnly = 'Signed-in admins only; no token scope opens it.';

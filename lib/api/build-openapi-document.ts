@@ -98,7 +98,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
-      security: [{ bearerToken: [...op.scopes] }, { sessionCookie: [] }],
+      // An operation no token scope opens takes the session cookie only.
+      security: op.scopes.length ? [{ bearerToken: [...op.scopes] }, { sessionCookie: [] }] : [{ sessionCookie: [] }],
       'x-posture-scopes': [...op.scopes],
       parameters: parameters(op, c),
       ...body,
@@ -117,7 +118,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
         'Errors share one envelope: `{ "error": { "code", "message", "details"? } }`.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'Fleet' }, { name: 'Databases' }, { name: 'Scans' }, { name: 'Findings' }, { name: 'Inventory' }],
+    tags: ['Fleet', 'Databases', 'Scans', 'Findings', 'Inventory', 'Exceptions', 'Compliance', 'Discovery', 'Alerts', 'Settings', 'Users', 'API tokens', 'Meta'].map((name) => ({ name })),
     paths,
     components: {
       schemas: c.schemas,

@@ -1,4 +1,4 @@
-import { envSchema } from '../env';
+import { envSchema, variableSchemas } from '../env';
 
 /** Prefixes of variables Posture itself (or a library it runs) reads for its own configuration or credentials. */
 const ownPrefixes = ['POSTURE_', 'NEXTAUTH_', 'AWS_', 'NODE_', 'NPM_'];
@@ -13,7 +13,7 @@ const targetPrefix = 'POSTURE_TARGET_';
  */
 export function isPostureOwnVariable(name: string): boolean {
   const upper = name.toUpperCase();
-  if (Object.hasOwn(envSchema.shape, name) || ownNames.has(upper)) return true;
+  if (Object.hasOwn(envSchema.shape, name) || Object.hasOwn(variableSchemas, name) || ownNames.has(upper)) return true;
   if (upper.startsWith(targetPrefix)) return false;
   return libpqVariable.test(upper) || ownPrefixes.some((p) => upper.startsWith(p));
 }

@@ -33,11 +33,3 @@ export const discoverySettingsSchema = z
 
 export type DiscoverySettings = z.output<typeof discoverySettingsSchema>;
 export type DiscoverySettingsInput = z.input<typeof discoverySettingsSchema>;
-
-export const defaultDiscoverySettings: DiscoverySettings = discoverySettingsSchema.parse({});
-
-/** A stored value that no longer parses falls back to the defaults, so discovery keeps running. */
-export function parseStoredDiscoverySettings(value: unknown): DiscoverySettings {
-  const parsed = discoverySettingsSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : defaultDiscoverySettings;
-}

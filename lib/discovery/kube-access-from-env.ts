@@ -1,9 +1,10 @@
+import { variable } from '../env';
 import type { KubeAccess } from '../k8s/create-kube-client';
 
 /** How this process reaches Kubernetes: POSTURE_KUBECONFIG (+ a context), else the pod's service account, else not at all. */
 export function kubeAccessFromEnv(context: string | null): KubeAccess | null {
-  const kubeconfigPath = process.env.POSTURE_KUBECONFIG || undefined;
+  const kubeconfigPath = variable('POSTURE_KUBECONFIG');
   if (kubeconfigPath) return { kubeconfigPath, ...(context ? { context } : {}) };
-  if (process.env.KUBERNETES_SERVICE_HOST) return {};
+  if (variable('KUBERNETES_SERVICE_HOST')) return {};
   return null;
 }

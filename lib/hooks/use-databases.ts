@@ -1,28 +1,12 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TargetPage } from '../services/targets/list-targets';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TargetView } from '../services/targets/target-view';
-import type { CreateTargetInput, CredentialInput, ListTargetsQuery, UpdateTargetInput } from '../validations/target';
+import type { CreateTargetInput, CredentialInput, UpdateTargetInput } from '../validations/target';
 import { apiFetch } from './api-fetch';
 
 const base = '/api/v1/databases';
 const key = ['databases'] as const;
-
-function toSearch(query: ListTargetsQuery): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
-
-export function useDatabases(query: ListTargetsQuery = {}) {
-  return useQuery({ queryKey: [...key, 'list', query], queryFn: () => apiFetch<TargetPage>(`${base}${toSearch(query)}`) });
-}
-
-export function useDatabase(id: string, initialData?: TargetView) {
-  return useQuery({ queryKey: [...key, id], queryFn: () => apiFetch<TargetView>(`${base}/${id}`), initialData });
-}
 
 export function useCreateDatabase() {
   const qc = useQueryClient();

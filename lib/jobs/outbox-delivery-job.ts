@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { deliverOutbox } from '../alerts/deliver-outbox';
 import type { JobDefinition } from './job-definition';
+import { variable } from '../env';
 
 let reportedPause = '';
 
 export const outboxDeliveryJob: JobDefinition = {
   name: 'outbox-delivery',
   // Every minute; POSTURE_OUTBOX_DELIVERY_CRON overrides (the e2e run moves it away and uses Deliver now).
-  cron: process.env.POSTURE_OUTBOX_DELIVERY_CRON?.trim() || '* * * * *',
+  cron: variable('POSTURE_OUTBOX_DELIVERY_CRON'),
   // The next minute's run is the retry; rows carry their own attempts and backoff.
   queue: { retryLimit: 0, expireInSeconds: 300 },
   schema: z.object({}).passthrough(),

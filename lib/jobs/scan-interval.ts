@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { variable } from '../env';
 
 /** Minutes between scheduled scans of each target (POSTURE_SCAN_INTERVAL_MINUTES, default 15). */
 export function scanIntervalMinutes(): number {
-  return z.coerce.number().int().min(1).max(1440).default(15).parse(process.env.POSTURE_SCAN_INTERVAL_MINUTES);
+  return variable('POSTURE_SCAN_INTERVAL_MINUTES');
 }
 
 /** The cron for the fan-out: every N minutes when N divides an hour, otherwise hourly steps of whole hours. */

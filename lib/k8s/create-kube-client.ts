@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, NetworkingV1Api } from '@kubernetes/client-node';
+import { variable } from '../env';
 
 export interface KubeAccess {
   /** a kubeconfig file; without one, the pod's service account is used when running inside a cluster */
@@ -33,7 +34,7 @@ export function createKubeClient(access: KubeAccess = {}): KubeClient {
       }
       kc.setCurrentContext(access.context);
     }
-  } else if (process.env.KUBERNETES_SERVICE_HOST) {
+  } else if (variable('KUBERNETES_SERVICE_HOST')) {
     // In-cluster access reaches one cluster only; probing it for a target that names another would mislead.
     if (access.context) throw new Error(`context "${access.context}" needs a kubeconfig; in-cluster access has no contexts`);
     kc.loadFromCluster();

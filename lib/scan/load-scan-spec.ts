@@ -4,18 +4,15 @@ import { envKeyring } from '../crypto/keyring';
 import { credentialBinding } from '../crypto/credential-binding';
 import { envReferenceRefusal, secretNamespaceRefusal } from '../custody/judge-credential-reference';
 import type { CustodyPolicy } from '../custody/custody-policy';
-import { targetVariable } from '../env';
+import { targetVariable, variable } from '../env';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
-import { loadNetworkPolicy } from '../services/settings/load-network-policy';
 import { custodyPolicySetting } from '../services/settings/custody-policy-setting';
+import { networkPolicySetting } from '../services/settings/network-policy-setting';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 import { probeClientCert } from './probe-client-cert';
 
-const ms = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v * 1000 : fallback;
-};
+const ms = (seconds: number | undefined, fallback: number) => (seconds === undefined ? fallback : seconds * 1000);
 
 type Loaded = { password: string | null; source: ScanSpec['passwordSource']; withheld: string | null };
 type TargetRow = NonNullable<Awaited<ReturnType<typeof readTarget>>>;
@@ -57,8 +54,8 @@ async function resolvePassword(t: TargetRow, custody: CustodyPolicy, kubeconfigP
 export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
   const t = await readTarget(targetId);
   const c = t.credential;
-  const kubeconfigPath = process.env.POSTURE_KUBECONFIG || undefined;
-  const [custody, network] = await Promise.all([custodyPolicySetting.load(), loadNetworkPolicy(db)]);
+  const kubeconfigPath = variable('POSTURE_KUBECONFIG');
+  const [custody, network] = await Promise.all([custodyPolicySetting.load(), networkPolicySetting.load()]);
   const { password, source, withheld } = await resolvePassword(t, custody, kubeconfigPath);
   const backup = t.backupSource
     ? ({ source: t.backupSource === 'dump_dir' ? 'dump-dir' : t.backupSource, ...(t.backupConfig as object) } as BackupSource)
@@ -87,7 +84,10 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
       backupMaxAgeHours: t.backupMaxAgeHours ?? defaultPolicy.backupMaxAgeHours,
     },
     network,
-    timeouts: { connectMs: ms('POSTURE_CONNECT_TIMEOUT_SECONDS', defaultTimeouts.connectMs), probeMs: ms('POSTURE_PROBE_TIMEOUT_SECONDS', defaultTimeouts.probeMs) },
+    timeouts: {
+      connectMs: ms(variable('POSTURE_CONNECT_TIMEOUT_SECONDS'), defaultTimeouts.connectMs),
+      probeMs: ms(variable('POSTURE_PROBE_TIMEOUT_SECONDS'), defaultTimeouts.probeMs),
+    },
     clientCert: probeClientCert(),
   };
 }

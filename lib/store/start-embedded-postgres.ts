@@ -7,6 +7,7 @@ import { portInUseMessage } from './port-in-use-message';
 import { postgresBinaries } from './postgres-binaries';
 import { postgresUser } from './postgres-user';
 import { isOrphaned, isPostgresProcess, isProcessAlive, readPostmasterPid, stopPostgresProcess } from './postmaster-process';
+import { childEnvironment } from '../env';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -65,7 +66,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
   // Its own process group, so a terminal's Ctrl-C reaches only the script, which stops the store after its users;
   // SIGINT (fast shutdown) from the kernel when that script dies without stopping it.
   const [cmd, cmdArgs] = dieWithParent(bins.postgres, args, 'SIGINT');
-  const child = spawn(cmd, cmdArgs, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' }, detached: true });
+  const child = spawn(cmd, cmdArgs, { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: childEnvironment({ LC_MESSAGES: 'C' }), detached: true });
   await waitUntilReady(child, opts.log);
   // A parent that exits without stopping us would otherwise leave the server running.
   const onExit = () => child.kill('SIGINT');
@@ -92,7 +93,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedStoreOptions): Promise
 
 function runToEnd(cmd: string, args: string[], owner: { uid: number; gid: number } | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    const child = spawn(cmd, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment({ LC_MESSAGES: 'C' }) });
     let output = '';
     child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr?.on('data', (b: Buffer) => (output += b.toString()));

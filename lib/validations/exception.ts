@@ -8,31 +8,32 @@ export const EXCEPTION_REASON_MAX = 1000;
 
 const DAY_MS = 86_400_000;
 
+/** A new exception as sent; createExceptionSchema adds what depends on "now" and on the check catalog. */
+export const createExceptionBodySchema = z
+  .object({
+    targetId: z.uuid('Pick a database'),
+    checkId: z.string().trim().min(1, 'Pick a check').max(100),
+    reason: z
+      .string()
+      .trim()
+      .min(EXCEPTION_REASON_MIN, `Explain why, in at least ${EXCEPTION_REASON_MIN} characters`)
+      .max(EXCEPTION_REASON_MAX, `At most ${EXCEPTION_REASON_MAX} characters`),
+    expiresAt: z.coerce.date('Pick the date the acceptance ends').meta({ description: 'when the acceptance ends: in the future, at most a year away' }),
+  })
+  .strict();
+
 /** The schema depends on "now" (future, at most a year away) and on the catalog (the check must exist). */
 export function createExceptionSchema(now: Date, knownCheckIds: ReadonlySet<string>) {
-  return z
-    .object({
-      targetId: z.uuid('Pick a database'),
-      checkId: z
-        .string()
-        .trim()
-        .min(1, 'Pick a check')
-        .max(100)
-        .refine((id) => knownCheckIds.has(id), 'No such check in the catalog'),
-      reason: z
-        .string()
-        .trim()
-        .min(EXCEPTION_REASON_MIN, `Explain why, in at least ${EXCEPTION_REASON_MIN} characters`)
-        .max(EXCEPTION_REASON_MAX, `At most ${EXCEPTION_REASON_MAX} characters`),
-      expiresAt: z.coerce
-        .date('Pick the date the acceptance ends')
-        .refine((d) => d.getTime() > now.getTime(), 'Pick a date in the future')
-        .refine((d) => d.getTime() <= now.getTime() + EXCEPTION_MAX_DAYS * DAY_MS, 'Accept a risk for at most one year'),
-    })
-    .strict();
+  const { checkId, expiresAt } = createExceptionBodySchema.shape;
+  return createExceptionBodySchema.extend({
+    checkId: checkId.refine((id) => knownCheckIds.has(id), 'No such check in the catalog'),
+    expiresAt: expiresAt
+      .refine((d) => d.getTime() > now.getTime(), 'Pick a date in the future')
+      .refine((d) => d.getTime() <= now.getTime() + EXCEPTION_MAX_DAYS * DAY_MS, 'Accept a risk for at most one year'),
+  });
 }
 
-export type CreateExceptionInput = { targetId: string; checkId: string; reason: string; expiresAt: string | Date };
+export type CreateExceptionInput = z.input<typeof createExceptionBodySchema>;
 
 export const exceptionStates = ['active', 'expired', 'revoked', 'all'] as const;
 

@@ -4,6 +4,8 @@ import { credentialInputSchema, defaultPortFor, targetFieldsSchema } from './tar
 const field = targetFieldsSchema.shape;
 
 export const inventoryApiVersion = 'posture/v1';
+/** The largest inventory file the API takes. */
+export const MAX_INVENTORY_BYTES = 2 * 1024 * 1024;
 export const inventoryKind = 'Inventory';
 
 /** One `databases[]` entry. It describes the whole target: a field left out is cleared on update. */

@@ -12,6 +12,8 @@ export const recordRotationSchema = z
   })
   .strict();
 
+export type RecordRotationInput = z.input<typeof recordRotationSchema>;
+
 export const targetHistoryQuerySchema = z
   .object({ days: z.coerce.number().int('must be a whole number').min(1, 'must be 1–365').max(365, 'must be 1–365').default(90) })
   .strict();

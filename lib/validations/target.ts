@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { absolutePathSchema, programSchema } from './file-path';
 import { parsePemCertificates } from '../crypto/parse-pem-certificates';
 import { isLabelSelector } from './is-label-selector';
+import { grades } from '../grading/grade-bands';
 
 export const engines = ['postgresql', 'redis', 'rabbitmq', 'patroni', 'etcd', 'pgbackrest'] as const;
 export const criticalities = ['low', 'medium', 'high', 'critical'] as const;
@@ -168,13 +169,18 @@ export const updateTargetSchema = targetFieldsSchema.partial().extend({ credenti
 
 export const targetSortFields = ['name', 'engine', 'environment', 'ownerTeam', 'criticality', 'grade', 'lastScanAt', 'updatedAt'] as const;
 
-export const listTargetsQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
+/** The filters the inventory page and GET /api/v1/databases share; they combine with AND. */
+export const targetFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().meta({ description: 'name, host, service or owner team contains this (any case)' }),
   engine: z.enum(engines).optional(),
   environment: z.string().trim().max(32).optional(),
   team: z.string().trim().max(80).optional(),
   tag: z.string().trim().max(40).optional(),
+  gradeBelow: z.enum(grades).optional().meta({ description: 'only databases graded worse than this grade (ungraded ones are left out)' }),
   archived: z.enum(['true', 'false', 'all']).default('false'),
+});
+
+export const listTargetsQuerySchema = targetFiltersSchema.extend({
   sort: z.enum(targetSortFields).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
@@ -185,5 +191,6 @@ export type CreateTargetInput = z.input<typeof createTargetSchema>;
 export type UpdateTargetInput = z.input<typeof updateTargetSchema>;
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type ListTargetsQuery = z.input<typeof listTargetsQuerySchema>;
+export type TargetFilters = z.output<typeof targetFiltersSchema>;
 export type KubernetesRefs = z.infer<typeof kubernetesRefsSchema>;
 export type BackupSource = z.infer<typeof backupSourceSchema>;

@@ -6,8 +6,8 @@ export async function seedDemoAlertRecipients(adminEmail: string): Promise<boole
   const { db } = await import('../../lib/db');
   const { ALERT_SETTINGS_KEY } = await import('../../lib/alerts/alert-settings');
   if (await db.setting.findUnique({ where: { key: ALERT_SETTINGS_KEY }, select: { key: true } })) return false;
-  const { updateAlertSettings } = await import('../../lib/services/alerts/update-alert-settings');
+  const { alertSetting } = await import('../../lib/services/settings/alert-setting');
   const { systemContext } = await import('../../lib/services/service-context');
-  await updateAlertSettings(systemContext('demo'), { securityRecipients: [adminEmail] });
+  await alertSetting.update(systemContext('demo'), { securityRecipients: [adminEmail] });
   return true;
 }

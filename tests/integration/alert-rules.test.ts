@@ -16,8 +16,7 @@ import { activeExceptionIds } from '../../lib/scan/active-exception-ids';
 import { persistScanResult } from '../../lib/scan/persist-scan-result';
 import { runScan } from '../../lib/scan/run-scan';
 import { createException } from '../../lib/services/exceptions/create-exception';
-import { getAlertSettings } from '../../lib/services/alerts/get-alert-settings';
-import { updateAlertSettings } from '../../lib/services/alerts/update-alert-settings';
+import { alertSetting } from '../../lib/services/settings/alert-setting';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
@@ -252,13 +251,13 @@ describe('alertsForScan in the scan transaction (store only)', () => {
 describe('alert settings services', () => {
   it('admins replace them (validated, lower-cased, audited); every role reads them; others may not write', async () => {
     try {
-      const saved = await updateAlertSettings(adminCtx, { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
+      const saved = await alertSetting.update(adminCtx, { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
       expect(saved.securityRecipients).toEqual(['secops@example.com']);
-      expect(await getAlertSettings(viewerCtx)).toEqual(saved);
+      expect(await alertSetting.get(viewerCtx)).toEqual(saved);
       const audit = await db.auditLog.findFirst({ where: { action: 'alerts.settings.update' }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ actor: 'user:admin@test.local', entity: 'setting', entityId: 'alerts' });
-      await expect(updateAlertSettings(editorCtx, {})).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(updateAlertSettings(adminCtx, { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
+      await expect(alertSetting.update(editorCtx, {})).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(alertSetting.update(adminCtx, { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
         issues: [expect.objectContaining({ path: ['securityRecipients', 0] })],
       });
     } finally {

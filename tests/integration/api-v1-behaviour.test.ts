@@ -6,6 +6,7 @@ import { buildOpenApiDocument } from '../../lib/api/build-openapi-document';
 import { createApiToken } from '../../lib/services/tokens/create-api-token';
 import { deleteTarget } from '../../lib/services/targets/delete-target';
 import { createTarget } from '../../lib/services/targets/create-target';
+import { listTargets } from '../../lib/services/targets/list-targets';
 import { systemContext } from '../../lib/services/service-context';
 import { editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
@@ -75,6 +76,17 @@ describe('GET /api/v1/databases', () => {
     expect(await ids({ gradeBelow: 'B' })).toEqual([bad.name]);
     expect(await ids({ gradeBelow: 'A+', engine: 'postgresql' })).toEqual([bad.name]);
     expect(good.name).toBeTruthy();
+  });
+
+  it('searches with q across pages: the cursor and the search combine, as on the inventory page', async () => {
+    const word = `needle${Date.now().toString(36)}`;
+    for (const [i, fields] of [{ name: `${tag}-q0-${word}` }, { name: `${tag}-q1`, ownerTeam: `${word}-team` }, { name: `${tag}-q2`, service: `svc-${word}` }, { name: `${tag}-q3` }].entries()) {
+      await createTarget(editorCtx, { engine: 'postgresql', host: i === 3 ? `${word}.example.internal` : 'db.example.internal', port: 5432, ...fields });
+    }
+    await createTarget(editorCtx, { name: `${tag}-q4-other`, engine: 'postgresql', host: 'db.example.internal', port: 5432 });
+    const expected = [`${tag}-q0-${word}`, `${tag}-q1`, `${tag}-q2`, `${tag}-q3`];
+    expect(await listAll({ q: word.toUpperCase(), limit: '1' })).toEqual(expected);
+    expect((await listTargets(viewerCtx, { q: word, pageSize: 200 })).items.map((t) => t.name)).toEqual(expected);
   });
 
   it('400 with the field named for a bad limit, grade, cursor or unknown parameter', async () => {

@@ -1,9 +1,8 @@
 import { custodyPolicySchema } from '../../custody/custody-policy';
 import { networkPolicySchema } from '../../validations/network-policy';
-import { defineOperation } from '../api-operation';
+import { adminsOnly, defineOperation } from '../api-operation';
 
 const tag = 'Settings';
-const adminsOnly = 'Signed-in admins only; no token scope opens it.';
 
 /** Admin settings that bound what Posture connects to, and where target secrets may come from. */
 export const settingsOperations = {
@@ -15,6 +14,7 @@ export const settingsOperations = {
     summary: 'Where target credentials may come from, and which backup commands and dump folders editors may name',
     description: adminsOnly,
     scopes: [],
+    permission: 'security:override',
     success: { status: 200, response: custodyPolicySchema },
     errors: [],
   }),
@@ -28,6 +28,7 @@ export const settingsOperations = {
       `passwordFromEnv may name only variables starting with one of \`envPrefixes\` (Posture's own variables never); passwordFromSecret only ` +
       `Secrets in \`secretNamespaces\`. Existing targets are judged again at every scan. ${adminsOnly}`,
     scopes: [],
+    permission: 'security:override',
     body: custodyPolicySchema,
     success: { status: 200, response: custodyPolicySchema },
     errors: [400],
@@ -40,6 +41,7 @@ export const settingsOperations = {
     summary: 'Which private address ranges probes may reach (link-local and cloud metadata never)',
     description: adminsOnly,
     scopes: [],
+    permission: 'security:override',
     success: { status: 200, response: networkPolicySchema },
     errors: [],
   }),
@@ -51,6 +53,7 @@ export const settingsOperations = {
     summary: 'Replace the private ranges probes may reach (audited)',
     description: adminsOnly,
     scopes: [],
+    permission: 'security:override',
     body: networkPolicySchema,
     success: { status: 200, response: networkPolicySchema },
     errors: [400],

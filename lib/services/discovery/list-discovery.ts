@@ -4,7 +4,7 @@ import type { DiscoveryStatus } from '../../discovery/discovery-inputs';
 import { kubeAccessFromEnv } from '../../discovery/kube-access-from-env';
 import { authorize, type ServiceContext } from '../service-context';
 import { toRunView, toWorkloadView, type DiscoveredWorkloadView, type DiscoveryRunView } from './discovery-view';
-import { loadDiscoverySettings } from './load-discovery-settings';
+import { discoverySetting } from '../settings/discovery-setting';
 
 export interface DiscoveryOverview {
   /** whether this process can reach a cluster at all (POSTURE_KUBECONFIG or in-cluster) */
@@ -21,7 +21,7 @@ export async function listDiscovery(ctx: ServiceContext): Promise<DiscoveryOverv
   const [rows, lastRun, settings] = await Promise.all([
     db.discoveredWorkload.findMany({ orderBy: [{ namespace: 'asc' }, { name: 'asc' }, { key: 'asc' }] }),
     db.discoveryRun.findFirst({ orderBy: { startedAt: 'desc' } }),
-    loadDiscoverySettings(db),
+    discoverySetting.load(),
   ]);
   const ids = [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))];
   const targets = new Map((await db.target.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));

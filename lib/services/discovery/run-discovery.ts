@@ -13,7 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import { authorize, type ServiceContext } from '../service-context';
 import { addTargetsFromWorkloads } from './add-targets-from-workloads';
 import { toRunView, type DiscoveryRunView } from './discovery-view';
-import { loadDiscoverySettings } from './load-discovery-settings';
+import { discoverySetting } from '../settings/discovery-setting';
 
 interface TargetRef {
   id: string;
@@ -69,9 +69,13 @@ async function applySnapshot(tx: Tx, ctx: ServiceContext, snap: DiscoverySnapsho
 export async function runDiscovery(ctx: ServiceContext, input: RunDiscoveryInput = {}): Promise<DiscoveryRunView> {
   authorize(ctx, 'inventory:write');
   const { trigger } = runDiscoverySchema.parse(input);
-  const settings = await loadDiscoverySettings(db);
+  const settings = await discoverySetting.load();
   const access = kubeAccessFromEnv(settings.context);
-  if (!access) throw new AppError('bad_request', 'Kubernetes access is not configured: set POSTURE_KUBECONFIG to a kubeconfig file, or run Posture inside the cluster with its ServiceAccount');
+  if (!access) {
+    const message = 'Kubernetes access is not configured: set POSTURE_KUBECONFIG to a kubeconfig file, or run Posture inside the cluster with its ServiceAccount';
+    // Not the caller's input: the detail names the setting to fix, as every 400 names what is wrong.
+    throw new AppError('bad_request', message, [{ path: 'POSTURE_KUBECONFIG', message: 'is not set, and Posture is not running in a cluster' }]);
+  }
   const run = await db.discoveryRun.create({ data: { trigger, context: settings.context } });
   let snap: DiscoverySnapshot;
   try {

@@ -1,3 +1,4 @@
+import type { Criticality } from '../../generated/prisma/enums';
 import type { Grade } from '../../grading/grade-bands';
 import type { FleetCapRuleId } from '../../grading/grading-policy';
 import type { GradeCap } from '../../grading/grade-target';
@@ -65,10 +66,10 @@ export interface WorstDatabase {
   id: string;
   name: string;
   ownerTeam: string | null;
-  criticality: string;
+  criticality: Criticality;
   score: number;
-  grade: string | null;
-  scoreGrade: string | null;
+  grade: Grade | null;
+  scoreGrade: Grade | null;
   caps: GradeCap[];
   failing: FailingBySeverity;
   lastScanAt: string | null;

@@ -1,5 +1,5 @@
 import { db } from '../../db';
-import { grades } from '../../grading/grade-bands';
+import { grades, type Grade } from '../../grading/grade-bands';
 import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
 import { fleetOverviewQuerySchema, type FleetOverviewQuery } from '../../validations/fleet';
 import { authorize, type ServiceContext } from '../service-context';
@@ -63,8 +63,9 @@ export async function getFleetOverview(ctx: ServiceContext, input: FleetOverview
       ownerTeam: t.ownerTeam,
       criticality: t.criticality,
       score: t.score ?? 0,
-      grade: t.grade,
-      scoreGrade: t.scoreGrade,
+      // The grade columns are only ever written from grade bands and the grading policy.
+      grade: t.grade as Grade | null,
+      scoreGrade: t.scoreGrade as Grade | null,
       caps: (t.caps as GradeCap[] | null) ?? [],
       failing: { critical: t.failingCritical, high: t.failingHigh, medium: t.failingMedium, low: t.failingLow },
       lastScanAt: t.lastScanAt?.toISOString() ?? null,

@@ -3,7 +3,7 @@ import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/app-error';
-import type { InventoryEntry } from '../../validations/inventory-file';
+import { MAX_INVENTORY_BYTES, type InventoryEntry } from '../../validations/inventory-file';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { describeCredential } from '../targets/credential-columns';
@@ -17,10 +17,8 @@ import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
 import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
 import { parseInventoryFile } from './parse-inventory-file';
-import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { networkPolicySetting } from '../settings/network-policy-setting';
 import { assertHostAllowed } from '../targets/assert-host-allowed';
-
-export const MAX_INVENTORY_BYTES = 2 * 1024 * 1024;
 
 const importInputSchema = z
   .object({
@@ -81,7 +79,7 @@ export async function importInventory(
   const custody = await custodyPolicySetting.load();
   const entries = parseInventoryFile(yaml, { allowLiteralPasswords, checkEntry: (entry) => [...credentialProblems(entry, custody), ...backupProblems(entry, custody)] });
   if (entries.some((e) => e.credential)) authorize(ctx, 'credentials:write');
-  const policy = await loadNetworkPolicy(db);
+  const policy = await networkPolicySetting.load();
   // Each distinct host once, in parallel: a fleet file names thousands of databases on far fewer hosts.
   const hosts = new Map(entries.map((e) => [e.host, e.name] as const));
   await Promise.all([...hosts].map(([host, name]) => assertHostAllowed(host, policy, `${name}: host`)));

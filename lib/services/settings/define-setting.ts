@@ -10,8 +10,12 @@ export interface SettingSpec<S extends z.ZodType<Record<string, unknown>>> {
   /** the Setting row's key */
   key: string;
   schema: S;
-  /** who may read and replace it */
+  /** who may replace it */
   permission: Permission;
+  /** who may read it; the same as `permission` unless said */
+  readPermission?: Permission;
+  /** the value while none is stored or the stored one no longer parses; the schema's own defaults unless said */
+  defaults?: z.output<S>;
   /** the audit action of a change, e.g. 'custody.policy.update' */
   auditAction: string;
 }
@@ -24,16 +28,17 @@ export interface Setting<S extends z.ZodType<Record<string, unknown>>> {
   load: (client?: Db | Tx) => Promise<z.output<S>>;
   get: (ctx: ServiceContext) => Promise<z.output<S>>;
   /** replaces the whole value (PUT semantics), audited in the same transaction */
-  update: (ctx: ServiceContext, input: unknown) => Promise<z.output<S>>;
+  update: (ctx: ServiceContext, input: z.input<S>) => Promise<z.output<S>>;
 }
 
 /** One admin-editable setting stored as a JSON row: load with defaults, authorized read, parsed and audited update. */
 export function defineSetting<S extends z.ZodType<Record<string, unknown>>>(spec: SettingSpec<S>): Setting<S> {
-  const defaults = spec.schema.parse({}) as z.output<S>;
+  const defaults = spec.defaults ?? (spec.schema.parse({}) as z.output<S>);
+  // A stored value that no longer parses (hand-edited, an older shape) falls back to the defaults, so the feature keeps working.
   const load = async (client: Db | Tx = db): Promise<z.output<S>> => {
     const row = await client.setting.findUnique({ where: { key: spec.key }, select: { value: true } });
     const parsed = spec.schema.safeParse(row?.value ?? {});
-    return parsed.success ? parsed.data : defaults;
+    return parsed.success ? parsed.data : structuredClone(defaults);
   };
   return {
     key: spec.key,
@@ -41,7 +46,7 @@ export function defineSetting<S extends z.ZodType<Record<string, unknown>>>(spec
     defaults,
     load,
     get: async (ctx) => {
-      authorize(ctx, spec.permission);
+      authorize(ctx, spec.readPermission ?? spec.permission);
       return load();
     },
     update: async (ctx, input) => {

@@ -3,7 +3,7 @@ import { db } from '../../db';
 import { createTargetSchema, type CreateTargetInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
-import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { networkPolicySetting } from '../settings/network-policy-setting';
 import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
@@ -20,7 +20,7 @@ export async function createTarget(ctx: ServiceContext, input: CreateTargetInput
   if (data.credential) authorize(ctx, 'credentials:write');
   if (data.allowPlaintextLogin) authorize(ctx, 'security:override');
   const { credential, kubernetes, backup, ...fields } = data;
-  await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
+  await assertHostAllowed(fields.host, await networkPolicySetting.load());
   const custody = await custodyPolicySetting.load();
   if (credential) assertCredentialAllowed(credential, custody, kubernetes?.namespace);
   assertBackupAllowed(backup, custody);

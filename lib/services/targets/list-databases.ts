@@ -1,9 +1,9 @@
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
-import { grades } from '../../grading/grade-bands';
 import { listDatabasesQuerySchema, type ListDatabasesQuery } from '../../validations/api/list-databases-query-schema';
 import { authorize, type ServiceContext } from '../service-context';
+import { targetListWhere } from './target-list-where';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
 
 export interface DatabasePage {
@@ -28,20 +28,14 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   throw new AppError('bad_request', 'Invalid input', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
-/** Databases in name order, keyset-paginated: stable under inserts and deletes between pages. */
+/** Databases in name order, keyset-paginated: stable under inserts and deletes between pages. Filters as listTargets. */
 export async function listDatabases(ctx: ServiceContext, query: ListDatabasesQuery): Promise<DatabasePage> {
   authorize(ctx, 'inventory:read');
   const q = listDatabasesQuerySchema.parse(query);
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const below = q.gradeBelow ? grades.slice(grades.indexOf(q.gradeBelow) + 1) : null;
+  // The cursor clause is its own AND branch: the q filter has an OR of its own.
   const where: Prisma.TargetWhereInput = {
-    ...(q.archived === 'all' ? {} : { archivedAt: q.archived === 'true' ? { not: null } : null }),
-    ...(q.engine ? { engine: q.engine } : {}),
-    ...(q.environment ? { environment: q.environment } : {}),
-    ...(q.team ? { ownerTeam: q.team } : {}),
-    ...(q.tag ? { tags: { has: q.tag } } : {}),
-    ...(below ? { grade: { in: [...below] } } : {}),
-    ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
+    AND: [targetListWhere(q), ...(after ? [{ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }] : [])],
   };
   const rows = await db.target.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: q.limit + 1, select: targetViewSelect });
   const page = rows.slice(0, q.limit);

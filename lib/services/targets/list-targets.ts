@@ -2,6 +2,7 @@ import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { listTargetsQuerySchema, type ListTargetsQuery } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
+import { targetListWhere } from './target-list-where';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
 
 const nullableSorts = new Set(['ownerTeam', 'grade', 'lastScanAt']);
@@ -14,26 +15,14 @@ export interface TargetPage {
   facets: { environments: string[]; teams: string[]; tags: string[] };
 }
 
+/**
+ * The inventory page: numbered pages with a total, sorted by any column, and the filter facets. The API pages by
+ * keyset instead (listDatabases), which no jump to page N can offer; both filter through targetListWhere.
+ */
 export async function listTargets(ctx: ServiceContext, query: ListTargetsQuery): Promise<TargetPage> {
   authorize(ctx, 'inventory:read');
   const q = listTargetsQuerySchema.parse(query);
-  const where: Prisma.TargetWhereInput = {
-    ...(q.archived === 'all' ? {} : { archivedAt: q.archived === 'true' ? { not: null } : null }),
-    ...(q.engine ? { engine: q.engine } : {}),
-    ...(q.environment ? { environment: q.environment } : {}),
-    ...(q.team ? { ownerTeam: q.team } : {}),
-    ...(q.tag ? { tags: { has: q.tag } } : {}),
-    ...(q.q
-      ? {
-          OR: [
-            { name: { contains: q.q, mode: 'insensitive' } },
-            { host: { contains: q.q, mode: 'insensitive' } },
-            { service: { contains: q.q, mode: 'insensitive' } },
-            { ownerTeam: { contains: q.q, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
-  };
+  const where = targetListWhere(q);
   // Grades sort by their rank, caps included (letters do not sort in grade order), then by score.
   const orderBy: Prisma.TargetOrderByWithRelationInput[] =
     q.sort === 'grade'

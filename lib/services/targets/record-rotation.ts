@@ -3,12 +3,11 @@ import { AppError } from '../../errors/app-error';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { parseTargetId } from './parse-target-id';
-import { recordRotationSchema } from '../../validations/target-actions';
+import { recordRotationSchema, type RecordRotationInput } from '../../validations/target-actions';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
 
-
 /** Records that the password was rotated outside Posture (e.g. by a Secret operator); password.age counts from it. */
-export async function recordRotation(ctx: ServiceContext, id: string, input: { rotatedAt?: string | Date }): Promise<TargetView> {
+export async function recordRotation(ctx: ServiceContext, id: string, input: RecordRotationInput): Promise<TargetView> {
   authorize(ctx, 'credentials:write');
   const targetId = parseTargetId(id);
   const { rotatedAt } = recordRotationSchema.parse(input);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { authorize, type ServiceContext } from '../service-context';
@@ -7,7 +8,7 @@ import { archiveTargetSchema } from '../../validations/target-actions';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';
 
 /** Archived targets stay in the inventory with their history but are no longer scanned or graded. */
-export async function setTargetArchived(ctx: ServiceContext, id: string, input: { archived: boolean }): Promise<TargetView> {
+export async function setTargetArchived(ctx: ServiceContext, id: string, input: z.input<typeof archiveTargetSchema>): Promise<TargetView> {
   authorize(ctx, 'inventory:write');
   const targetId = parseTargetId(id);
   const { archived } = archiveTargetSchema.parse(input);

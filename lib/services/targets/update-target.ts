@@ -6,7 +6,7 @@ import { changedEndpointFields } from '../../crypto/credential-binding';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { changedFields } from '../audit/redact';
-import { loadNetworkPolicy } from '../settings/load-network-policy';
+import { networkPolicySetting } from '../settings/network-policy-setting';
 import { custodyPolicySetting } from '../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
@@ -31,7 +31,7 @@ export async function updateTarget(ctx: ServiceContext, id: string, input: Updat
   if (data.allowPlaintextLogin !== undefined) authorize(ctx, 'security:override');
   if (data.credential) authorize(ctx, 'credentials:write');
   const { kubernetes, backup, credential, ...fields } = data;
-  if (fields.host !== undefined) await assertHostAllowed(fields.host, await loadNetworkPolicy(db));
+  if (fields.host !== undefined) await assertHostAllowed(fields.host, await networkPolicySetting.load());
   const policy = credential || backup ? await custodyPolicySetting.load() : null;
   if (backup && policy) assertBackupAllowed(backup, policy);
   try {

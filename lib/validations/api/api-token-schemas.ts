@@ -46,3 +46,5 @@ export const createdApiTokenSchema = apiTokenSchema
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
 export type ApiTokenView = z.output<typeof apiTokenSchema>;
 export type CreatedApiToken = z.output<typeof createdApiTokenSchema>;
+
+export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) }).meta({ id: 'ApiTokenList' });

@@ -30,6 +30,7 @@ export function OperationCard({ op }: { op: ApiDocOperation }) {
         </span>
         <span className="op-scopes">
           <span className="muted">{op.scopes.length > 1 ? 'token scope (any one)' : 'token scope'}</span>
+          {op.scopes.length === 0 ? <span>none (signed-in users only)</span> : null}
           {op.scopes.map((s) => (
             <span key={s} className={`badge scope-badge scope-${s}`}>
               {s}

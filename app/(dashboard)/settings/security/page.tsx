@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/require-user';
 import { custodyPolicySetting } from '@/lib/services/settings/custody-policy-setting';
-import { getNetworkPolicy } from '@/lib/services/settings/get-network-policy';
+import { networkPolicySetting } from '@/lib/services/settings/network-policy-setting';
 import { CustodyPolicyForm } from './custody-policy-form';
 import { NetworkPolicyForm } from './network-policy-form';
 
@@ -10,7 +10,7 @@ export const metadata = { title: 'Security' };
 
 export default async function SecuritySettingsPage() {
   const ctx = await requireRole('admin');
-  const [custody, network] = await Promise.all([custodyPolicySetting.get(ctx), getNetworkPolicy(ctx)]);
+  const [custody, network] = await Promise.all([custodyPolicySetting.get(ctx), networkPolicySetting.get(ctx)]);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">

@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { complianceOperations } from '@/lib/api/operations/compliance-operations';
 import { getComplianceReport } from '@/lib/services/compliance/get-compliance-report';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await getComplianceReport(ctx), { headers: { 'cache-control': 'no-store' } });
-});
+export const GET = operationRoute(complianceOperations.report, ({ ctx }) => getComplianceReport(ctx));

@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { discoveryOperations } from '@/lib/api/operations/discovery-operations';
 import { listDiscovery } from '@/lib/services/discovery/list-discovery';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await listDiscovery(ctx));
-});
+export const GET = operationRoute(discoveryOperations.overview, ({ ctx }) => listDiscovery(ctx));

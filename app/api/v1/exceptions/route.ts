@@ -1,16 +1,8 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { exceptionOperations } from '@/lib/api/operations/exception-operations';
 import { createException } from '@/lib/services/exceptions/create-exception';
 import { listExceptions } from '@/lib/services/exceptions/list-exceptions';
-import type { CreateExceptionInput } from '@/lib/validations/exception';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await listExceptions(ctx, Object.fromEntries(req.nextUrl.searchParams)));
-});
+export const GET = operationRoute(exceptionOperations.list, ({ ctx, query }) => listExceptions(ctx, query));
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await createException(ctx, (await readJson(req)) as CreateExceptionInput), { status: 201 });
-});
+export const POST = operationRoute(exceptionOperations.create, ({ ctx, body }) => createException(ctx, body));

@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { alertOperations } from '@/lib/api/operations/alert-operations';
 import { deliverOutboxNow } from '@/lib/services/alerts/deliver-outbox-now';
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await deliverOutboxNow(ctx));
-});
+export const POST = operationRoute(alertOperations.deliverNow, ({ ctx }) => deliverOutboxNow(ctx));

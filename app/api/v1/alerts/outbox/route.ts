@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { alertOperations } from '@/lib/api/operations/alert-operations';
 import { listOutbox } from '@/lib/services/alerts/list-outbox';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await listOutbox(ctx, Object.fromEntries(req.nextUrl.searchParams)));
-});
+export const GET = operationRoute(alertOperations.listOutbox, ({ ctx, query }) => listOutbox(ctx, query));

@@ -1,16 +1,7 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import type { AlertSettingsInput } from '@/lib/alerts/alert-settings';
-import { getAlertSettings } from '@/lib/services/alerts/get-alert-settings';
-import { updateAlertSettings } from '@/lib/services/alerts/update-alert-settings';
+import { operationRoute } from '@/lib/http/operation-route';
+import { alertOperations } from '@/lib/api/operations/alert-operations';
+import { alertSetting } from '@/lib/services/settings/alert-setting';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await getAlertSettings(ctx));
-});
+export const GET = operationRoute(alertOperations.getSettings, ({ ctx }) => alertSetting.get(ctx));
 
-export const PUT = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await updateAlertSettings(ctx, (await readJson(req)) as AlertSettingsInput));
-});
+export const PUT = operationRoute(alertOperations.updateSettings, ({ ctx, body }) => alertSetting.update(ctx, body));

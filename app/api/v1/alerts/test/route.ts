@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { alertOperations } from '@/lib/api/operations/alert-operations';
 import { sendTestEmail } from '@/lib/services/alerts/send-test-email';
-import type { SendTestEmailInput } from '@/lib/validations/outbox';
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await sendTestEmail(ctx, (await readJson(req)) as SendTestEmailInput), { status: 201 });
-});
+export const POST = operationRoute(alertOperations.sendTestEmail, ({ ctx, body }) => sendTestEmail(ctx, body));

@@ -1,9 +1,8 @@
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { complianceOperations } from '@/lib/api/operations/compliance-operations';
 import { exportComplianceCsv } from '@/lib/services/compliance/export-compliance-csv';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
+export const GET = operationRoute(complianceOperations.csv, async ({ ctx }) => {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(await exportComplianceCsv(ctx), {
     headers: {

@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import type { AddDiscoveredInput } from '@/lib/discovery/discovery-inputs';
+import { operationRoute } from '@/lib/http/operation-route';
+import { discoveryOperations } from '@/lib/api/operations/discovery-operations';
 import { addDiscoveredTargets } from '@/lib/services/discovery/add-discovered-targets';
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await addDiscoveredTargets(ctx, (await readJson(req)) as AddDiscoveredInput), { status: 201 });
-});
+export const POST = operationRoute(discoveryOperations.add, ({ ctx, body }) => addDiscoveredTargets(ctx, body));

@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { discoveryOperations } from '@/lib/api/operations/discovery-operations';
 import { runDiscovery } from '@/lib/services/discovery/run-discovery';
 
-/** Runs one discovery pass now and answers with it; a refused list makes it partial, not a failed request. */
-export const POST = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await runDiscovery(ctx, { trigger: 'api' }), { status: 201 });
-});
+export const POST = operationRoute(discoveryOperations.run, ({ ctx }) => runDiscovery(ctx, { trigger: 'api' }));

@@ -1,16 +1,7 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
-import type { DiscoverySettingsInput } from '@/lib/discovery/discovery-settings';
-import { getDiscoverySettings } from '@/lib/services/discovery/get-discovery-settings';
-import { updateDiscoverySettings } from '@/lib/services/discovery/update-discovery-settings';
+import { operationRoute } from '@/lib/http/operation-route';
+import { discoveryOperations } from '@/lib/api/operations/discovery-operations';
+import { discoverySetting } from '@/lib/services/settings/discovery-setting';
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await getDiscoverySettings(ctx));
-});
+export const GET = operationRoute(discoveryOperations.getSettings, ({ ctx }) => discoverySetting.get(ctx));
 
-export const PUT = apiRoute(async (req) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await updateDiscoverySettings(ctx, (await readJson(req)) as DiscoverySettingsInput));
-});
+export const PUT = operationRoute(discoveryOperations.updateSettings, ({ ctx, body }) => discoverySetting.update(ctx, body));

@@ -4,4 +4,4 @@ import { custodyPolicySetting } from '@/lib/services/settings/custody-policy-set
 
 export const GET = operationRoute(settingsOperations.getCustodyPolicy, async ({ ctx }) => custodyPolicySetting.get(ctx));
 
-export const PUT = operationRoute(settingsOperations.updateCustodyPolicy, async ({ ctx, body }) => custodyPolicySetting.update(ctx, await body()));
+export const PUT = operationRoute(settingsOperations.updateCustodyPolicy, ({ ctx, body }) => custodyPolicySetting.update(ctx, body));

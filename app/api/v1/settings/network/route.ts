@@ -1,14 +1,7 @@
 import { operationRoute } from '@/lib/http/operation-route';
 import { settingsOperations } from '@/lib/api/operations/settings-operations';
-import { getNetworkPolicy } from '@/lib/services/settings/get-network-policy';
-import { updateNetworkPolicy } from '@/lib/services/settings/update-network-policy';
-import type { NetworkPolicyInput } from '@/lib/validations/network-policy';
-import type { NetworkPolicy } from '@/lib/network/network-policy';
+import { networkPolicySetting } from '@/lib/services/settings/network-policy-setting';
 
-const asBody = (p: NetworkPolicy) => ({ allowedPrivateRanges: [...p.allowedPrivateRanges] });
+export const GET = operationRoute(settingsOperations.getNetworkPolicy, ({ ctx }) => networkPolicySetting.get(ctx));
 
-export const GET = operationRoute(settingsOperations.getNetworkPolicy, async ({ ctx }) => asBody(await getNetworkPolicy(ctx)));
-
-export const PUT = operationRoute(settingsOperations.updateNetworkPolicy, async ({ ctx, body }) =>
-  asBody(await updateNetworkPolicy(ctx, (await body()) as NetworkPolicyInput)),
-);
+export const PUT = operationRoute(settingsOperations.updateNetworkPolicy, ({ ctx, body }) => networkPolicySetting.update(ctx, body));

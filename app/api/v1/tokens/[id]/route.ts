@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { tokenOperations } from '@/lib/api/operations/token-operations';
 import { revokeApiToken } from '@/lib/services/tokens/revoke-api-token';
 
-/** Revokes the token; it stays listed as revoked, for the record. */
-export const DELETE = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await revokeApiToken(ctx, { id }));
-});
+export const DELETE = operationRoute(tokenOperations.revoke, ({ ctx, params }) => revokeApiToken(ctx, { id: params.id }));

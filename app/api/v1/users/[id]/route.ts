@@ -1,10 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { userOperations } from '@/lib/api/operations/user-operations';
 import { updateUser } from '@/lib/services/users/update-user';
-import type { UpdateUserInput } from '@/lib/validations/user';
 
-export const PATCH = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await updateUser(ctx, id, (await readJson(req)) as UpdateUserInput));
-});
+export const PATCH = operationRoute(userOperations.update, ({ ctx, params, body }) => updateUser(ctx, params.id, body));

@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { exceptionOperations } from '@/lib/api/operations/exception-operations';
 import { revokeException } from '@/lib/services/exceptions/revoke-exception';
 
-export const POST = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await revokeException(ctx, id));
-});
+export const POST = operationRoute(exceptionOperations.revoke, ({ ctx, params }) => revokeException(ctx, params.id));

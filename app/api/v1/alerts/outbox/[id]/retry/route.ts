@@ -1,9 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/api-route';
-import { requireApiCaller } from '@/lib/auth/require-user';
+import { operationRoute } from '@/lib/http/operation-route';
+import { alertOperations } from '@/lib/api/operations/alert-operations';
 import { retryOutbox } from '@/lib/services/alerts/retry-outbox';
 
-export const POST = apiRoute<{ id: string }>(async (req, { id }) => {
-  const ctx = await requireApiCaller(req);
-  return NextResponse.json(await retryOutbox(ctx, id));
-});
+export const POST = operationRoute(alertOperations.retryOutbox, ({ ctx, params }) => retryOutbox(ctx, params.id));

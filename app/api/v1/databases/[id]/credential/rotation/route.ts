@@ -2,4 +2,4 @@ import { operationRoute } from '@/lib/http/operation-route';
 import { databaseOperations } from '@/lib/api/operations/database-operations';
 import { recordRotation } from '@/lib/services/targets/record-rotation';
 
-export const POST = operationRoute(databaseOperations.recordRotation, async ({ ctx, params, body }) => recordRotation(ctx, params.id, (await body()) as { rotatedAt?: string }));
+export const POST = operationRoute(databaseOperations.recordRotation, ({ ctx, params, body }) => recordRotation(ctx, params.id, body));
