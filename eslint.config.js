@@ -3,7 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 import regexp from 'eslint-plugin-regexp';
 
 const config = [
-  { ignores: ['node_modules/**', '.next/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['node_modules/**', '.next/**', 'dist/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
   regexp.configs.recommended,

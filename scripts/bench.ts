@@ -13,13 +13,15 @@ import { scanThroughputBenchmark } from './bench/bench-scan-throughput';
 import { hungTargetsBenchmark } from './bench/bench-hung-targets';
 import { storageGrowthBenchmark } from './bench/bench-storage-growth';
 import { workerRssBenchmark } from './bench/bench-worker-rss';
+import { cliScanBenchmark } from './bench/bench-cli-scan';
 import { writeBenchResults } from './bench/write-bench-results';
 import { onShutdown } from './lib/on-shutdown';
 import { repoRoot } from './lib/paths';
+import { ensureRuntimeBuilt } from './build-runtime';
 
 /** Every benchmark, in the order its section appears in bench/RESULTS.md; `npm run bench -- <id>` runs a subset. */
 const benchmarks: Benchmark[] = [
-  fleetOverviewBenchmark, apiThroughputBenchmark, scanThroughputBenchmark, hungTargetsBenchmark, storageGrowthBenchmark, workerRssBenchmark,
+  fleetOverviewBenchmark, apiThroughputBenchmark, scanThroughputBenchmark, hungTargetsBenchmark, storageGrowthBenchmark, workerRssBenchmark, cliScanBenchmark,
 ];
 
 const only = process.argv.slice(2);
@@ -49,6 +51,7 @@ onShutdown((signal) => cleanup().then(() => process.exit(signal === 'SIGINT' ? 1
 
 let failed = false;
 try {
+  await ensureRuntimeBuilt(); // the CLI and web server benchmarks run the bundles
   await migrateDeploy(store.url);
   process.env.DATABASE_URL = store.url; // before lib/db is first imported by a benchmark
   await client.connect();

@@ -9,6 +9,7 @@ import { migrateDeploy } from '../lib/store/migrate';
 import { ensureSystemPackage } from './lib/ensure-system-package';
 import { killGroup, runTied, startService, stopProcess, waitForHttp, webServerCommand } from './lib/run-process';
 import { nextBuild } from './lib/next-build';
+import { ensureRuntimeBuilt } from './build-runtime';
 import { stopInOrder } from './lib/stop-in-order';
 import { onShutdown } from './lib/on-shutdown';
 import { startLabFleet, type LabFleet } from './lab/start-lab-fleet';
@@ -123,6 +124,7 @@ try {
   };
 
   if (process.env.E2E_SKIP_BUILD !== '1') await nextBuild(appEnv);
+  await ensureRuntimeBuilt(); // the web server runs dist/web.mjs
   const [node, args] = webServerCommand(repoRoot, { host: '127.0.0.1', port });
   server = startService(node, args, { cwd: repoRoot, env: { ...appEnv, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (d: Buffer) => process.stdout.write(d));

@@ -61,7 +61,7 @@ function customLister(plural: keyof typeof operators): Lister<CustomResource> {
  * timeout) is recorded with the API's reason and the pass goes on with the rest.
  */
 export async function readDiscoverySnapshot(input: DiscoveryReadInput): Promise<DiscoverySnapshot> {
-  const kube = createKubeClient(input.kube);
+  const kube = await createKubeClient(input.kube);
   const timeoutMs = input.timeoutMs ?? 15_000;
   const scopes: (string | null)[] = input.namespaces.length > 0 ? input.namespaces : [null];
   const errors: DiscoverySnapshot['errors'] = [];

@@ -1,4 +1,5 @@
-import { Observable, type ConfigurationOptions, type ObservableMiddleware } from '@kubernetes/client-node';
+import type { ConfigurationOptions, ObservableMiddleware } from '@kubernetes/client-node';
+import { loadKubeLibrary } from './kube-library';
 
 export interface KubeCallOptions {
   /** replaces the Accept header, e.g. to ask for metadata only */
@@ -17,6 +18,7 @@ export async function callKube<T>(
   opts: KubeCallOptions = {},
 ): Promise<T> {
   if (signal?.aborted) throw new Error('cancelled');
+  const { Observable } = await loadKubeLibrary();
   const deadline = AbortSignal.timeout(Math.max(1, timeoutMs));
   const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
   const middleware: ObservableMiddleware = {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, NetworkingV1Api } from '@kubernetes/client-node';
+import type { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, NetworkingV1Api } from '@kubernetes/client-node';
 import { variable } from '../env';
+import { loadKubeLibrary } from './kube-library';
 
 export interface KubeAccess {
   /** a kubeconfig file; without one, the pod's service account is used when running inside a cluster */
@@ -22,7 +23,8 @@ export interface KubeClient {
 }
 
 /** Builds API clients from a kubeconfig file (+ context), or from the in-cluster service account. Calls go through callKube. */
-export function createKubeClient(access: KubeAccess = {}): KubeClient {
+export async function createKubeClient(access: KubeAccess = {}): Promise<KubeClient> {
+  const { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, NetworkingV1Api } = await loadKubeLibrary();
   const kc = new KubeConfig();
   if (access.kubeconfigPath) {
     if (!existsSync(/*turbopackIgnore: true*/ access.kubeconfigPath)) throw new Error(`kubeconfig ${access.kubeconfigPath} does not exist`);

@@ -1,8 +1,14 @@
-import { ApiException } from '@kubernetes/client-node';
+import type { ApiException } from '@kubernetes/client-node';
+import { loadedKubeLibrary } from './kube-library';
+
+function isApiException(e: unknown): e is ApiException<unknown> {
+  const kube = loadedKubeLibrary();
+  return kube !== null && e instanceof kube.ApiException;
+}
 
 /** The HTTP status of a failed API call, or null when the call never got an answer. */
 export function kubeErrorCode(e: unknown): number | null {
-  return e instanceof ApiException ? e.code : null;
+  return isApiException(e) ? e.code : null;
 }
 
 function statusMessage(body: unknown): string | null {
@@ -31,7 +37,7 @@ export function forbiddenGrant(message: string): string | null {
 
 /** One line for evidence: the API's own Status message, or the network cause (TLS, refused, timeout); never headers or tokens. */
 export function describeKubeError(e: unknown): string {
-  if (e instanceof ApiException) {
+  if (isApiException(e)) {
     const reason = e.code === 401 ? 'Unauthorized: the credentials were refused' : e.code === 403 ? 'Forbidden' : e.code === 404 ? 'Not Found' : null;
     const message = statusMessage(e.body);
     const grant = e.code === 403 && message ? forbiddenGrant(message) : null;

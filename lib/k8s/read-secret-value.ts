@@ -12,7 +12,7 @@ export function parseSecretReference(reference: string, defaultNamespace?: strin
 /** The decoded value of one key of a Secret: the probe's password, held in memory for one scan only. */
 export async function readSecretValue(ref: { namespace: string; name: string; key: string }, kube: KubeAccess, signal?: AbortSignal, timeoutMs = 5_000): Promise<string | null> {
   try {
-    const client = createKubeClient(kube);
+    const client = await createKubeClient(kube);
     const secret = await callKube(signal, timeoutMs, (o) => client.core.readNamespacedSecret({ namespace: ref.namespace, name: ref.name }, o));
     const encoded = secret.data?.[ref.key];
     return encoded === undefined ? null : Buffer.from(encoded, 'base64').toString('utf8');

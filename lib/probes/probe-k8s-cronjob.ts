@@ -21,7 +21,7 @@ export async function probeK8sCronJob(input: K8sCronJobProbeInput): Promise<Prob
   if (!namespace) return { status: 'error', message: `the CronJob backup source "${name}" names no namespace, and the target has no Kubernetes namespace` };
   const policyHours = input.policyHours ?? 26;
   try {
-    const kube = createKubeClient(input.kube);
+    const kube = await createKubeClient(input.kube);
     const cj = await callKube(input.signal, input.timeoutMs ?? 20_000, (o) => kube.batch.readNamespacedCronJob({ namespace, name }, o));
     const last = cj.status?.lastSuccessfulTime ?? null;
     const now = input.now ?? new Date();

@@ -37,7 +37,7 @@ export async function probeK8sTlsSecret(input: K8sTlsSecretProbeInput): Promise<
   const { namespace, secretName } = input;
   const timeoutMs = input.timeoutMs ?? 5_000;
   try {
-    const kube = createKubeClient({ kubeconfigPath: input.kube.kubeconfigPath, context: input.context ?? input.kube.context });
+    const kube = await createKubeClient({ kubeconfigPath: input.kube.kubeconfigPath, context: input.context ?? input.kube.context });
     const secret = await callKube(input.signal, timeoutMs, (o) => kube.core.readNamespacedSecret({ namespace, name: secretName }, o));
     const data = secret.data ?? {};
     const key = pickCertificateKey(data);

@@ -31,7 +31,7 @@ export async function probeK8sWorkload(input: K8sWorkloadProbeInput): Promise<Pr
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
   try {
-    const kube = createKubeClient({ kubeconfigPath: input.kube.kubeconfigPath, context: refs.context ?? input.kube.context });
+    const kube = await createKubeClient({ kubeconfigPath: input.kube.kubeconfigPath, context: refs.context ?? input.kube.context });
     const { namespace } = refs;
     const podList = await callKube(signal, timeoutMs, (o) => kube.core.listNamespacedPod({ namespace, labelSelector: refs.podSelector }, o));
     const [services, networkPolicies] = await Promise.all([

@@ -16,7 +16,7 @@ export async function readK8sSecretAge(
   timeoutMs = 5_000,
 ): Promise<string | null> {
   try {
-    const client = createKubeClient(kube);
+    const client = await createKubeClient(kube);
     const secret = await callKube(signal, timeoutMs, (o) => client.core.readNamespacedSecret(ref, o), { accept: metadataOnly });
     const meta = secret.metadata;
     const times = [meta?.creationTimestamp, ...(meta?.managedFields ?? []).map((f) => f.time)]

@@ -14,7 +14,7 @@ export async function readK8sSecretValueLength(
 ): Promise<number | null> {
   let encoded: string | undefined;
   try {
-    const client = createKubeClient(kube);
+    const client = await createKubeClient(kube);
     const secret = await callKube(signal, timeoutMs, (o) => client.core.readNamespacedSecret({ namespace: ref.namespace, name: ref.name }, o));
     encoded = secret.data?.[ref.key];
   } catch (e) {

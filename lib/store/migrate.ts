@@ -4,8 +4,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { repoRoot } from '../repo-root';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = repoRoot;
 const schemaPath = path.join(root, 'prisma/schema.prisma');
 const migrationsDir = path.join(root, 'prisma/migrations');
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
 import { nextBuild } from './next-build';
+import { ensureRuntimeBuilt } from '../build-runtime';
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -15,8 +16,9 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** Runs `next build` only when a source file is newer than the last build, so a second start is quick. */
+/** Runs `next build`, and bundles dist/, only when a source file is newer than the last build: a second start is quick. */
 export async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
+  await ensureRuntimeBuilt();
   const buildId = path.join(repoRoot, '.next', 'BUILD_ID');
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sources = ['app', 'lib', 'public', 'next.config.js', 'package.json'].map((p) => newestMtime(path.join(repoRoot, p)));

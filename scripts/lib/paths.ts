@@ -1,3 +1,1 @@
-import path from 'node:path';
-
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export { repoRoot } from '../../lib/repo-root';

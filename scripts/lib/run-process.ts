@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';
+import { repoRoot } from './paths';
 
 /** Runs a command to completion with inherited output; rejects with its exit code. */
 export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
@@ -31,7 +32,7 @@ const lifelineFd = 3;
  */
 export function startService(cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), POSTURE_LIFELINE_FD: String(lifelineFd) };
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(import.meta.dirname, 'exit-with-parent.cjs'))}`.trim();
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(repoRoot, 'scripts/lib/exit-with-parent.cjs'))}`.trim();
   const given = opts.stdio ?? ['ignore', 'inherit', 'inherit'];
   const stdio = typeof given === 'string' ? [given, given, given] : [...given.slice(0, lifelineFd)];
   while (stdio.length < lifelineFd) stdio.push('inherit');
@@ -68,12 +69,12 @@ export function stopProcess(child: ChildProcess | undefined, graceMs = 10_000): 
 }
 
 /**
- * Posture's web server (scripts/web.ts) in place of `next start`, run by node directly with tsx as its loader, so
+ * Posture's web server (scripts/web.ts, bundled to dist/web.mjs) in place of `next start`, run by node directly, so
  * signals reach the server rather than a wrapper. `host` is `-H`; without it the server listens on every interface.
  */
 export function webServerCommand(root: string, opts: { port: number | string; host?: string }): [string, string[]] {
   const host = opts.host === undefined ? [] : ['-H', opts.host];
-  return [process.execPath, ['--import', 'tsx', path.join(root, 'scripts/web.ts'), ...host, '-p', String(opts.port)]];
+  return [process.execPath, [path.join(root, 'dist/web.mjs'), ...host, '-p', String(opts.port)]];
 }
 
 /** Polls a URL until it answers 2xx, or fails after the deadline. */

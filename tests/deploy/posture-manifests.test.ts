@@ -111,7 +111,7 @@ describe('deploy/kubernetes', () => {
     const web = byName('web').spec!.template.spec!.containers[0]!;
     expect(web.readinessProbe?.httpGet?.path).toBe('/api/health');
     expect(web.livenessProbe?.httpGet?.path).toBe('/api/health/live');
-    expect(byName('worker').spec!.template.spec!.containers[0]!.command).toEqual(['node_modules/.bin/tsx', 'scripts/worker.ts']);
+    expect(byName('worker').spec!.template.spec!.containers[0]!.command).toEqual(['node', 'dist/worker.mjs']);
   });
 
   it('probes the worker on the health port it is told to open', () => {
@@ -136,8 +136,17 @@ describe('deploy/Dockerfile', () => {
     expect(dockerfile).toMatch(/npm install --omit=dev/);
   });
 
-  it('starts the same entry points as the manifests', () => {
-    expect(runtime).toContain('CMD ["node_modules/.bin/tsx", "scripts/start.ts"]');
-    expect(byName('web').spec!.template.spec!.containers[0]!.command).toEqual(['node_modules/.bin/tsx', 'scripts/start.ts']);
+  it('starts the same entry points as the manifests: the bundles, with node alone', () => {
+    expect(runtime).toContain('CMD ["node", "dist/start.mjs"]');
+    expect(byName('web').spec!.template.spec!.containers[0]!.command).toEqual(['node', 'dist/start.mjs']);
+  });
+
+  it('carries no TypeScript toolchain and no TypeScript source into the runtime stage', () => {
+    const copied = [...runtime.matchAll(/^COPY --from=build (.+) \S+$/gm)].flatMap((m) => m[1]!.split(' '));
+    expect(copied).toContain('/app/dist');
+    for (const p of copied) expect(p, p).not.toMatch(/^\/app\/(lib|app|scripts|tests)$|tsconfig|prisma\.config\.ts|\/(tsx|typescript|esbuild)$/);
+    expect(runtime).not.toMatch(/\btsx\b/);
+    const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const tool of ['tsx', 'typescript', 'esbuild']) expect(Object.keys(pkg.dependencies)).not.toContain(tool);
   });
 });

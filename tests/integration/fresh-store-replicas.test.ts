@@ -21,10 +21,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `scripts/migrate.ts deploy` in its own process, as each replica runs it when it starts. */
+/** `dist/migrate.mjs deploy` (scripts/migrate.ts) in its own process, as each replica runs it when it starts. */
 function deployInProcess(url: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts', 'deploy'], {
+    const child = spawn(process.execPath, ['dist/migrate.mjs', 'deploy'], {
       env: { ...process.env, DATABASE_URL: url, CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -59,7 +59,7 @@ describe('replicas starting at once on an empty store', () => {
 
   it('a worker answers its kubelet probes: live and ready, then unready but still live when the store goes away', async () => {
     const port = await freePort();
-    const worker: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    const worker: ChildProcess = spawn(process.execPath, ['dist/worker.mjs'], {
       env: { ...process.env, DATABASE_URL: store.url, POSTURE_WORKER_HEALTH_PORT: String(port), CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -152,15 +152,15 @@ describe('a killed demo leaves nothing behind', () => {
 });
 
 describe('a killed `npm start` leaves nothing behind', () => {
-  const startScript = (tree: ProcInfo[]) => tree.find((p) => p.command.includes('scripts/start.ts') && p.command.includes('loader.mjs'))!.pid;
+  const startScript = (tree: ProcInfo[]) => tree.find((p) => p.command.includes('scripts/run-bundle.mjs start'))!.pid;
   it.each([
-    ['npm alone (its sh and the tsx CLI live on)', (_tree: ProcInfo[], run: Run) => run.child.pid!],
+    ['npm alone (its sh and the script live on)', (_tree: ProcInfo[], run: Run) => run.child.pid!],
     ['the start script itself', (tree: ProcInfo[]) => startScript(tree)],
   ])('SIGKILL to %s: the web server and the store end within 15 s, the ports are free', async (_, victim) => {
     const run = npm('start');
     await untilOutput(run, '[web] serving on', 120_000);
     const tree = startedBy(run);
-    expect(tree.some((p) => p.command.includes('scripts/web.ts'))).toBe(true);
+    expect(tree.some((p) => p.command.includes('dist/web.mjs'))).toBe(true);
     expect(tree.some((p) => p.command.includes(`-p ${ports.store} `))).toBe(true);
     process.kill(victim(tree, run), 'SIGKILL');
     await expectNothingLeft(tree, [ports.web, ports.store]);

@@ -32,7 +32,7 @@ const targetIds: string[] = [];
 
 /** `npm run posture -- rotate-key` as one real process (node + tsx loader, no wrapper), so SIGKILL hits the process doing the work. */
 function rotateKeyProcess(args: string[]): { child: ChildProcess; stderr: () => string; stdout: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/posture.ts', 'rotate-key', ...args], {
+  const child = spawn(process.execPath, ['dist/posture.mjs', 'rotate-key', ...args], {
     cwd: root,
     env: { ...process.env, POSTURE_MASTER_KEY: newKey, POSTURE_MASTER_KEY_PREVIOUS: oldKey },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { callRoute } from '../support/call-route';
 /** The real entry point, against this run's store through DATABASE_URL (so no embedded server is started). */
 const cli = (args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/posture.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(process.execPath, [path.resolve('dist/posture.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -6,9 +6,11 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../lib/store/start-embedded-postgres';
 import { migrateDeploy } from '../../lib/store/migrate';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
+import { ensureRuntimeBuilt } from '../../scripts/build-runtime';
 
 /** One real PostgreSQL for the whole vitest run, in a throw-away folder, with migrations applied. */
 export default async function setup(project: TestProject) {
+  await ensureRuntimeBuilt(); // the CLI, worker and web server tests run the bundles in dist/, as npm run does
   const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-test-'));
   chmodSync(dir, 0o755); // as root the server runs as 'postgres', which must enter this folder
   const store = await startEmbeddedPostgres({

@@ -1,0 +1,53 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { repoRoot } from './lib/paths';
+import { runtimeIsStale } from './lib/runtime-is-stale.mjs';
+
+/** The bundles, by name: dist/<name>.mjs, run with node alone (no TypeScript compiled at start, none in the image). */
+export const runtimeEntries = {
+  posture: 'scripts/posture.ts',
+  worker: 'scripts/worker.ts',
+  start: 'scripts/start.ts',
+  web: 'scripts/web.ts',
+  migrate: 'scripts/migrate.ts',
+} as const;
+
+/** Builds dist/ afresh, npm packages left external, and records the source files that went in (runtime-is-stale). */
+export async function buildRuntime(): Promise<number> {
+  const outdir = path.join(repoRoot, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: repoRoot,
+    entryPoints: Object.entries(runtimeEntries).map(([out, entry]) => ({ in: entry, out })),
+    outdir,
+    bundle: true,
+    splitting: true, // the CLI loads the store's modules only for the commands that need them
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  });
+  const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/build-runtime.ts'];
+  writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
+  return inputs.length;
+}
+
+/** Rebuilds dist/ when a source changed since the last build: the demo, e2e and the tests run the bundles. */
+export async function ensureRuntimeBuilt(): Promise<void> {
+  if (!runtimeIsStale(repoRoot)) return;
+  const t0 = Date.now();
+  const files = await buildRuntime();
+  console.log(`[build] runtime bundled into dist/ from ${files} files in ${Date.now() - t0} ms`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const t0 = Date.now();
+  const files = await buildRuntime();
+  console.log(`[build] runtime bundled into dist/ from ${files} files in ${Date.now() - t0} ms`);
+}

@@ -1,0 +1,2 @@
+/** Whether dist/ must be rebuilt (see runtime-is-stale.mjs). */
+export function runtimeIsStale(root: string): boolean;
