@@ -1,4 +1,6 @@
+import { ensureSystemPackages } from './lib/ensure-system-package';
 import { run } from './lib/run-process';
+import { suiteSystemPackages } from './lib/suite-system-packages';
 
 // The whole suite in order, cheapest first; the first failure stops the run with a non-zero exit.
 const steps: [string, string, string[]][] = [
@@ -9,6 +11,8 @@ const steps: [string, string, string[]][] = [
 ];
 
 const started = Date.now();
+// One apt-get run before the parallel test files start, so none of them races another for the dpkg lock.
+ensureSystemPackages(suiteSystemPackages);
 for (const [name, cmd, args] of steps) {
   const t0 = Date.now();
   console.log(`\n▶ ${name}`);
