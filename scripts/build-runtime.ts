@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { repoRoot } from './lib/paths';
 import { runtimeIsStale } from './lib/runtime-is-stale.mjs';
 
@@ -14,6 +14,16 @@ export const runtimeEntries = {
   migrate: 'scripts/migrate.ts',
 } as const;
 
+/** How every runtime bundle is built: ESM for Node 20, npm packages left external (resolved from node_modules). */
+export const runtimeBundleOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 /** Builds dist/ afresh, npm packages left external, and records the source files that went in (runtime-is-stale). */
 export async function buildRuntime(): Promise<number> {
   const outdir = path.join(repoRoot, 'dist');
@@ -22,16 +32,11 @@ export async function buildRuntime(): Promise<number> {
     absWorkingDir: repoRoot,
     entryPoints: Object.entries(runtimeEntries).map(([out, entry]) => ({ in: entry, out })),
     outdir,
-    bundle: true,
+    ...runtimeBundleOptions,
     splitting: true, // the CLI loads the store's modules only for the commands that need them
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
     metafile: true,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    logLevel: 'warning',
   });
   const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/build-runtime.ts'];
   writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { runtimeBundleOptions } from '../../scripts/build-runtime';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -16,11 +18,18 @@ export interface WorkerProcess {
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-/** Spawns tests/support/worker-process-main.ts: a real worker replica, as `npm run worker` would run, for scan jobs only. */
+/** Bundles the worker entry as the production worker is bundled, so its memory is the shipped worker's, not tsx's. */
+async function bundleWorkerMain(): Promise<string> {
+  const outfile = path.join(repo, '.data', 'test-bundles', `worker-process-main-${process.pid}.mjs`);
+  await build({ ...runtimeBundleOptions, absWorkingDir: repo, entryPoints: [path.join(repo, 'tests/support/worker-process-main.ts')], outfile });
+  return outfile;
+}
+
+/** Spawns tests/support/worker-process-main.ts, bundled: a real worker replica, as `npm run worker` runs, for scan jobs only. */
 export async function spawnWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
-    ['--require', path.join(repo, 'scripts/lib/exit-with-parent.cjs'), '--import', 'tsx', path.join(repo, 'tests/support/worker-process-main.ts')],
+    ['--require', path.join(repo, 'scripts/lib/exit-with-parent.cjs'), await bundleWorkerMain()],
     { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));
