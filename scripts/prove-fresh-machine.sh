@@ -46,7 +46,9 @@ mkdir -p "$root/usr/local/lib/node_modules"
 cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
-[ -f /etc/npmrc ] && cp /etc/npmrc "$root/etc/npmrc"
+# npm reads its global config from <prefix>/etc/npmrc, and the prefix in the root is /usr/local.
+global_npmrc=$(npm config get globalconfig)
+if [ -f "$global_npmrc" ]; then install -D -m 644 "$global_npmrc" "$root/usr/local/etc/npmrc"; fi
 if [ -f /etc/ssl/certs/ca-certificates.crt ]; then install -D -m 644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"; fi
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 
