@@ -1,4 +1,4 @@
-import type { CertificateInfo } from '../probes/observations';
+import type { CertificateInfo } from '../probes/observations/certificate';
 
 const curveBits: Record<string, number> = {
   prime192v1: 192, secp192r1: 192, 'p-192': 192,

@@ -1,4 +1,4 @@
-import type { PgArchiverObservation } from '../probes/observations';
+import type { PgArchiverObservation } from '../probes/observations/postgresql';
 import { backupWalArchivingCheck as check } from './check-backup-wal-archiving';
 import { failed, healthyObservations, hoursFromNow, skipped, withData, withOutcome } from './test-fixtures';
 import { describeVerdicts } from './verdict-cases';

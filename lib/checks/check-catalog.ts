@@ -1,4 +1,4 @@
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 import type { CheckDefinition, CheckResult, CheckVerdict } from './check-definition';
 import { backupEncryptedCheck } from './check-backup-encrypted';
 import { backupFreshnessCheck } from './check-backup-freshness';

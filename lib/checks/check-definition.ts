@@ -1,4 +1,4 @@
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 
 /** Anything that survives JSON.stringify unchanged: evidence is stored as JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-import type { K8sVolumeObservation } from '../probes/observations';
+import type { K8sVolumeObservation } from '../probes/observations/kubernetes';
 import { k8sStoragePersistentCheck as check } from './check-k8s-storage-persistent';
 import { failed, healthyObservations, skipped, withData, withOutcome } from './test-fixtures';
 import { describeVerdicts } from './verdict-cases';

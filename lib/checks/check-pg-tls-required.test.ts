@@ -1,4 +1,4 @@
-import type { PgTlsObservation } from '../probes/observations';
+import type { PgTlsObservation } from '../probes/observations/postgresql';
 import { pgTlsRequiredCheck as check } from './check-pg-tls-required';
 import { failed, healthyObservations, skipped, withData, withOutcome } from './test-fixtures';
 import { describeVerdicts } from './verdict-cases';

@@ -1,4 +1,4 @@
-import type { PgAuthMethod } from '../probes/observations';
+import type { PgAuthMethod } from '../probes/observations/postgresql';
 import type { CheckDefinition } from './check-definition';
 import { outcomeVerdict } from './outcome-verdict';
 

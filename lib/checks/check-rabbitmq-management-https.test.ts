@@ -1,6 +1,6 @@
 import { rabbitmqManagementHttpsCheck as check } from './check-rabbitmq-management-https';
 import { certInfo, healthyRabbitMq, rabbitmqObservations } from './test-fixtures';
-import type { CertificateObservation } from '../probes/observations';
+import type { CertificateObservation } from '../probes/observations/certificate';
 import { describeVerdicts } from './verdict-cases';
 
 const m = healthyRabbitMq().management;

@@ -1,4 +1,5 @@
-import type { K8sContainerObservation, Observations } from '../probes/observations';
+import type { K8sContainerObservation } from '../probes/observations/kubernetes';
+import type { Observations } from '../probes/observations/observations';
 import type { CheckVerdict, JsonValue } from './check-definition';
 import { outcomeVerdict } from './outcome-verdict';
 

@@ -1,4 +1,5 @@
-import type { K8sContainerObservation, K8sNetworkPolicyObservation, K8sServiceObservation, K8sTlsKeyFileObservation, Observations } from '../probes/observations';
+import type { K8sContainerObservation, K8sNetworkPolicyObservation, K8sServiceObservation, K8sTlsKeyFileObservation } from '../probes/observations/kubernetes';
+import type { Observations } from '../probes/observations/observations';
 import { hardenedContainer, withData } from './test-fixtures';
 
 /** Healthy observations whose one pod runs these containers (test-only). */

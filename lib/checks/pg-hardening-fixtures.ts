@@ -1,4 +1,5 @@
-import type { Observations, PgHardeningObservation, PgHbaRule } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
+import type { PgHardeningObservation, PgHbaRule } from '../probes/observations/postgresql';
 import { failed, hardenedPostgres, healthyObservations, skipped, withData, withOutcome } from './test-fixtures';
 
 /** Test-only builders over the hardened PostgreSQL fixture. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PgHbaRule } from '../probes/observations';
+import type { PgHbaRule } from '../probes/observations/postgresql';
 import { hbaAdmitsRole } from './pg-hba-rule';
 
 const rule = (users: string[]): PgHbaRule => ({ line: 1, type: 'hostssl', databases: ['all'], users, address: 'all', netmask: null, method: 'scram-sha-256', error: null });

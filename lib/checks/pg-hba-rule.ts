@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import type { PgHbaRule } from '../probes/observations';
+import type { PgHbaRule } from '../probes/observations/postgresql';
 
 /** TCP rule types: every type but local. */
 export const isHostRule = (r: PgHbaRule) => r.type !== 'local';

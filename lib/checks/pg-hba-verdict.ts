@@ -1,4 +1,5 @@
-import type { Observations, PgHardeningObservation, PgHbaRule } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
+import type { PgHardeningObservation, PgHbaRule } from '../probes/observations/postgresql';
 import type { CheckVerdict } from './check-definition';
 import { outcomeVerdict } from './outcome-verdict';
 

@@ -1,4 +1,4 @@
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 
 /** Inventory tags that switch a policy on for one target; documented in the README's hardening section. */
 export const policyTags = {

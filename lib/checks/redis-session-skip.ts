@@ -1,4 +1,4 @@
-import type { RedisObservation } from '../probes/observations';
+import type { RedisObservation } from '../probes/observations/redis';
 import type { CheckVerdict, JsonValue } from './check-definition';
 
 /** Why the probe could not ask Redis anything, for checks that need a session; null when it could. */

@@ -1,4 +1,13 @@
-import type { CertificateInfo, K8sContainerObservation, Observations, PgHardeningObservation, PgRoleFacts, ProbeOutcome, RedisObservation, EtcdObservation, PgBackRestServerObservation, PatroniObservation, RabbitMqObservation } from '../probes/observations';
+import type { CertificateInfo } from '../probes/observations/certificate';
+import type { K8sContainerObservation } from '../probes/observations/kubernetes';
+import type { Observations } from '../probes/observations/observations';
+import type { PgHardeningObservation, PgRoleFacts } from '../probes/observations/postgresql';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
+import type { RedisObservation } from '../probes/observations/redis';
+import type { EtcdObservation } from '../probes/observations/etcd';
+import type { PgBackRestServerObservation } from '../probes/observations/pgbackrest';
+import type { PatroniObservation } from '../probes/observations/patroni';
+import type { RabbitMqObservation } from '../probes/observations/rabbitmq';
 
 /** The scan clock every fixture is built around. */
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';

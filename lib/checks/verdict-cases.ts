@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 import type { CheckDefinition, CheckStatus } from './check-definition';
 
 export interface VerdictCase {

@@ -1,4 +1,7 @@
-import type { CertificateObservation, Observations, ProbeOutcome, TlsHandshake } from '../probes/observations';
+import type { CertificateObservation } from '../probes/observations/certificate';
+import type { Observations } from '../probes/observations/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
+import type { TlsHandshake } from '../probes/observations/transport';
 import { probeCertificate } from '../probes/probe-certificate';
 import { probeEtcd } from '../probes/probe-etcd';
 import { probePatroni } from '../probes/probe-patroni';

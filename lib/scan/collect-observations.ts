@@ -1,5 +1,6 @@
 import { withNetworkPolicy } from '../network/scan-network-policy';
-import type { Observations, ProbeOutcome } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
 import { probeReachability } from '../probes/probe-reachability';
 import { probePostgresTls } from '../probes/probe-postgres-tls';
 import { probeCertificate } from '../probes/probe-certificate';
@@ -14,7 +15,9 @@ import { probePgBackRest } from '../probes/probe-pgbackrest';
 import { probeDumpDir } from '../probes/probe-dump-dir';
 import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
 import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
-import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation, PasswordAgeObservation } from '../probes/observations';
+import type { BackupObservation } from '../probes/observations/backup';
+import type { K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations/kubernetes';
+import type { PasswordAgeObservation } from '../probes/observations/password-age';
 import { passwordEngines } from '../checks/password-engines';
 import { passwordMinLength } from '../checks/check-password-strength';
 import type { ScanSpec } from './scan-spec';

@@ -11,7 +11,7 @@ import { certExpiryCheck } from '../../lib/checks/check-cert-expiry';
 import { backupFreshnessCheck } from '../../lib/checks/check-backup-freshness';
 import { certInfo, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../../lib/checks/test-fixtures';
 import { gradeTarget } from '../../lib/grading/grade-target';
-import type { Observations } from '../../lib/probes/observations';
+import type { Observations } from '../../lib/probes/observations/observations';
 import { activeExceptionIds } from '../../lib/scan/active-exception-ids';
 import { persistScanResult } from '../../lib/scan/persist-scan-result';
 import { runScan } from '../../lib/scan/run-scan';
