@@ -1,5 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
-import { imageRepository } from '../checks/postgres-image-version';
+import { imageRepository } from '../checks/postgresql/postgres-image-version';
 import type { engines } from '../validations/target';
 
 export type Engine = (typeof engines)[number];

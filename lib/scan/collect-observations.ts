@@ -19,7 +19,7 @@ import type { BackupObservation } from '../probes/observations/backup';
 import type { K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations/kubernetes';
 import type { PasswordAgeObservation } from '../probes/observations/password-age';
 import { passwordEngines } from '../checks/password-engines';
-import { passwordMinLength } from '../checks/check-password-strength';
+import { passwordMinLength } from '../checks/passwords/check-password-strength';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
 import { backupSourceRefusal } from './confirm-backup-paths';
