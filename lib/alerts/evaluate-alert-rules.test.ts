@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../checks/check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import type { CheckResult } from '../checks/check-definition';
 import { certInfo, daysFromNow, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../../tests/fixtures/test-fixtures';
 import type { Observations } from '../probes/observations/observations';

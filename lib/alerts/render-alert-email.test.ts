@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../checks/check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import { certExpiryCheck } from '../checks/certificate/check-cert-expiry';
 import { certInfo, daysFromNow, FIXED_NOW, withData } from '../../tests/fixtures/test-fixtures';
 import { defaultAlertSettings } from './alert-settings';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from './check-definition';
-import { checkCatalog, evaluateChecks } from './check-catalog';
+import { checkCatalog } from './check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import { healthyObservations, redisObservations, withData } from '../../tests/fixtures/test-fixtures';
 
 const promised: [string, string][] = [

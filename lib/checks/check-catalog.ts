@@ -1,5 +1,4 @@
-import type { Observations } from '../probes/observations/observations';
-import type { CheckDefinition, CheckResult, CheckVerdict } from './check-definition';
+import type { CheckDefinition } from './check-definition';
 import { backupEncryptedCheck } from './backups/check-backup-encrypted';
 import { backupFreshnessCheck } from './backups/check-backup-freshness';
 import { backupWalArchivingCheck } from './backups/check-backup-wal-archiving';
@@ -82,7 +81,10 @@ import { rabbitmqPlaintextClosedCheck } from './rabbitmq/check-rabbitmq-plaintex
 import { rabbitmqGuestRestrictedCheck } from './rabbitmq/check-rabbitmq-guest-restricted';
 import { rabbitmqManagementHttpsCheck } from './rabbitmq/check-rabbitmq-management-https';
 
-/** Display order: reachability, transport, certificate, passwords, storage, backups, Kubernetes workload hardening, then PostgreSQL hardening. */
+/**
+ * The check registry: every check Posture runs, in display order (reachability, transport, certificate, passwords,
+ * storage, backups, Kubernetes workload hardening, then the engines' own). lib/engines says which engines each judges.
+ */
 export const checkCatalog: CheckDefinition[] = [
   targetReachableCheck,
   pgTlsEnabledCheck,
@@ -167,35 +169,3 @@ export const checkCatalog: CheckDefinition[] = [
   rabbitmqGuestRestrictedCheck,
   rabbitmqManagementHttpsCheck,
 ];
-
-function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {
-  try {
-    return check.evaluate(obs);
-  } catch (e) {
-    // An unexpected observation shape must cost this check, not the whole scan.
-    const message = e instanceof Error ? e.message : String(e);
-    return { status: 'error', summary: `check failed to evaluate: ${message}`, evidence: { exception: message } };
-  }
-}
-
-/** Runs every check that applies to the target's engine, in catalog order. */
-export function evaluateChecks(obs: Observations, catalog: readonly CheckDefinition[] = checkCatalog): CheckResult[] {
-  return catalog
-    .filter((check) => check.appliesTo(obs.target.engine))
-    .map((check) => {
-      const verdict = safeEvaluate(check, obs);
-      const result: CheckResult = {
-        id: check.id,
-        title: check.title,
-        area: check.area,
-        severity: check.severity,
-        status: verdict.status,
-        summary: verdict.summary,
-        evidence: verdict.evidence,
-        remediation: check.remediation,
-        compliance: check.compliance,
-      };
-      if (verdict.cap) result.cap = verdict.cap;
-      return result;
-    });
-}

@@ -27,7 +27,6 @@ export interface CheckDefinition {
   area: CheckArea;
   severity: Severity;
   why: string;
-  appliesTo: (engine: string) => boolean;
   evaluate: (obs: Observations) => CheckVerdict;
   remediation: string;
   compliance: ComplianceRef[];

@@ -6,7 +6,7 @@ import { db } from '../../lib/db';
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { ALERT_SETTINGS_KEY, defaultAlertSettings, type AlertSettings } from '../../lib/alerts/alert-settings';
 import { alertsForScan, targetBeforeScan } from '../../lib/alerts/alerts-for-scan';
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import { certExpiryCheck } from '../../lib/checks/certificate/check-cert-expiry';
 import { backupFreshnessCheck } from '../../lib/checks/backups/check-backup-freshness';
 import { certInfo, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../fixtures/test-fixtures';

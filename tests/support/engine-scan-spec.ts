@@ -1,4 +1,4 @@
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import type { CheckResult } from '../../lib/checks/check-definition';
 import { gradeTarget } from '../../lib/grading/grade-target';
 import type { Observations } from '../../lib/probes/observations/observations';

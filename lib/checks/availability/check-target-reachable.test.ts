@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { targetReachableCheck as check } from './check-target-reachable';
 import { failed, healthyObservations, skipped, withData, withOutcome } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -19,6 +20,6 @@ describeVerdicts(check, [
 
 describe('target.reachable applicability', () => {
   it.each(['postgresql', 'redis', 'rabbitmq', 'etcd'])('applies to %s', (engine) => {
-    expect(check.appliesTo(engine)).toBe(true);
+    expect(checksFor(engine).includes(check)).toBe(true);
   });
 });

@@ -17,7 +17,6 @@ export const targetReachableCheck: CheckDefinition = {
   area: 'availability',
   severity: 'critical',
   why: 'A database Posture cannot connect to cannot be assessed at all, and an unexpected outage is itself an incident. Every other check depends on this one.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.reachability, (r) => {
       const where = `${obs.target.host}:${obs.target.port}`;

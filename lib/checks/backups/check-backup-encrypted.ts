@@ -7,7 +7,6 @@ export const backupEncryptedCheck: CheckDefinition = {
   area: 'backups',
   severity: 'medium',
   why: 'A backup holds every row and every password verifier of the database; stored unencrypted in a bucket or on a share, it is the easiest copy of the data to steal.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.backup, (b) => {
       const evidence = { source: b.source, encrypted: b.encrypted, detail: b.detail };

@@ -11,7 +11,6 @@ export const backupFreshnessCheck: CheckDefinition = {
   area: 'backups',
   severity: 'high',
   why: 'The newest good backup is the furthest back a restore can start from; when it is older than the policy (26 h by default), a disk loss or bad migration costs more data than agreed.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.backup, (b) => {
       const newestMs = b.newestSuccessAt === null ? Number.NaN : Date.parse(b.newestSuccessAt);

@@ -13,7 +13,6 @@ export const backupWalArchivingCheck: CheckDefinition = {
   area: 'backups',
   severity: 'high',
   why: 'Base backups only restore to the moment they were taken; continuously archived WAL is what lets you recover to just before an incident. A broken archive_command silently removes that ability and can fill the disk with unarchived WAL.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgSession, (s): CheckVerdict => {
       const a = s.archiver;

@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { servesTls } from '../tls-engines';
 import { certLabel } from './cert-label';
 import { formatCount } from '../format-count';
 import { formatIsoDay } from '../format-iso-day';
@@ -16,7 +15,6 @@ export const certExpiryCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'critical',
   why: 'When any certificate in the served chain expires, clients that verify it (sslmode=verify-ca/verify-full) stop connecting at once; renewing weeks ahead avoids an outage.',
-  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const leaf = c.chain[0];

@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { servesTls } from '../tls-engines';
 import { certCommonName } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
 
@@ -9,7 +8,6 @@ export const certHostnameCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'medium',
   why: 'Clients using sslmode=verify-full refuse a certificate issued for another name, and clients that do not verify cannot tell the real server from an impostor.',
-  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const leaf = c.chain[0];

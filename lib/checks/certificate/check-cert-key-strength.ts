@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { servesTls } from '../tls-engines';
 import { judgeCertKey } from './cert-key-bits';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
@@ -10,7 +9,6 @@ export const certKeyStrengthCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'high',
   why: 'RSA keys under 2048 bits and EC keys under 256 bits are within reach of well-funded attackers; a factored key lets them impersonate the server or decrypt recorded sessions.',
-  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const judged = c.chain.map((cert) => ({ cert, verdict: judgeCertKey(cert) }));

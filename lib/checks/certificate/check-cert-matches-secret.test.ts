@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { certMatchesSecretCheck as check } from './check-cert-matches-secret';
 import { daysFromNow, failed, healthyObservations, skipped, withData, withOutcome } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -18,7 +19,7 @@ describeVerdicts(check, [
 
 describe('cert.matches_secret applicability', () => {
   it('applies to PostgreSQL only, where the served chain is read', () => {
-    expect(check.appliesTo('postgresql')).toBe(true);
-    expect(check.appliesTo('redis')).toBe(false);
+    expect(checksFor('postgresql').includes(check)).toBe(true);
+    expect(checksFor('redis').includes(check)).toBe(false);
   });
 });

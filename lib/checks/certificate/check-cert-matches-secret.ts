@@ -9,7 +9,6 @@ export const certMatchesSecretCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'high',
   why: 'After a rotation the Secret holds the new certificate, but PostgreSQL keeps serving the old one until it reloads; expiry alerts on the Secret then say all is well while clients see the old, expiring one.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sTlsSecret, (secret): CheckVerdict =>
       outcomeVerdict(obs.certificate, (served) => {

@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { servesTls } from '../tls-engines';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
 
@@ -12,7 +11,6 @@ export const certSignatureCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'high',
   why: 'MD5 and SHA-1 signatures can be forged with chosen-prefix collisions, so a certificate signed with them no longer proves who issued it.',
-  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       // A self-signed root's own signature is never checked by clients, so only the leaf and issued certificates count.

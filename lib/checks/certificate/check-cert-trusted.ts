@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { servesTls } from '../tls-engines';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certTrustedCheck: CheckDefinition = {
@@ -8,7 +7,6 @@ export const certTrustedCheck: CheckDefinition = {
   area: 'certificate',
   severity: 'medium',
   why: 'A chain that does not verify against a trusted CA forces clients to turn verification off, which leaves them open to man-in-the-middle attacks.',
-  appliesTo: servesTls,
   evaluate: (obs) =>
     outcomeVerdict(obs.certificate, (c) => {
       const bundle = c.caSource === 'configured' ? 'the configured CA bundle' : 'the system CA store';

@@ -11,7 +11,6 @@ export const etcdAuthEnabledCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'critical',
   why: 'Until `etcdctl auth enable`, every client that reaches the port may read and write every key, including Patroni’s leader key and configuration.',
-  appliesTo: (engine) => engine === 'etcd',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.etcd, 'etcd'), (e) => {
       const r = e.unauthenticatedRead;

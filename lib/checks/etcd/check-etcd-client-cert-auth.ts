@@ -8,7 +8,6 @@ export const etcdClientCertAuthCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'With --client-cert-auth only holders of a certificate from the cluster CA get past the handshake, so a stolen password or an unauthenticated endpoint alone does not expose the store.',
-  appliesTo: (engine) => engine === 'etcd',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.etcd, 'etcd'), (e) => {
       const w = e.withoutClientCert;

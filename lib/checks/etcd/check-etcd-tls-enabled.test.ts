@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { etcdTlsEnabledCheck as check } from './check-etcd-tls-enabled';
 import { etcdObservations, failed } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -17,7 +18,7 @@ describeVerdicts(check, [
 
 describe('etcd checks applicability', () => {
   it('apply to etcd only', () => {
-    expect(check.appliesTo('etcd')).toBe(true);
-    expect(check.appliesTo('patroni')).toBe(false);
+    expect(checksFor('etcd').includes(check)).toBe(true);
+    expect(checksFor('patroni').includes(check)).toBe(false);
   });
 });

@@ -8,7 +8,6 @@ export const etcdTlsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'etcd holds the cluster’s leader lock and configuration (for Patroni, the whole PostgreSQL topology); in clear, anyone on the path can read it or steer a failover.',
-  appliesTo: (engine) => engine === 'etcd',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.etcd, 'etcd'), (e) => {
       const evidence = {

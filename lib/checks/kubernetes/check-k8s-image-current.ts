@@ -13,7 +13,6 @@ export const k8sImageCurrentCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A major version past its end of life gets no security fixes, so every vulnerability found after that date stays open on this database.',
-  appliesTo: (engine) => engine === 'postgresql' || engine === 'patroni',
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sWorkload, (w): CheckVerdict => {
       const images = [...new Set(w.pods.flatMap((p) => p.containers.filter((c) => !c.init && isPostgresImage(c.image)).map((c) => c.image)))];

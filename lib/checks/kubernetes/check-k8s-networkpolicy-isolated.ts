@@ -7,7 +7,6 @@ export const k8sNetworkPolicyIsolatedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Without a NetworkPolicy any pod in the cluster can open a connection to the database, so one compromised workload anywhere can try its passwords.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sWorkload, (w) => {
       if (w.networkPolicies.status === 'error') {

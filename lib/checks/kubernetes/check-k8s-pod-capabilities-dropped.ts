@@ -10,7 +10,6 @@ export const k8sPodCapabilitiesDroppedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'The default capability set lets a process change file ownership, bypass file permission checks and craft raw packets; a database needs none of that.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     judgeK8sContainers(obs, {
       includeInit: true,

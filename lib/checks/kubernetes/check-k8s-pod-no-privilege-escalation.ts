@@ -7,7 +7,6 @@ export const k8sPodNoPrivilegeEscalationCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Unless allowPrivilegeEscalation is false, a setuid binary in the image can lift a compromised database process to more rights than it started with.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     judgeK8sContainers(obs, {
       includeInit: true,

@@ -7,7 +7,6 @@ export const k8sPodNotPrivilegedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A privileged container sees every device of the node and bypasses most kernel isolation, so one database exploit becomes control of the node.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     judgeK8sContainers(obs, {
       includeInit: true,

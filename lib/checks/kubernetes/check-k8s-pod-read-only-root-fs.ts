@@ -7,7 +7,6 @@ export const k8sPodReadOnlyRootFsCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'With a writable root filesystem an intruder can drop tools or overwrite binaries in the container; the database only needs to write to its data volume.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     judgeK8sContainers(obs, {
       includeInit: false,

@@ -7,7 +7,6 @@ export const k8sPodRunAsNonRootCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A process running as root inside the container can install tools, read every mounted file and, after a container breakout, act as root on the node.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     judgeK8sContainers(obs, {
       includeInit: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { k8sPvcBoundCheck as check } from './check-k8s-pvc-bound';
 import { failed, healthyObservations, skipped, withData, withOutcome } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -21,6 +22,6 @@ describeVerdicts(check, [
 
 describe('k8s.pvc.bound applicability', () => {
   it('applies to every engine', () => {
-    expect(['postgresql', 'redis', 'etcd'].every((e) => check.appliesTo(e))).toBe(true);
+    expect(['postgresql', 'redis', 'etcd'].every((e) => checksFor(e).includes(check))).toBe(true);
   });
 });

@@ -7,7 +7,6 @@ export const k8sPvcBoundCheck: CheckDefinition = {
   area: 'storage',
   severity: 'high',
   why: 'A claim that is Pending or Lost means the database pod has no durable volume behind it: it cannot start, or its data is gone.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sStorage, (k) => {
       const evidence = { namespace: k.namespace, selector: k.selector, pods: k.pods.map((p) => p.name), pvcs: k.pvcs.map((c) => ({ name: c.name, phase: c.phase, storageClass: c.storageClass, capacity: c.capacity })) };

@@ -7,7 +7,6 @@ export const k8sSecretPasswordFromSecretCheck: CheckDefinition = {
   area: 'passwords',
   severity: 'high',
   why: 'A password written into the pod spec is readable by anyone who can get the Deployment, lands in Git and in every kubectl describe, and cannot be rotated without a redeploy.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sWorkload, (w) => {
       const rows = w.pods.flatMap((p) => p.containers.map((c) => ({ pod: p.name, container: c.name, passwordEnv: c.passwordEnv, literalPasswordArgs: c.literalPasswordArgs })));

@@ -7,7 +7,6 @@ export const k8sServiceNotExposedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A NodePort, LoadBalancer, external IP or host port puts the database port on a node or cloud address, in reach of anyone who can route to it.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sWorkload, (w) => {
       if (w.services.status === 'error') return { status: 'error', summary: `Services could not be listed: ${w.services.message}`, evidence: { namespace: w.namespace, error: w.services.message } };

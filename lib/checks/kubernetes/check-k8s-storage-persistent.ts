@@ -7,7 +7,6 @@ export const k8sStoragePersistentCheck: CheckDefinition = {
   area: 'storage',
   severity: 'high',
   why: 'An emptyDir is deleted with the pod and a hostPath is tied to one node, so a reschedule or node loss silently wipes the database. Only a PVC survives both.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sStorage, (k) => {
       const pods = k.pods.map((p) => {

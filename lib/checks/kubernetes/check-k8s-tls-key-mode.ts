@@ -9,7 +9,6 @@ export const k8sTlsKeyModeCheck: CheckDefinition = {
   area: 'tls',
   severity: 'medium',
   why: 'Secret volumes default to 0644, so every process and user in the pod can read the private key; PostgreSQL also refuses to start with a group- or world-readable key.',
-  appliesTo: () => true,
   evaluate: (obs) =>
     outcomeVerdict(obs.k8sWorkload, (w) => {
       const files = w.tlsKeyFiles.map((f) => ({ ...f, modeOctal: octal(f.mode) }));

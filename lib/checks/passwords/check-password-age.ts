@@ -1,5 +1,4 @@
 import type { CheckStatus, CheckDefinition, CheckVerdict } from '../check-definition';
-import { passwordEngines } from '../password-engines';
 import { formatCount } from '../format-count';
 import { formatIsoDay } from '../format-iso-day';
 import { observationNow } from '../observation-now';
@@ -16,7 +15,6 @@ export const passwordAgeCheck: CheckDefinition = {
   area: 'passwords',
   severity: 'high',
   why: 'A password that never changes stays valid in every place it ever leaked to: old laptops, CI logs, former colleagues. Rotating it on a schedule (90 days by default) bounds that exposure.',
-  appliesTo: (engine) => passwordEngines.has(engine),
   evaluate: (obs) =>
     outcomeVerdict(obs.passwordAge, (p): CheckVerdict => {
       const now = observationNow(obs);

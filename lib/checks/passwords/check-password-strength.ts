@@ -1,5 +1,4 @@
 import type { CheckDefinition } from '../check-definition';
-import { passwordEngines } from '../password-engines';
 import { outcomeVerdict } from '../outcome-verdict';
 
 /** The shortest secret password.strength accepts; the scan compares against it, so no length is ever recorded. */
@@ -12,7 +11,6 @@ export const passwordStrengthCheck: CheckDefinition = {
   area: 'passwords',
   severity: 'medium',
   why: 'Database passwords are used by programs, not people, so there is no reason for them to be short: 32 random characters make online and offline guessing hopeless.',
-  appliesTo: (engine) => passwordEngines.has(engine),
   evaluate: (obs) =>
     outcomeVerdict(obs.passwordAge, (p) => {
       // Only "long enough or not" reaches a check: not the secret, not even its length.

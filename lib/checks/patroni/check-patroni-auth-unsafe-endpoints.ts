@@ -8,7 +8,6 @@ export const patroniAuthUnsafeEndpointsCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'critical',
   why: 'Anyone who can call /restart, /reinitialize, /switchover or /config unauthenticated can wipe a replica, move the primary or rewrite PostgreSQL parameters, including archive_command (remote code execution).',
-  appliesTo: (engine) => engine === 'patroni',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.patroni, 'Patroni'), (p) => {
       const calls = p.unsafeCalls.map((c) => `${c.method} ${c.path} → ${c.httpStatus ?? `no answer (${c.answer ?? 'closed'})`}`);

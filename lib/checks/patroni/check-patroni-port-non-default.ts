@@ -8,7 +8,6 @@ export const patroniPortNonDefaultCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Scanners look for Patroni on 8008 first; a non-default port does not secure the API, but it keeps it off the cheapest sweeps.',
-  appliesTo: (engine) => engine === 'patroni',
   evaluate: (obs) => {
     const evidence = { port: obs.target.port, defaultPort: patroniDefaultPort };
     if (obs.target.port === patroniDefaultPort) return { status: 'fail', summary: 'the REST API listens on the default port 8008', evidence };

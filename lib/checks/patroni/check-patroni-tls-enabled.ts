@@ -8,7 +8,6 @@ export const patroniTlsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'The REST API carries the basic-auth password for restarts, switchovers and configuration changes; in clear, anyone on the path can capture it and take over the cluster.',
-  appliesTo: (engine) => engine === 'patroni',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.patroni, 'Patroni'), (p) => {
       const evidence = {

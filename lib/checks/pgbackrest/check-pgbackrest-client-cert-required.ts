@@ -8,7 +8,6 @@ export const pgbackrestClientCertRequiredCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'The TLS server hands out backups and accepts archive pushes; only a client certificate from your CA, named in tls-server-auth, should get a session.',
-  appliesTo: (engine) => engine === 'pgbackrest',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.pgbackrestServer, 'pgBackRest server'), (p) => {
       const evidence = { withoutClientCert: p.withoutClientCert, detail: p.detail, greeting: p.greeting };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { pgbackrestTlsEnabledCheck as check } from './check-pgbackrest-tls-enabled';
 import { pgbackrestServerObservations, skipped } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -16,7 +17,7 @@ describeVerdicts(check, [
 
 describe('pgbackrest server checks applicability', () => {
   it('apply to pgbackrest targets only, not to PostgreSQL targets with a pgBackRest backup source', () => {
-    expect(check.appliesTo('pgbackrest')).toBe(true);
-    expect(check.appliesTo('postgresql')).toBe(false);
+    expect(checksFor('pgbackrest').includes(check)).toBe(true);
+    expect(checksFor('postgresql').includes(check)).toBe(false);
   });
 });

@@ -8,7 +8,6 @@ export const pgbackrestTlsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'The repository host streams every backup and WAL segment through this port; without TLS the whole database crosses the network readable and alterable.',
-  appliesTo: (engine) => engine === 'pgbackrest',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.pgbackrestServer, 'pgBackRest server'), (p) => {
       const evidence = { port: p.tls.port, protocol: p.tls.handshake?.protocol ?? null, cipher: p.tls.handshake?.cipher ?? null, handshakeError: p.tls.error, greeting: p.greeting };

@@ -8,7 +8,6 @@ export const pgExtensionsPgcryptoCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Where data must be encrypted at rest column by column, pgcrypto provides pgp_sym_encrypt and friends inside the database. The check runs on targets tagged encryption:required.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) => {
     if (!hasTag(obs, policyTags.encryption)) {
       return { status: 'skip', summary: `encryption is not required for this target (tag it ${policyTags.encryption} to check)`, evidence: { policyTag: policyTags.encryption, tagged: false } };

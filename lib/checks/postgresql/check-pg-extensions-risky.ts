@@ -14,7 +14,6 @@ export const pgExtensionsRiskyCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'adminpack writes server files, file_fdw reads them, and dblink connects from the server to other hosts, where it may be trusted in ways the caller is not. Installed and granted to PUBLIC or ordinary roles, they hand those abilities to every such login.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const found = h.extensions.filter((e) => e.name in risky).map((e) => ({ name: e.name, version: e.version, risk: risky[e.name] ?? '', usableBy: e.nonSuperuserGrantees }));

@@ -7,7 +7,6 @@ export const pgExtensionsUntrustedLanguagesCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'Functions in an untrusted language (plperlu, plpython3u, pltclu) run with the server’s operating-system rights: they can read the data directory, open sockets and start programs. Anyone who gains superuser, or a SECURITY DEFINER function written in one, gets the host too.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const untrusted = h.languages.filter((l) => !l.trusted).map((l) => l.name);

@@ -9,7 +9,6 @@ export const pgListenAddressesCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'listen_addresses = \'*\' opens the port on every interface, including public or management networks nobody meant to expose. Listing the service address leaves only that network able to try pg_hba.conf at all.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'listen_addresses', (v) => {
       const addrs = v.split(',').map((s) => s.trim()).filter((s) => s !== '');

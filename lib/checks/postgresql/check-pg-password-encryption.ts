@@ -10,7 +10,6 @@ export const pgPasswordEncryptionCheck: CheckDefinition = {
   area: 'passwords',
   severity: 'high',
   why: 'An md5 verifier is salted only with the role name and is enough on its own to pass md5 authentication, so anyone who reads it from pg_authid or a backup can log in. SCRAM-SHA-256 verifiers are salted, iterated and cannot be replayed.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgSession, (s) => {
       const roles = s.md5Roles;

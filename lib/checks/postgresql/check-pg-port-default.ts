@@ -9,7 +9,6 @@ export const pgPortDefaultCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Mass scanners and worms try 5432 first. Another port is no defence on its own, but it keeps a server out of the cheapest sweeps and their log noise.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'port', (v) => {
       const reached = String(obs.target.port);

@@ -7,7 +7,6 @@ export const pgPrivilegesPublicDatabaseConnectTempCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'By default every role may connect to every database and create temporary tables in it, so a role made for one application can browse the catalogs of all the others. Granting CONNECT per role keeps each login inside its own database.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const open = h.databases.filter((d) => d.publicConnect || d.publicTemp);

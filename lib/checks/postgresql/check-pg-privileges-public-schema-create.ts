@@ -7,7 +7,6 @@ export const pgPrivilegesPublicSchemaCreateCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'When every role may create objects in public, any login can plant a function or operator that shadows a built-in one, and another role’s queries, a superuser’s included, run it (CVE-2018-1058). PostgreSQL 15 and later revoke this by default; upgraded or hand-granted databases may still allow it.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const s = h.publicSchema;

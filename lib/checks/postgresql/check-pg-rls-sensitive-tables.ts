@@ -8,7 +8,6 @@ export const pgRlsSensitiveTablesCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Row-level security lets the database itself decide which rows each role sees, so a bug or an injected query in one tenant’s code path cannot read another’s rows. Tables are flagged by tagging the target sensitive:<schema>.<table>; without such tags the check is skipped.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) => {
     const flagged = (obs.tags ?? []).filter((t) => t.startsWith(policyTags.sensitivePrefix));
     if (flagged.length === 0) {

@@ -22,7 +22,6 @@ export const pgSslCiphersCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'ssl_ciphers decides which TLS 1.2 cipher suites the server accepts. NULL, export-grade, RC4, DES or a security level of 0 let an attacker on the path decrypt or forge the session; MEDIUM and 3DES are legacy.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'ssl_ciphers', (v, h) => {
       const evidence = { ssl_ciphers: v, ssl: h.settings.ssl ?? null };

@@ -8,7 +8,6 @@ export const pgSslPreferServerCiphersCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'When the client’s preference wins, an old or misconfigured client can steer a TLS 1.2 session to the weakest cipher the server still allows. The server’s order puts its strongest choice first.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'ssl_prefer_server_ciphers', (v) => {
       const evidence = { ssl_prefer_server_ciphers: v };

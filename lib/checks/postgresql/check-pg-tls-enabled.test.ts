@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { pgTlsEnabledCheck as check } from './check-pg-tls-enabled';
 import { failed, healthyObservations, skipped, withData, withOutcome } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -21,7 +22,7 @@ describeVerdicts(check, [
 
 describe('pg.tls.enabled applicability', () => {
   it('applies to postgresql only', () => {
-    expect(check.appliesTo('postgresql')).toBe(true);
-    expect(check.appliesTo('redis')).toBe(false);
+    expect(checksFor('postgresql').includes(check)).toBe(true);
+    expect(checksFor('redis').includes(check)).toBe(false);
   });
 });

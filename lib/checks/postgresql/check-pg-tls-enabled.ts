@@ -7,7 +7,6 @@ export const pgTlsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'Without TLS, every query, result row and password exchange crosses the network in clear text for anyone on the path to read or alter.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgTls, (t) => {
       const evidence = {

@@ -9,7 +9,6 @@ export const pgTlsMinVersionCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'TLS 1.0 and 1.1 were deprecated by RFC 8996 and lack modern AEAD ciphers; a server that still accepts them lets a client or attacker negotiate weak protection.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgTls, (t) => {
       if (t.sslResponse !== 'S') {

@@ -17,7 +17,6 @@ export const pgTlsRequiredCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'Offering TLS is not enough: if pg_hba.conf still accepts plain connections, a misconfigured client or a downgrade attacker sends credentials and data unencrypted.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgTls, (t) => {
       const { outcome, method, message } = t.plaintextLogin;

@@ -9,7 +9,6 @@ export const pgVersionLatestMinorCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Minor releases carry the security fixes and are drop-in: same data format, restart only. Running behind the newest one leaves published vulnerabilities open for no gain.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const { major, minor } = pgServerVersion(h.serverVersionNum);

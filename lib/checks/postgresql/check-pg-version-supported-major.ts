@@ -14,7 +14,6 @@ export const pgVersionSupportedMajorCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'After its end of life a major version gets no more security fixes, so every vulnerability found later stays open on this server. Upgrading takes planning, so the last 180 days warn.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const { major } = pgServerVersion(h.serverVersionNum);

@@ -8,7 +8,6 @@ export const rabbitmqAmqpsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'AMQP carries every message body and the PLAIN login password as readable bytes; only AMQPS keeps them from anyone on the path.',
-  appliesTo: (engine) => engine === 'rabbitmq',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.rabbitmq, 'RabbitMQ'), (r) => {
       const onPort = r.plaintext.find((p) => p.port === r.tls.port);

@@ -8,7 +8,6 @@ export const rabbitmqGuestRestrictedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'guest/guest is the best-known default credential there is and has full rights on the default vhost; reachable from the network it hands the broker to anyone.',
-  appliesTo: (engine) => engine === 'rabbitmq',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.rabbitmq, 'RabbitMQ'), (r) => {
       const g = r.guest;

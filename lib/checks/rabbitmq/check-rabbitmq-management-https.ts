@@ -12,7 +12,6 @@ export const rabbitmqManagementHttpsCheck: CheckDefinition = {
   area: 'tls',
   severity: 'medium',
   why: 'The management API takes administrator passwords with basic auth on every request. Over plain HTTP they are readable on the wire, and behind a certificate clients cannot verify they can be intercepted.',
-  appliesTo: (engine) => engine === 'rabbitmq',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.rabbitmq, 'RabbitMQ'), (r): CheckVerdict => {
       const m = r.management;

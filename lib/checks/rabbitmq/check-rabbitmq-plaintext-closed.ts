@@ -8,7 +8,6 @@ export const rabbitmqPlaintextClosedCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'While 5672 answers, any client left on amqp:// sends its PLAIN password and messages in clear, whatever AMQPS offers next door.',
-  appliesTo: (engine) => engine === 'rabbitmq',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.rabbitmq, 'RabbitMQ'), (r) => {
       const evidence = { ports: r.plaintext.map((p) => ({ port: p.port, answer: p.answer, detail: p.detail })) };

@@ -9,7 +9,6 @@ export const redisAuthRequiredCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'critical',
   why: 'A Redis that answers unauthenticated clients gives anyone who reaches the port every key, and through CONFIG or MODULE often the host itself.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const evidence = { session: r.session, unauthenticatedReply: r.unauthenticatedReply };

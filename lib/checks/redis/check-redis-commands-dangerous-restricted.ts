@@ -11,7 +11,6 @@ export const redisCommandsDangerousRestrictedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'FLUSHALL wipes every key, CONFIG SET can rewrite files on the host and DEBUG can crash or stall the server; an application account never needs them.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const removed = r.commands.filter((c) => c.present === false).map((c) => label[c.name] ?? c.name);

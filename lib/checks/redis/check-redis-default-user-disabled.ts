@@ -9,7 +9,6 @@ export const redisDefaultUserDisabledCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'Every client that does not name a user is "default", usually with +@all. Turned off, each application needs its own ACL user; left on with requirepass, one shared password opens everything.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const d = r.defaultUser;

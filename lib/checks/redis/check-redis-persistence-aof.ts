@@ -9,7 +9,6 @@ export const redisPersistenceAofCheck: CheckDefinition = {
   area: 'storage',
   severity: 'medium',
   why: 'RDB snapshots alone lose every write since the last snapshot when Redis restarts; a Redis that holds data of record needs the append-only file.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const evidence = { markedAsStore: r.markedAsStore, aofEnabled: r.aofEnabled, appendonly: r.config.appendonly };

@@ -10,7 +10,6 @@ export const redisPlaintextClosedCheck: CheckDefinition = {
   area: 'tls',
   severity: 'high',
   why: 'A TLS port is no protection while port 6379 still answers in clear: clients configured with redis:// keep sending passwords and data unencrypted.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const evidence = { ports: r.plaintext.map((p) => ({ port: p.port, answer: p.answer, detail: p.detail })) };

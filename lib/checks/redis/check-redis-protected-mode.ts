@@ -9,7 +9,6 @@ export const redisProtectedModeCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Protected mode is the safety net for a Redis left without a password: it refuses every client that does not come from loopback.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const evidence = { protectedMode: r.config.protectedMode, unauthenticatedReply: r.unauthenticatedReply, defaultUser: r.defaultUser };

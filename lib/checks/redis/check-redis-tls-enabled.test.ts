@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checksFor } from '../../engines/engine-registry';
 import { redisTlsEnabledCheck as check } from './check-redis-tls-enabled';
 import { failed, healthyObservations, redisObservations } from '../../../tests/fixtures/test-fixtures';
 import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
@@ -24,8 +25,8 @@ describeVerdicts(check, [
 
 describe('redis.tls.enabled applicability', () => {
   it('applies to redis only', () => {
-    expect(check.appliesTo('redis')).toBe(true);
-    expect(check.appliesTo('postgresql')).toBe(false);
+    expect(checksFor('redis').includes(check)).toBe(true);
+    expect(checksFor('postgresql').includes(check)).toBe(false);
     expect(healthyObservations().redis).toBeUndefined();
   });
 });

@@ -8,7 +8,6 @@ export const redisTlsEnabledCheck: CheckDefinition = {
   area: 'tls',
   severity: 'critical',
   why: 'Redis sends AUTH passwords, keys and values as plain bytes; without TLS anyone on the path can read sessions and cached data or inject commands.',
-  appliesTo: (engine) => engine === 'redis',
   evaluate: (obs) =>
     outcomeVerdict(engineOutcome(obs.redis, 'Redis'), (r) => {
       const onPort = r.plaintext.find((p) => p.port === r.tls.port);

@@ -8,7 +8,6 @@ export const pgHbaHostsslOnlyCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A host line matches connections with and without TLS, and hostnossl only without, so one client that forgets sslmode=require logs in and queries in clear text. hostssl lines make TLS the only way in, whatever the client asks for.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules) => {
       const plain = rules.filter((r) => (r.type === 'host' || r.type === 'hostnossl') && r.method !== 'reject');

@@ -8,7 +8,6 @@ export const pgHbaNoIdentCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Over TCP, ident asks an identd service on the client machine who is connecting and believes the answer, so anyone who controls a client host can claim any user name.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules) => {
       const ident = rules.filter((r) => isHostRule(r) && r.method === 'ident');

@@ -8,7 +8,6 @@ export const pgHbaNoMd5PasswordCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'The password method sends the password itself over the wire, readable wherever TLS is absent. The md5 method accepts a stolen md5 hash as if it were the password and is deprecated since PostgreSQL 18.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules) => {
       const weak = rules.filter((r) => r.method === 'password' || r.method === 'md5');

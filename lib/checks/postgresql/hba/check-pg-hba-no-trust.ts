@@ -8,7 +8,6 @@ export const pgHbaNoTrustCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'critical',
   why: 'A trust line lets anyone who can reach the port log in as any role it names, superusers included, with no password at all. On a TCP line that is everyone on the network path; on a local line it is every OS user on the host.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules) => {
       const trust = rules.filter((r) => r.method === 'trust');

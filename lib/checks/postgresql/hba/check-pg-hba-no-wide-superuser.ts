@@ -8,7 +8,6 @@ export const pgHbaNoWideSuperuserCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A line for 0.0.0.0/0 or ::/0 that admits all users or a superuser leaves only the password between the internet (or the whole network) and full control. Narrow address ranges per role limit who can even try.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules, h) => {
       const superusers = h.roles.filter((r) => r.superuser);

@@ -8,7 +8,6 @@ export const pgLoggingConnectionsCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Without it the log says nothing about who logged in, from where, or how many password guesses failed first, so brute forcing and stolen-credential use go unseen.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_connections', (v) => {
       const evidence = { log_connections: v };

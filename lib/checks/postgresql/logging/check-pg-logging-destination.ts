@@ -8,7 +8,6 @@ export const pgLoggingDestinationCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'With log_destination = stderr and no logging collector, the log lives only as long as whatever captures the server’s stderr keeps it. The collector writes rotated files, and syslog or jsonlog hands lines to central logging.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const dest = h.settings.log_destination;

@@ -8,7 +8,6 @@ export const pgLoggingDisconnectionsCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'The disconnection line records how long each session lasted, which shows when an intruder was active and helps tell a brief probe from a long data pull.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_disconnections', (v) => {
       const evidence = { log_disconnections: v };

@@ -7,7 +7,6 @@ export const pgLoggingFileModeCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Server logs hold statements, user names and client addresses, sometimes passwords from a mistyped ALTER ROLE. A world-readable or group-writable log file exposes or lets others rewrite that record.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_file_mode', (v) => {
       const mode = parseInt(v, 8);

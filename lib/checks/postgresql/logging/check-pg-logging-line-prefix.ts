@@ -14,7 +14,6 @@ export const pgLoggingLinePrefixCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'A log line without the user, database and client address cannot be tied to anyone, so an error or a suspicious statement leads nowhere. The default prefix carries only the time and process id.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_line_prefix', (v) => {
       const missing = needed.filter(([, re]) => !re.test(v)).map(([label]) => label);

@@ -7,7 +7,6 @@ export const pgLoggingMinDurationCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Logging statements that run longer than a threshold surfaces bulk extraction and denial-of-service queries as well as performance problems. At -1 (the default) no statement is ever logged for its duration.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_min_duration_statement', (v) => {
       const ms = Number(v);

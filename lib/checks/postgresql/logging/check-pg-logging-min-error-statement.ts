@@ -8,7 +8,6 @@ export const pgLoggingMinErrorStatementCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Failed statements are where SQL injection and privilege probing show up first: permission denied, syntax errors from crafted input. With the threshold above error, the statement text is left out of those log lines.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_min_error_statement', (v) => {
       const evidence = { log_min_error_statement: v };

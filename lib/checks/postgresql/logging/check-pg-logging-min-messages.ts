@@ -8,7 +8,6 @@ export const pgLoggingMinMessagesCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'low',
   why: 'Above warning the log drops messages that flag misuse early, such as deprecated authentication or permission problems. Below it (debug levels) the log floods and can carry query text with secrets.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_min_messages', (v) => {
       const evidence = { log_min_messages: v };

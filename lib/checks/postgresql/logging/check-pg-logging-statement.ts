@@ -7,7 +7,6 @@ export const pgLoggingStatementCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'With log_statement = none a dropped table, a new role or an altered function leaves no trace in the server log. ddl records every CREATE, ALTER and DROP at negligible cost.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'log_statement', (v) => {
       const evidence = { log_statement: v };

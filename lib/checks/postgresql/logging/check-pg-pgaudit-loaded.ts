@@ -10,7 +10,6 @@ export const pgPgauditLoadedCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'PostgreSQL’s own statement log says what text was sent, not which objects were read or changed, and misses statements run inside functions. pgAudit writes a structured audit trail of reads, writes, DDL and role changes, which auditors and breach investigations need.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgSettingVerdict(obs, 'shared_preload_libraries', (v) => {
       const libs = preloadList(v);

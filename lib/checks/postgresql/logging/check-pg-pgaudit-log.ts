@@ -24,7 +24,6 @@ export const pgPgauditLogCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Loading pgAudit does nothing until pgaudit.log names the statement classes to record; its default is none. Schema changes (ddl) and grants or new roles (role) are the minimum a breach investigation needs.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h): CheckVerdict => {
       const preload = h.settings.shared_preload_libraries;

@@ -10,7 +10,6 @@ export const pgRolesPasswordExpiryCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Where policy requires passwords to expire, VALID UNTIL is the server’s own enforcement: a role without it keeps a password working forever, whatever the rotation schedule says. The check runs only on targets tagged password-expiry:required.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) => {
     if (!hasTag(obs, policyTags.passwordExpiry)) {
       return { status: 'skip', summary: `no password-expiry policy for this target (tag it ${policyTags.passwordExpiry} to check)`, evidence: { policyTag: policyTags.passwordExpiry, tagged: false } };

@@ -14,7 +14,6 @@ export const pgRolesPrivilegedAttributesCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'CREATEROLE can create and grant roles, BYPASSRLS ignores every row-level policy, and REPLICATION can stream a copy of all data. On an everyday login role each turns a leaked password into far more than the application needs.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const flagged = h.roles

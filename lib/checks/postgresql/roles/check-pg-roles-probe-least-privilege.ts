@@ -10,7 +10,6 @@ export const pgRolesProbeLeastPrivilegeCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'Posture stores this role’s password to scan on a schedule, so the role should only be able to read settings and statistics. A superuser or data-writing probe role would make Posture itself a path to the data.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const me = h.roles.find((r) => r.name === h.probeRole);

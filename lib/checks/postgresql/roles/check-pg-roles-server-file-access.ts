@@ -10,7 +10,6 @@ export const pgRolesServerFileAccessCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'Members of pg_execute_server_program run shell commands as the database’s OS user (COPY … PROGRAM), and pg_write_server_files and pg_read_server_files read or overwrite any file that user can, including the data directory and keys. That is superuser power by another name.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const members = h.roles

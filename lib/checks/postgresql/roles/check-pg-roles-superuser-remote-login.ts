@@ -8,7 +8,6 @@ export const pgRolesSuperuserRemoteLoginCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'high',
   why: 'A superuser login over TCP from other hosts turns one guessed or leaked password into full control of the server, including its operating-system account. Superuser work can be done locally (peer) or from a single admin address.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     pgHbaVerdict(obs, (rules, h) => {
       const open = rules.filter((r) => r.type !== 'local' && r.method !== 'reject' && hbaReach(r) !== 'loopback');

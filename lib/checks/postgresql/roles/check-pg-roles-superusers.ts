@@ -8,7 +8,6 @@ export const pgRolesSuperusersCheck: CheckDefinition = {
   area: 'hardening',
   severity: 'medium',
   why: 'A superuser bypasses every permission check and can run programs as the server’s OS user, so each extra one is another full-compromise path. Day-to-day work belongs to roles with only the privileges it needs.',
-  appliesTo: (engine) => engine === 'postgresql',
   evaluate: (obs) =>
     outcomeVerdict(obs.pgHardening, (h) => {
       const su = h.roles.filter((r) => r.superuser);
