@@ -17,7 +17,7 @@ export const etcdEngine: EngineDefinition = {
   urlSchemes: [{ scheme: 'https:' }],
   observationKeys: ['etcd'],
   probes:
-    'a TLS handshake on the client port and GET /version in clear on it; GET /version over TLS without a client certificate; a count-only POST /v3/kv/range with no token, presenting the configured client certificate',
+    "a TLS handshake on the client port and GET /version in clear on it, GET /version over TLS without a client certificate, and a count-only POST /v3/kv/range with no token for a key of Posture's own, presenting the configured client certificate. Nothing is written",
   concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     etcdTlsEnabledCheck,

@@ -18,7 +18,7 @@ export const patroniEngine: EngineDefinition = {
   urlSchemes: [{ scheme: 'https:' }],
   observationKeys: ['patroni'],
   probes:
-    'a TLS handshake on the REST API port and GET /patroni in clear on it; GET /patroni over TLS; anonymous PATCH/PUT /config, POST /switchover and /failover with a body that is not JSON, so Patroni refuses or rejects them before acting',
+    'a TLS handshake on the REST API port and GET /patroni in clear on it, GET /patroni over TLS, and anonymous PATCH /config, PUT /config, POST /switchover and POST /failover with a body that is not JSON, which Patroni refuses or rejects before acting',
   concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     k8sImageCurrentCheck,

@@ -14,7 +14,8 @@ export const pgbackrestEngine: EngineDefinition = {
   defaultPort: 8432,
   urlSchemes: [{ scheme: 'https:' }],
   observationKeys: ['pgbackrestServer'],
-  probes: 'a TLS handshake on the server port and the JSON greeting it sends; a connection without a client certificate that only listens for what the server does next',
+  probes:
+    'a TLS handshake on the server port and the JSON greeting it sends, and a connection without a client certificate that only listens for what the server does next. No command is sent',
   concerns: [availabilityConcern, servedCertificateConcern, kubernetesWorkloadConcern],
   checks: [
     pgbackrestTlsEnabledCheck,

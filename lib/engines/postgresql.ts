@@ -58,7 +58,7 @@ export const postgresqlEngine: EngineDefinition = {
   urlSchemes: [{ scheme: 'postgresql:' }, { scheme: 'postgres:' }],
   observationKeys: ['pgTls', 'pgSession', 'pgHardening'],
   probes:
-    'SSLRequest and a TLS handshake (legacy versions too), a plaintext StartupMessage it never answers, then one login over TLS as the probe role that reads pg_settings, pg_hba_file_rules, roles, privileges, languages, extensions and the tagged sensitive tables',
+    'SSLRequest and a TLS handshake, handshakes capped at TLS 1.0 and 1.1, PostgreSQL 17 direct TLS, and a plaintext StartupMessage abandoned before authenticating; then one login as the probe role (over TLS unless a plaintext login is allowed) that reads pg_settings, pg_hba_file_rules, roles, privileges, languages, extensions and the tagged sensitive tables',
   concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern, backupConcern],
   checks: [
     pgTlsEnabledCheck,

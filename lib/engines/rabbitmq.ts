@@ -19,7 +19,7 @@ export const rabbitmqEngine: EngineDefinition = {
   urlSchemes: [{ scheme: 'amqp:', port: 5672 }, { scheme: 'amqps:' }],
   observationKeys: ['rabbitmq'],
   probes:
-    'a TLS handshake and the AMQP Connection.Start on the target port, the AMQP header on the plaintext port (plaintext-port tag, else 5672), a guest/guest PLAIN login that opens no channel, and GET /api/overview over HTTPS on the management port and in clear on its plaintext port',
+    'a TLS handshake and the AMQP 0-9-1 header on the target port (Connection.Start), the header in clear on the plaintext port (the plaintext-port tag, else 5672), a guest/guest PLAIN login that hangs up before opening a vhost, and GET /api/overview without credentials over HTTPS on the management port (15671, or the management-port tag) and in clear on 15672 (or the management-plaintext-port tag)',
   concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     rabbitmqAmqpsEnabledCheck,

@@ -22,7 +22,7 @@ export const redisEngine: EngineDefinition = {
   urlSchemes: [{ scheme: 'redis:' }, { scheme: 'rediss:' }],
   observationKeys: ['redis'],
   probes:
-    'a TLS handshake on the target port and a plaintext PING on the plaintext port (the plaintext-port tag, else 6379); then, over TLS, AUTH with the stored credential, ACL LIST, COMMAND INFO, ACL DRYRUN and CONFIG GET, never running a dangerous command',
+    'a TLS handshake on the target port (a plaintext PING there when it fails) and a plaintext PING on the plaintext port (the plaintext-port tag, else 6379); then, over TLS, PING before AUTH, AUTH with the stored credential, ACL LIST, COMMAND INFO, ACL DRYRUN, CONFIG GET and INFO persistence. Nothing dangerous is executed',
   concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     redisTlsEnabledCheck,
