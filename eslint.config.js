@@ -50,6 +50,14 @@ const config = [
       ],
     },
   },
+  {
+    // Production code never reaches into tests/: fixtures and test support live there; colocated *.test.ts may use them.
+    files: ['lib/**/*.ts', 'lib/**/*.tsx', 'app/**/*.ts', 'app/**/*.tsx'],
+    ignores: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+tests/|^@/tests/', message: 'lib/ and app/ may not import from tests/ (fixtures and test support belong to tests).' }] }],
+    },
+  },
 ];
 
 export default config;

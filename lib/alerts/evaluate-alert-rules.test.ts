@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../checks/check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import type { CheckResult } from '../checks/check-definition';
-import { certInfo, daysFromNow, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../checks/test-fixtures';
-import type { Observations } from '../probes/observations';
+import { certInfo, daysFromNow, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../../tests/fixtures/test-fixtures';
+import type { Observations } from '../probes/observations/observations';
 import { defaultAlertSettings, type AlertSettings } from './alert-settings';
 import { isoWeek } from './alert-intent';
 import { evaluateAlertRules, isLetterDrop, type AlertRuleInput, type CheckTransition } from './evaluate-alert-rules';

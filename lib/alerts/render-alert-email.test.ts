@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../checks/check-catalog';
-import { certExpiryCheck } from '../checks/check-cert-expiry';
-import { certInfo, daysFromNow, FIXED_NOW, withData } from '../checks/test-fixtures';
+import { evaluateChecks } from '../engines/evaluate-checks';
+import { certExpiryCheck } from '../checks/certificate/check-cert-expiry';
+import { certInfo, daysFromNow, FIXED_NOW, withData } from '../../tests/fixtures/test-fixtures';
 import { defaultAlertSettings } from './alert-settings';
 import { alertIntent } from './alert-intent';
 import { evaluateAlertRules } from './evaluate-alert-rules';

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from './check-definition';
-import { checkCatalog, evaluateChecks } from './check-catalog';
-import { healthyObservations, redisObservations, withData } from './test-fixtures';
+import { checkCatalog } from './check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
+import { healthyObservations, redisObservations, withData } from '../../tests/fixtures/test-fixtures';
 
 const promised: [string, string][] = [
   ['target.reachable', 'critical'],
@@ -165,7 +166,8 @@ describe('check catalog', () => {
     const forbidden = /from '(node:)?(net|tls|dgram|http|https|dns|child_process)'|from '(pg|pg-boss|@prisma\/[^']+|@kubernetes\/[^']+)'|\/db'|generated\/prisma/;
     for (const dir of ['.', '../grading']) {
       const abs = path.resolve(import.meta.dirname, dir);
-      for (const f of readdirSync(abs).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      // Recursive: the checks live in a folder per engine or concern.
+      for (const f of readdirSync(abs, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
         expect(readFileSync(path.join(abs, f), 'utf8'), `${dir}/${f}`).not.toMatch(forbidden);
       }
     }

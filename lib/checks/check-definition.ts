@@ -1,4 +1,4 @@
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 
 /** Anything that survives JSON.stringify unchanged: evidence is stored as JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -27,7 +27,6 @@ export interface CheckDefinition {
   area: CheckArea;
   severity: Severity;
   why: string;
-  appliesTo: (engine: string) => boolean;
   evaluate: (obs: Observations) => CheckVerdict;
   remediation: string;
   compliance: ComplianceRef[];

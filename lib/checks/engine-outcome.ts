@@ -1,4 +1,4 @@
-import type { ProbeOutcome } from '../probes/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
 
 /** An engine probe's outcome, or a skip when the scan did not run it (another engine, an older observation). */
 export function engineOutcome<T>(outcome: ProbeOutcome<T> | undefined, engine: string): ProbeOutcome<T> {

@@ -1,4 +1,4 @@
-import type { Observations } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
 
 /** The scan's clock: obs.now when the scan set it, else the wall clock. */
 export function observationNow(obs: Pick<Observations, 'now'>): number {

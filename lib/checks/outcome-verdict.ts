@@ -1,4 +1,4 @@
-import type { ProbeOutcome } from '../probes/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
 import type { CheckVerdict, JsonValue } from './check-definition';
 
 /** A skipped probe makes the check skip, a failed probe makes it error; only observed data is judged. */

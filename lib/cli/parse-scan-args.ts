@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isGrade, type Grade } from '../grading/grade-bands';
 import { spkiPinSchema } from '../validations/tls-pin';
 import { hostSchema } from '../validations/target';
+import type { EngineId } from '../engines/engine-definition';
+import { engineRegistry } from '../engines/engine-registry';
 
 export interface ScanArgs {
   url: URL;
@@ -30,17 +32,12 @@ export interface ScanArgs {
   tags: string[];
 }
 
-export type ScanEngine = 'postgresql' | 'redis' | 'rabbitmq' | 'patroni' | 'etcd' | 'pgbackrest';
+export type ScanEngine = EngineId;
 
-const schemeEngine: Record<string, ScanEngine> = {
-  'postgresql:': 'postgresql',
-  'postgres:': 'postgresql',
-  'redis:': 'redis',
-  'rediss:': 'redis',
-  'amqp:': 'rabbitmq',
-  'amqps:': 'rabbitmq',
-};
-const httpsEngines: readonly ScanEngine[] = ['patroni', 'etcd', 'pgbackrest'];
+const enginesOf = (scheme: string) => engineRegistry.filter((e) => e.urlSchemes.some((u) => u.scheme === scheme)).map((e) => e.id);
+const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''));
+const httpsEngines = enginesOf('https:');
+const urlSchemes = [...new Set(engineRegistry.flatMap((e) => e.urlSchemes.map((u) => u.scheme)))].filter((s) => s !== 'https:');
 
 export class UsageError extends Error {}
 
@@ -60,11 +57,12 @@ const portOption = (opts: Map<string, string>, name: string): number | null => {
 /** The engine from the URL's scheme; https:// needs --engine, and --engine must agree with any other scheme. */
 function engineOf(url: URL, flag: string | undefined): ScanEngine {
   if (url.protocol === 'https:') {
-    if (!flag || !(httpsEngines as readonly string[]).includes(flag)) throw new UsageError('an https:// target needs --engine patroni, etcd or pgbackrest');
-    return flag as ScanEngine;
+    const engine = httpsEngines.find((e) => e === flag);
+    if (!engine) throw new UsageError(`an https:// target needs --engine ${orList(httpsEngines)}`);
+    return engine;
   }
-  const engine = schemeEngine[url.protocol];
-  if (!engine) throw new UsageError('the target URL must start with postgresql://, redis://, rediss://, amqp://, amqps:// or https:// (with --engine)');
+  const engine = enginesOf(url.protocol)[0];
+  if (!engine) throw new UsageError(`the target URL must start with ${orList([...urlSchemes.map((s) => `${s}//`), 'https:// (with --engine)'])}`);
   if (flag !== undefined && flag !== engine) throw new UsageError(`--engine ${flag} does not match a ${url.protocol}// URL`);
   return engine;
 }

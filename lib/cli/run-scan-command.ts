@@ -1,4 +1,4 @@
-import { evaluateChecks } from '../checks/check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import { gradeRank } from '../grading/grade-bands';
 import { gradeTarget } from '../grading/grade-target';
 import { describeCaps } from '../grading/describe-caps';

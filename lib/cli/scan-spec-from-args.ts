@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { defaultPolicy, type ScanSpec } from '../scan/scan-spec';
 import type { BackupSource } from '../validations/target';
-import { defaultPortFor } from '../validations/target';
+import { engineDefinition } from '../engines/engine-registry';
 import type { ScanArgs, ScanEngine } from './parse-scan-args';
 
 /** The scheme's own port where it has one (amqp 5672 vs amqps 5671), else the engine's default. */
-const defaultPort = (url: URL, engine: ScanEngine) => (url.protocol === 'amqp:' ? 5672 : defaultPortFor(engine));
+function defaultPort(url: URL, engine: ScanEngine): number {
+  const definition = engineDefinition(engine);
+  return definition.urlSchemes.find((u) => u.scheme === url.protocol)?.port ?? definition.defaultPort;
+}
 
 /** The CLI's view of a target: everything comes from the URL and flags, nothing from a store. */
 export function scanSpecFromArgs(args: ScanArgs): ScanSpec {

@@ -4,7 +4,8 @@ import { matchesLabelSelector, selectorString, type LabelSelectorSpec } from '..
 import { secretVolumesOf } from '../k8s/secret-volumes';
 import { kubernetesRefsSchema, type KubernetesRefs } from '../validations/target';
 import type { CustomResource, DiscoverySnapshot } from './discovery-snapshot';
-import { enginePort, workloadEngine, type Engine } from './workload-engine';
+import { engineDefinition } from '../engines/engine-registry';
+import { workloadEngine, type Engine } from './workload-engine';
 
 export type WorkloadKind = 'StatefulSet' | 'Deployment' | 'Pod' | 'Cluster' | 'PostgresCluster' | 'postgresql';
 
@@ -134,7 +135,7 @@ function pickService(snap: DiscoverySnapshot, c: Candidate, podLabels: Record<st
     if (svc) return svc;
   }
   const selecting = inNs.filter((s) => Object.keys(s.spec?.selector ?? {}).length > 0 && matchesLabelSelector(podLabels, { matchLabels: s.spec?.selector }));
-  const port = enginePort[c.engine];
+  const port = engineDefinition(c.engine).defaultPort;
   const score = (s: V1Service) => (s.spec?.clusterIP === 'None' ? 0 : 2) + ((s.spec?.ports ?? []).some((p) => p.port === port || p.targetPort === port) ? 1 : 0);
   return [...selecting].sort((a, b) => score(b) - score(a) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))[0] ?? null;
 }
@@ -156,7 +157,7 @@ function toProposal(snap: DiscoverySnapshot, c: Candidate): DiscoveryProposal {
   const podSpec = c.podSpec ?? pods[0]?.spec;
   const container = c.container ?? workloadEngine(podSpec?.containers ?? [], true)?.container ?? null;
   const svc = pickService(snap, c, podLabels);
-  const port = enginePort[c.engine];
+  const port = engineDefinition(c.engine).defaultPort;
   const svcPort = svc?.spec?.ports?.find((p) => p.port === port || p.targetPort === port)?.port ?? svc?.spec?.ports?.[0]?.port;
   const host = svc?.metadata?.name ? `${svc.metadata.name}.${c.namespace}.svc` : (pods[0]?.status?.podIP ?? `${c.name}.${c.namespace}.svc`);
   const refs = secretRefsOf(podSpec);

@@ -1,5 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
-import { imageRepository } from '../checks/postgres-image-version';
+import { imageRepository } from '../checks/postgresql/postgres-image-version';
 import type { engines } from '../validations/target';
 
 export type Engine = (typeof engines)[number];
@@ -13,8 +13,6 @@ const byImage: [RegExp, Engine][] = [
 ];
 
 const byPort: Record<number, Engine> = { 5432: 'postgresql', 6379: 'redis', 5671: 'rabbitmq', 5672: 'rabbitmq', 2379: 'etcd', 8008: 'patroni' };
-
-export const enginePort: Record<Engine, number> = { postgresql: 5432, redis: 6379, rabbitmq: 5671, patroni: 8008, etcd: 2379, pgbackrest: 8432 };
 
 /** The engine a container runs, told by its image repository (postgres-exporter is not postgres). */
 export function engineOfImage(image: string | undefined): Engine | null {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { HttpExchangeObservation, TlsHandshake } from './observations';
+import type { HttpExchangeObservation, TlsHandshake } from './observations/transport';
 import { formatBytes, HTTP_MAX_BODY_BYTES, HTTP_MAX_HEADER_BYTES } from './byte-limits';
 import { describeHandshake, openTls } from './open-tls';
 import { connectTcp } from './socket-io';

@@ -1,15 +1,7 @@
 import type { V1Container, V1NetworkPolicy, V1NetworkPolicyPeer, V1Pod, V1Service } from '@kubernetes/client-node';
 import { matchesLabelSelector, type LabelSelectorSpec } from '../k8s/label-selector';
 import { secretVolumesOf } from '../k8s/secret-volumes';
-import type {
-  K8sContainerObservation,
-  K8sListRead,
-  K8sNetworkPolicyObservation,
-  K8sPolicyPeer,
-  K8sServiceObservation,
-  K8sTlsKeyFileObservation,
-  K8sWorkloadObservation,
-} from './observations';
+import type { K8sContainerObservation, K8sListRead, K8sNetworkPolicyObservation, K8sPolicyPeer, K8sServiceObservation, K8sTlsKeyFileObservation, K8sWorkloadObservation } from './observations/kubernetes';
 
 const passwordName = /PASSWORD|PASSWD|(^|_)PASS(_|$)|(^|_)PWD$|REQUIREPASS/i;
 const notAValue = /_FILE$|PASSFILE/i;

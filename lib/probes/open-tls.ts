@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
-import type { TlsHandshake } from './observations';
+import type { TlsHandshake } from './observations/transport';
 import { connectTcp } from './socket-io';
 import { tlsHandshake } from './tls-handshake';
 import { trustConnectOptions, type TlsTrust } from './tls-trust';

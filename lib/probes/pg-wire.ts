@@ -1,6 +1,6 @@
 import { formatBytes, PG_PRELOGIN_MAX_MESSAGE_BYTES } from './byte-limits';
 import type { ExactReader } from './exact-reader';
-import type { PgAuthMethod } from './observations';
+import type { PgAuthMethod } from './observations/postgresql';
 import { WireLimitError } from './wire-limit-error';
 
 const SSL_REQUEST_CODE = 80877103;

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { CertificateInfo, CertificateObservation, ProbeOutcome } from './observations';
+import type { CertificateInfo, CertificateObservation } from './observations/certificate';
+import type { ProbeOutcome } from './observations/probe-outcome';
 import { certificateSignatureAlgorithm } from './certificate-signature-algorithm';
 import { spkiSha256 } from './tls-trust';
 import { parsePemCertificates } from '../crypto/parse-pem-certificates';

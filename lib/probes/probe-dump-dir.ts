@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import type { BackupObservation, ProbeOutcome } from './observations';
+import type { BackupObservation } from './observations/backup';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface DumpDirProbeInput {
   dir: string;

@@ -1,4 +1,5 @@
-import type { EtcdObservation, ProbeOutcome } from './observations';
+import type { EtcdObservation } from './observations/etcd';
+import type { ProbeOutcome } from './observations/probe-outcome';
 import { httpExchange } from './http-exchange';
 import { probePlaintextPort } from './probe-plaintext-port';
 import { plainHttpGet, recogniseHttp } from './recognise-http';

@@ -1,7 +1,8 @@
 import { callKube } from '../k8s/call-kube';
 import { createKubeClient, type KubeAccess } from '../k8s/create-kube-client';
 import { describeKubeError } from '../k8s/describe-kube-error';
-import type { BackupObservation, ProbeOutcome } from './observations';
+import type { BackupObservation } from './observations/backup';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface K8sCronJobProbeInput {
   /** the backup source's CronJob; its namespace defaults to the target's Kubernetes namespace */

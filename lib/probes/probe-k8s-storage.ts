@@ -4,7 +4,8 @@ import { callKube } from '../k8s/call-kube';
 import { createKubeClient, type KubeAccess, type KubeClient } from '../k8s/create-kube-client';
 import { describeKubeError, kubeErrorCode } from '../k8s/describe-kube-error';
 import type { KubernetesRefs } from '../validations/target';
-import type { K8sStorageObservation, K8sVolumeObservation, ProbeOutcome } from './observations';
+import type { K8sStorageObservation, K8sVolumeObservation } from './observations/kubernetes';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface K8sStorageProbeInput {
   refs: Pick<KubernetesRefs, 'context' | 'namespace' | 'podSelector' | 'pvcNames'> | null | undefined;

@@ -2,7 +2,8 @@ import { parsePemCertificates } from '../crypto/parse-pem-certificates';
 import { callKube } from '../k8s/call-kube';
 import { createKubeClient, type KubeAccess } from '../k8s/create-kube-client';
 import { describeKubeError } from '../k8s/describe-kube-error';
-import type { K8sTlsSecretObservation, ProbeOutcome } from './observations';
+import type { K8sTlsSecretObservation } from './observations/kubernetes';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface K8sTlsSecretProbeInput {
   namespace: string;

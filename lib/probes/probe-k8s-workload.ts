@@ -3,7 +3,8 @@ import { createKubeClient, type KubeAccess } from '../k8s/create-kube-client';
 import { describeKubeError } from '../k8s/describe-kube-error';
 import type { KubernetesRefs } from '../validations/target';
 import { k8sWorkloadObservation } from './k8s-workload-observation';
-import type { K8sListRead, K8sWorkloadObservation, ProbeOutcome } from './observations';
+import type { K8sListRead, K8sWorkloadObservation } from './observations/kubernetes';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface K8sWorkloadProbeInput {
   refs: Pick<KubernetesRefs, 'context' | 'namespace' | 'podSelector' | 'tlsSecret'> | null | undefined;

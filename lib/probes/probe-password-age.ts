@@ -1,4 +1,5 @@
-import type { PasswordAgeObservation, ProbeOutcome } from './observations';
+import type { PasswordAgeObservation } from './observations/password-age';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface PasswordAgeInput {
   /** when a password was entered or a rotation recorded in Posture */

@@ -1,4 +1,5 @@
-import type { PatroniObservation, ProbeOutcome } from './observations';
+import type { PatroniObservation } from './observations/patroni';
+import type { ProbeOutcome } from './observations/probe-outcome';
 import { httpExchange } from './http-exchange';
 import { probePlaintextPort } from './probe-plaintext-port';
 import { plainHttpGet, recogniseHttp } from './recognise-http';

@@ -1,7 +1,8 @@
 import type { TLSSocket } from 'node:tls';
 import { PGBACKREST_MAX_GREETING_BYTES } from './byte-limits';
 import { ExactReader } from './exact-reader';
-import type { PgBackRestServerObservation, ProbeOutcome } from './observations';
+import type { PgBackRestServerObservation } from './observations/pgbackrest';
+import type { ProbeOutcome } from './observations/probe-outcome';
 import { describeHandshake, openTls } from './open-tls';
 import { rethrowWireLimit } from './wire-limit-error';
 

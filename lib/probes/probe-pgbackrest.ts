@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { z } from 'zod';
-import type { BackupObservation, ProbeOutcome } from './observations';
+import type { BackupObservation } from './observations/backup';
+import type { ProbeOutcome } from './observations/probe-outcome';
 
 export interface PgBackRestProbeInput {
   stanza: string;

@@ -1,5 +1,5 @@
 import { PLAINTEXT_ANSWER_BYTES } from './byte-limits';
-import type { PlaintextPortObservation } from './observations';
+import type { PlaintextPortObservation } from './observations/transport';
 import { connectTcp } from './socket-io';
 
 export interface PlaintextPortInput {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity, ProbeOutcome } from './observations';
+import type { PgExtensionFacts, PgHardeningObservation, PgHbaRule, PgPrivilegedRead, PgRoleFacts, PgTableSecurity } from './observations/postgresql';
+import type { ProbeOutcome } from './observations/probe-outcome';
 import { pgLoginRefusal } from './pg-login-refusal';
 import { CredentialWithheldError } from './credential-withheld-error';
 import { withheldOutcome } from './withheld-outcome';

@@ -1,7 +1,9 @@
 import net from 'node:net';
 import type tls from 'node:tls';
 import type { TLSSocket } from 'node:tls';
-import type { PgTlsObservation, ProbeOutcome, TlsHandshake } from './observations';
+import type { PgTlsObservation } from './observations/postgresql';
+import type { ProbeOutcome } from './observations/probe-outcome';
+import type { TlsHandshake } from './observations/transport';
 import { authMethod, parseErrorFields, readMessage, sslRequest, startupMessage } from './pg-wire';
 import type { NetworkPolicy } from '../network/network-policy';
 import { ExactReader } from './exact-reader';

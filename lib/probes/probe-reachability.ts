@@ -1,7 +1,8 @@
 import net from 'node:net';
 import type { NetworkPolicy } from '../network/network-policy';
 import { resolveCheckedAddress } from '../network/resolve-checked-address';
-import type { ProbeOutcome, ReachabilityClass, ReachabilityObservation } from './observations';
+import type { ProbeOutcome } from './observations/probe-outcome';
+import type { ReachabilityClass, ReachabilityObservation } from './observations/reachability';
 import { connectTcp } from './socket-io';
 
 export interface ReachabilityInput {

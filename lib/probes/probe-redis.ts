@@ -1,4 +1,6 @@
-import type { PlaintextPortObservation, ProbeOutcome, RedisObservation, RedisUser } from './observations';
+import type { PlaintextPortObservation } from './observations/transport';
+import type { ProbeOutcome } from './observations/probe-outcome';
+import type { RedisObservation, RedisUser } from './observations/redis';
 import { describeHandshake, openTls } from './open-tls';
 import { probePlaintextPort } from './probe-plaintext-port';
 import { encodeCommand, isRespError, parseResp, RespConnection, type RespValue } from './resp-connection';

@@ -1,29 +1,22 @@
 import { withNetworkPolicy } from '../network/scan-network-policy';
-import type { Observations, ProbeOutcome } from '../probes/observations';
+import type { Observations } from '../probes/observations/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
 import { probeReachability } from '../probes/probe-reachability';
-import { probePostgresTls } from '../probes/probe-postgres-tls';
-import { probeCertificate } from '../probes/probe-certificate';
-import { probePostgresSession } from '../probes/probe-postgres-session';
-import { probePostgresHardening } from '../probes/probe-postgres-hardening';
-import { sharedProbePgSession } from '../probes/shared-probe-pg-session';
-import { probePasswordAge } from '../probes/probe-password-age';
 import { probeK8sStorage } from '../probes/probe-k8s-storage';
 import { probeK8sWorkload } from '../probes/probe-k8s-workload';
 import { probeK8sTlsSecret } from '../probes/probe-k8s-tls-secret';
 import { probePgBackRest } from '../probes/probe-pgbackrest';
 import { probeDumpDir } from '../probes/probe-dump-dir';
 import { probeK8sCronJob } from '../probes/probe-k8s-cronjob';
-import { readK8sSecretAge } from '../probes/read-k8s-secret-age';
-import type { BackupObservation, K8sTlsSecretObservation, K8sWorkloadObservation, PasswordAgeObservation } from '../probes/observations';
-import { passwordEngines } from '../checks/password-engines';
-import { passwordMinLength } from '../checks/check-password-strength';
+import type { BackupObservation } from '../probes/observations/backup';
+import type { K8sTlsSecretObservation, K8sWorkloadObservation } from '../probes/observations/kubernetes';
 import type { ScanSpec } from './scan-spec';
 import { withProbeTimeout } from './with-probe-timeout';
+import type { RunProbe } from '../engines/engine-definition';
+import { engineDefinition } from '../engines/engine-registry';
 import { backupSourceRefusal } from './confirm-backup-paths';
-import { collectEngineObservations, engineDown } from './collect-engine-observations';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
-type RunProbe = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => Promise<ProbeOutcome<T>>;
 
 async function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOutcome<BackupObservation>> {
   const b = spec.backup;
@@ -35,24 +28,6 @@ async function backupProbe(spec: ScanSpec, signal: AbortSignal): Promise<ProbeOu
   if (b.source === 'pgbackrest') return probePgBackRest({ ...common, stanza: b.stanza, configPath: b.configPath, command: b.command });
   if (b.source === 'dump-dir') return probeDumpDir({ ...common, dir: b.dir, database: spec.database });
   return probeK8sCronJob({ ...common, cronJob: { namespace: b.namespace, name: b.name }, defaultNamespace: spec.kubernetes?.namespace, kube: spec.kube });
-}
-
-/**
- * The rotation record of the target's credential (Posture's own, else the Kubernetes Secret's last write), and for
- * PostgreSQL the role's rolvaliduntil: the same for every engine whose clients log in with a password.
- */
-function passwordAgeProbe(spec: ScanSpec, run: RunProbe, validUntil: string | null): Promise<ProbeOutcome<PasswordAgeObservation>> {
-  const secretRef = spec.kubernetes?.passwordSecret;
-  const namespace = spec.kubernetes?.namespace;
-  return run('password age', (s) =>
-    probePasswordAge({
-      rotatedAt: spec.rotatedAt,
-      secretWrittenAt: secretRef && namespace ? () => readK8sSecretAge({ namespace, name: secretRef.name }, spec.kube, s) : null,
-      validUntil,
-      policyDays: spec.policy.passwordMaxAgeDays,
-      secretLongEnough: spec.password !== null ? [...spec.password].length >= passwordMinLength : null,
-    }),
-  );
 }
 
 /** The workload probe first, then the TLS Secret it names (or the one the refs name). */
@@ -88,6 +63,7 @@ export async function collectObservations(spec: ScanSpec, signal?: AbortSignal):
 }
 
 async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
+  const engine = engineDefinition(spec.engine);
   const t = spec.timeouts;
   const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => withProbeTimeout(name, t.probeMs, signal, fn);
   // Kubernetes facts do not need the database to answer; a Pending PVC often explains why it does not.
@@ -112,35 +88,12 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
-    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down, ...engineDown(spec.engine, down) };
+    const engineDown = Object.fromEntries(engine.observationKeys.map((key) => [key, down]));
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down, ...engineDown };
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
-  if (spec.engine !== 'postgresql') {
-    const engine = await collectEngineObservations(spec, run);
-    const passwordAge = passwordEngines.has(spec.engine) ? await passwordAgeProbe(spec, run, null) : skipped(`${spec.engine} targets hold no password Posture tracks`);
-    return { ...base, ...(await kubernetes), ...engine, passwordAge, backup: await backup };
-  }
-
-  const user = spec.username ?? 'postgres';
-  const database = spec.database ?? user;
-  const pgTls = await run('postgres tls', (s) => probePostgresTls({ host: spec.host, port: spec.port, serverName: spec.tlsServerName, user, database, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
-  const chain = pgTls.status === 'ok' ? (pgTls.data.handshake?.chainPem ?? []) : [];
-  const certificate = pgTls.status === 'ok' ? probeCertificate({ host: spec.tlsServerName ?? spec.host, chainPem: chain, caPem: spec.caPem }) : pgTls;
-  const tlsOffered = pgTls.status === 'ok' && pgTls.data.handshake !== null;
-  const login = {
-    host: spec.host, port: spec.port, database, user, password: spec.password,
-    trust: { caPem: spec.caPem, serverName: spec.tlsServerName ?? spec.host, pinSha256: spec.tlsPinSha256 ?? null },
-    credentialWithheld: spec.credentialWithheld ?? null,
-    requireTls: !spec.allowPlaintextLogin, tlsOffered,
-    plaintextMethod: pgTls.status === 'ok' ? pgTls.data.plaintextLogin.method : null,
-    connectTimeoutMs: t.connectMs, queryTimeoutMs: t.probeMs, network: spec.network,
-  };
-  const sensitiveTables = (spec.tags ?? []).filter((tag) => tag.startsWith('sensitive:')).map((tag) => tag.slice('sensitive:'.length));
-  // Both readers share one login; each still has its own deadline, and a reader that overruns ends the session.
-  const shared = sharedProbePgSession(login);
-  const pgSession = await run('postgres session', (s) => probePostgresSession({ ...login, signal: s }, shared));
-  const pgHardening = await run('postgres hardening', (s) => probePostgresHardening({ ...login, sensitiveTables, signal: s }, shared)).finally(() => shared.close());
-  const passwordAge = await passwordAgeProbe(spec, run, pgSession.status === 'ok' ? pgSession.data.roleValidUntil : null);
-  return { ...base, ...(await kubernetes), pgTls, certificate, pgSession, pgHardening, passwordAge, backup: await backup };
+  // An engine without a password login leaves passwordAge to this skip.
+  const observed = await engine.collect(spec, run);
+  return { ...base, ...(await kubernetes), passwordAge: skipped(`${spec.engine} targets hold no password Posture tracks`), ...observed, backup: await backup };
 }

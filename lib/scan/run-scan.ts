@@ -1,5 +1,5 @@
 import { db } from '../db';
-import { evaluateChecks } from '../checks/check-catalog';
+import { evaluateChecks } from '../engines/evaluate-checks';
 import { gradeTarget } from '../grading/grade-target';
 import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';

@@ -1,6 +1,6 @@
 import { ByteBudget } from '../probes/byte-budget';
 import { PROBE_BYTE_BUDGET } from '../probes/byte-limits';
-import type { ProbeOutcome } from '../probes/observations';
+import type { ProbeOutcome } from '../probes/observations/probe-outcome';
 import { runInProbeScope } from '../probes/probe-scope';
 import { WireLimitError } from '../probes/wire-limit-error';
 

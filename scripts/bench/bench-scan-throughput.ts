@@ -6,9 +6,9 @@ import { quantile } from './quantile';
 import { registerLabTargets } from './register-lab-targets';
 import { runPool } from './run-pool';
 import { startHealthyLab } from './start-healthy-lab';
-import { checkCatalog } from '../../lib/checks/check-catalog';
+import { checksFor } from '../../lib/engines/engine-registry';
 
-const checkCount = checkCatalog.filter((c) => c.appliesTo('postgresql')).length;
+const checkCount = checksFor('postgresql').length;
 
 const servers = 8;
 const scansPerRun = 480;

@@ -4,7 +4,7 @@ import { loadAllYaml, type V1Deployment, type V1NetworkPolicy, type V1Pod, type 
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { checkCatalog } from '../../lib/checks/check-catalog';
-import { healthyObservations, ok } from '../../lib/checks/test-fixtures';
+import { healthyObservations, ok } from '../fixtures/test-fixtures';
 import { discoveredResources } from '../../lib/discovery/discovery-snapshot';
 import { envSchema } from '../../lib/env';
 import { k8sWorkloadObservation } from '../../lib/probes/k8s-workload-observation';

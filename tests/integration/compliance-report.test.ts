@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { checkCatalog } from '../../lib/checks/check-catalog';
+import { checksFor } from '../../lib/engines/engine-registry';
 import type { CheckStatus } from '../../lib/checks/check-definition';
 import { unautomatedControls } from '../../lib/checks/compliance-controls';
 import { AppError } from '../../lib/errors/app-error';
@@ -27,7 +28,7 @@ afterAll(async () => {
   await db.target.updateMany({ where: { id: { in: parked } }, data: { archivedAt: null } });
 });
 
-const pgChecks = checkCatalog.filter((c) => c.appliesTo('postgresql'));
+const pgChecks = checksFor('postgresql');
 
 /** A target whose stored states pass every check, except k8s ones (skipped: it is not on Kubernetes). */
 async function passingTarget(prefix: string) {

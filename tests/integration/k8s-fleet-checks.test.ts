@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import type { CheckResult } from '../../lib/checks/check-definition';
 import { buildProposals, type DiscoveryProposal } from '../../lib/discovery/build-proposals';
 import { readDiscoverySnapshot } from '../../lib/discovery/read-discovery-snapshot';

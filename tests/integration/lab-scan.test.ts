@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import { gradeTarget } from '../../lib/grading/grade-target';
 import { collectObservations } from '../../lib/scan/collect-observations';
 import { probePostgresSession } from '../../lib/probes/probe-postgres-session';

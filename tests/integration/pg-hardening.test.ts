@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import type { CheckResult, CheckStatus } from '../../lib/checks/check-definition';
 import type { EmbeddedStore } from '../../lib/store/start-embedded-postgres';
 import { collectObservations } from '../../lib/scan/collect-observations';

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import { db } from '../../lib/db';
 import type { JobDefinition } from '../../lib/jobs/job-definition';
 import { scanTargetJob } from '../../lib/jobs/scan-target-job';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
-import { checkCatalog } from '../../lib/checks/check-catalog';
+import { checksFor } from '../../lib/engines/engine-registry';
 import type { CheckResult, CheckStatus } from '../../lib/checks/check-definition';
 import { AppError } from '../../lib/errors/app-error';
 import { gradeTarget } from '../../lib/grading/grade-target';
@@ -24,8 +24,7 @@ async function expectNotFound(p: Promise<unknown>) {
 
 /** A scan's results as the scan would persist them: every postgresql check, pass unless overridden. */
 function results(overrides: Record<string, CheckStatus>, caps: Record<string, 'F'> = {}): CheckResult[] {
-  return checkCatalog
-    .filter((c) => c.appliesTo('postgresql'))
+  return checksFor('postgresql')
     .map((c) => ({
       id: c.id,
       title: c.title,
@@ -98,7 +97,7 @@ describe('check status changes', () => {
     expect(events[2]).toMatchObject({ from: null, at: t0.toISOString() });
 
     const all = await listCheckEvents(viewerCtx, { targetId: t.id });
-    const firstScan = checkCatalog.filter((c) => c.appliesTo('postgresql')).length;
+    const firstScan = checksFor('postgresql').length;
     expect(all).toHaveLength(Math.min(20, firstScan + 2));
     expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
   });

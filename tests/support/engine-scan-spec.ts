@@ -1,7 +1,7 @@
-import { evaluateChecks } from '../../lib/checks/check-catalog';
+import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import type { CheckResult } from '../../lib/checks/check-definition';
 import { gradeTarget } from '../../lib/grading/grade-target';
-import type { Observations } from '../../lib/probes/observations';
+import type { Observations } from '../../lib/probes/observations/observations';
 import { collectObservations } from '../../lib/scan/collect-observations';
 import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';
 

@@ -4,7 +4,7 @@ import type { CheckArea, CheckStatus, ComplianceRef, Severity } from '../../chec
 import { controlName } from '../../checks/compliance-controls';
 import { howObserved } from '../../checks/how-observed';
 import { AppError } from '../../errors/app-error';
-import { engines } from '../../validations/target';
+import { checksFor, engineRegistry } from '../../engines/engine-registry';
 import { authorize, type ServiceContext } from '../service-context';
 
 export interface CheckDocView {
@@ -51,7 +51,7 @@ export async function getCheckDoc(ctx: ServiceContext, checkId: string): Promise
     howObserved: howObserved[def.id] ?? '',
     why: def.why,
     remediation: def.remediation,
-    appliesTo: engines.filter((e) => def.appliesTo(e)),
+    appliesTo: engineRegistry.filter((e) => checksFor(e.id).includes(def)).map((e) => e.id),
     compliance: def.compliance.map((r) => ({ ...r, name: controlName(r) })),
     counts,
     failing: failing.map((s) => {
