@@ -3,7 +3,7 @@ import { evaluateChecks } from '../checks/check-catalog';
 import type { CheckResult } from '../checks/check-definition';
 import { certInfo, daysFromNow, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../checks/test-fixtures';
 import type { Observations } from '../probes/observations';
-import { defaultAlertSettings, type AlertSettings } from './alert-settings';
+import { defaultAlertSettings, type AlertSettings } from '../validations/alert-settings';
 import { isoWeek } from './alert-intent';
 import { evaluateAlertRules, isLetterDrop, type AlertRuleInput, type CheckTransition } from './evaluate-alert-rules';
 

@@ -1,23 +1,20 @@
 import '../setup/store-env';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { db } from '../../lib/db';
 import type { ServiceContext } from '../../lib/services/service-context';
-import { alertSetting } from '../../lib/services/settings/alert-setting';
-import { custodyPolicySetting } from '../../lib/services/settings/custody-policy-setting';
-import { discoverySetting } from '../../lib/services/settings/discovery-setting';
-import { networkPolicySetting } from '../../lib/services/settings/network-policy-setting';
+import { alertSetting } from '../../lib/settings/alert-setting';
+import { custodyPolicySetting } from '../../lib/settings/custody-policy-setting';
+import { discoverySetting } from '../../lib/settings/discovery-setting';
+import { networkPolicySetting } from '../../lib/settings/network-policy-setting';
+import type { Setting } from '../../lib/settings/define-setting';
+import { getSetting } from '../../lib/services/settings/get-setting';
+import { updateSetting } from '../../lib/services/settings/update-setting';
 import { adminCtx, editorCtx, viewerCtx } from '../setup/contexts';
 import { ensureTestUsers } from '../support/seed-graded-target';
 
-type AnySetting = {
-  key: string;
-  defaults: Record<string, unknown>;
-  load: () => Promise<Record<string, unknown>>;
-  get: (ctx: ServiceContext) => Promise<Record<string, unknown>>;
-  update: (ctx: ServiceContext, input: never) => Promise<Record<string, unknown>>;
-};
+type AnySetting = Setting<z.ZodType<Record<string, unknown>>>;
 
 interface Case {
   setting: AnySetting;
@@ -84,14 +81,14 @@ describe.each(cases)('the %s setting', (_name, c) => {
   });
 
   it('is read by the roles that may read it, and refused to the others', async () => {
-    for (const ctx of c.readers) expect(await c.setting.get(ctx)).toEqual(c.setting.defaults);
-    for (const ctx of c.nonReaders) await expect(c.setting.get(ctx)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const ctx of c.readers) expect(await getSetting(ctx, c.setting)).toEqual(c.setting.defaults);
+    for (const ctx of c.nonReaders) await expect(getSetting(ctx, c.setting)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('is replaced by an admin as parsed, with one audit row of its action naming what changed', async () => {
     const before = (await audits(key)).length;
     const [sent, expected] = c.change;
-    expect(await c.setting.update(adminCtx, sent as never)).toEqual(expected);
+    expect(await updateSetting(adminCtx, c.setting, sent as never)).toEqual(expected);
     expect(await stored(key)).toEqual(expected);
     expect(await c.setting.load()).toEqual(expected);
     const rows = (await audits(key)).slice(before);
@@ -101,9 +98,9 @@ describe.each(cases)('the %s setting', (_name, c) => {
 
   it('refuses other roles and bad values, names the field, and changes nothing', async () => {
     const before = (await audits(key)).length;
-    for (const ctx of c.nonWriters) await expect(c.setting.update(ctx, c.change[0] as never)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const ctx of c.nonWriters) await expect(updateSetting(ctx, c.setting, c.change[0] as never)).rejects.toMatchObject({ code: 'forbidden' });
     const [bad, path] = c.bad;
-    const error = await c.setting.update(adminCtx, bad as never).then(() => null, (e: unknown) => e);
+    const error = await updateSetting(adminCtx, c.setting, bad as never).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect(error instanceof ZodError ? error.issues.map((i) => i.path.join('.')) : []).toContain(path);
     expect(await stored(key)).toBeNull();

@@ -1,5 +1,5 @@
 import { db } from '../../db';
-import { burnVerifyTime, verifyPassword } from '../../auth/password-hash';
+import { burnVerifyTime, verifyPassword } from '../../crypto/password-hash';
 import { loginSchema } from '../../validations/user';
 import { systemContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

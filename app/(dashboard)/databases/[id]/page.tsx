@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/require-user';
-import { roleAllows } from '@/lib/auth/permissions';
+import { roleAllows } from '@/lib/access/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { scanIntervalMinutes } from '@/lib/jobs/scan-interval';
 import { listTargetChecks } from '@/lib/services/checks/list-target-checks';

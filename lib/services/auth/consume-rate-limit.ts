@@ -1,5 +1,5 @@
-import { db } from '../db';
-import { AppError } from '../errors/app-error';
+import { db } from '../../db';
+import { AppError } from '../../errors/app-error';
 
 export interface RateLimitState {
   count: number;

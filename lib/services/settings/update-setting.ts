@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { db } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Setting } from '../../settings/define-setting';
+import { changedFields } from '../audit/redact';
+import { writeAudit } from '../audit/write-audit';
+import { authorize, type ServiceContext } from '../service-context';
+
+/** Replaces a setting's whole value (PUT semantics), parsed, and audited in the same transaction. */
+export async function updateSetting<S extends z.ZodType<Record<string, unknown>>>(
+  ctx: ServiceContext,
+  setting: Setting<S>,
+  input: z.input<S>,
+): Promise<z.output<S>> {
+  authorize(ctx, setting.permission);
+  const data = setting.schema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await setting.load(tx);
+    const value = data as Prisma.InputJsonValue;
+    await tx.setting.upsert({ where: { key: setting.key }, create: { key: setting.key, value }, update: { value } });
+    await writeAudit(tx, ctx, { action: setting.auditAction, entity: 'setting', entityId: setting.key, diff: changedFields(before, data) });
+    return data;
+  });
+}
