@@ -6,9 +6,8 @@ export async function seedDemoAlertRecipients(adminEmail: string): Promise<boole
   const { db } = await import('../../lib/db');
   const { ALERT_SETTINGS_KEY } = await import('../../lib/validations/alert-settings');
   if (await db.setting.findUnique({ where: { key: ALERT_SETTINGS_KEY }, select: { key: true } })) return false;
-  const { alertSetting } = await import('../../lib/settings/alert-setting');
   const { updateSetting } = await import('../../lib/services/settings/update-setting');
   const { systemContext } = await import('../../lib/services/service-context');
-  await updateSetting(systemContext('demo'), alertSetting, { securityRecipients: [adminEmail] });
+  await updateSetting(systemContext('demo'), 'alerts', { securityRecipients: [adminEmail] });
   return true;
 }

@@ -16,7 +16,6 @@ import { activeExceptionIds } from '../../lib/fleet/active-exception-ids';
 import { persistScanResult } from '../../lib/scan/persist-scan-result';
 import { runScan } from '../../lib/scan/run-scan';
 import { createException } from '../../lib/services/exceptions/create-exception';
-import { alertSetting } from '../../lib/settings/alert-setting';
 import { getSetting } from '../../lib/services/settings/get-setting';
 import { updateSetting } from '../../lib/services/settings/update-setting';
 import { createTarget } from '../../lib/services/targets/create-target';
@@ -253,13 +252,13 @@ describe('alertsForScan in the scan transaction (store only)', () => {
 describe('alert settings services', () => {
   it('admins replace them (validated, lower-cased, audited); every role reads them; others may not write', async () => {
     try {
-      const saved = await updateSetting(adminCtx, alertSetting, { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
+      const saved = await updateSetting(adminCtx, 'alerts', { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
       expect(saved.securityRecipients).toEqual(['secops@example.com']);
-      expect(await getSetting(viewerCtx, alertSetting)).toEqual(saved);
+      expect(await getSetting(viewerCtx, 'alerts')).toEqual(saved);
       const audit = await db.auditLog.findFirst({ where: { action: 'alerts.settings.update' }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ actor: 'user:admin@test.local', entity: 'setting', entityId: 'alerts' });
-      await expect(updateSetting(editorCtx, alertSetting, {})).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(updateSetting(adminCtx, alertSetting, { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
+      await expect(updateSetting(editorCtx, 'alerts', {})).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(updateSetting(adminCtx, 'alerts', { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
         issues: [expect.objectContaining({ path: ['securityRecipients', 0] })],
       });
     } finally {

@@ -1,17 +1,15 @@
 import type { z } from 'zod';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
+import { allSettings, type SettingInput, type SettingName, type SettingValue } from '../../settings/all-settings';
 import type { Setting } from '../../settings/define-setting';
 import { changedFields } from '../audit/redact';
 import { writeAudit } from '../audit/write-audit';
 import { authorize, type ServiceContext } from '../service-context';
 
 /** Replaces a setting's whole value (PUT semantics), parsed, and audited in the same transaction. */
-export async function updateSetting<S extends z.ZodType<Record<string, unknown>>>(
-  ctx: ServiceContext,
-  setting: Setting<S>,
-  input: z.input<S>,
-): Promise<z.output<S>> {
+export async function updateSetting<K extends SettingName>(ctx: ServiceContext, name: K, input: SettingInput<K>): Promise<SettingValue<K>> {
+  const setting: Setting<z.ZodType<Record<string, unknown>>> = allSettings[name];
   authorize(ctx, setting.permission);
   const data = setting.schema.parse(input);
   return db.$transaction(async (tx) => {
@@ -19,6 +17,6 @@ export async function updateSetting<S extends z.ZodType<Record<string, unknown>>
     const value = data as Prisma.InputJsonValue;
     await tx.setting.upsert({ where: { key: setting.key }, create: { key: setting.key, value }, update: { value } });
     await writeAudit(tx, ctx, { action: setting.auditAction, entity: 'setting', entityId: setting.key, diff: changedFields(before, data) });
-    return data;
+    return data as SettingValue<K>;
   });
 }
