@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { repoRoot } from './lib/paths';
 import { runtimeIsStale } from './lib/runtime-is-stale.mjs';
 
@@ -13,6 +13,17 @@ export const runtimeEntries = {
   web: 'scripts/web.ts',
   migrate: 'scripts/migrate.ts',
 } as const;
+
+/**
+ * The bundles are server processes: `server-only` goes in as its react-server (empty) build, the one Next picks for
+ * server code, rather than staying an external import that Node would resolve to the build that throws.
+ */
+const serverOnlyAsServer: Plugin = {
+  name: 'server-only-as-server',
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(repoRoot, 'node_modules/server-only/empty.js') }));
+  },
+};
 
 /** Builds dist/ afresh, npm packages left external, and records the source files that went in (runtime-is-stale). */
 export async function buildRuntime(): Promise<number> {
@@ -32,6 +43,7 @@ export async function buildRuntime(): Promise<number> {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
+    plugins: [serverOnlyAsServer],
   });
   const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/build-runtime.ts'];
   writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);

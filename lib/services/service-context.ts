@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors/app-error';
 import { roleAllows, type Permission } from '../access/permissions';

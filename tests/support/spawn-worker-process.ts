@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { serverProcessArgs } from '../../scripts/lib/server-process-args';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -20,7 +21,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 export async function spawnWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
-    ['--require', path.join(repo, 'scripts/lib/exit-with-parent.cjs'), '--import', 'tsx', path.join(repo, 'tests/support/worker-process-main.ts')],
+    ['--require', path.join(repo, 'scripts/lib/exit-with-parent.cjs'), ...serverProcessArgs, '--import', 'tsx', path.join(repo, 'tests/support/worker-process-main.ts')],
     { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));

@@ -1,3 +1,4 @@
+import 'server-only';
 import { countRateLimitHit } from './consume-rate-limit';
 import { loginThrottleKeys } from '../../access/login-throttle-keys';
 import { peekRateLimit } from './peek-rate-limit';

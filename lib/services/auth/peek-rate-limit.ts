@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import type { RateLimitState } from './consume-rate-limit';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { countRateLimitHit } from './consume-rate-limit';
 import { loginThrottleKeys } from '../../access/login-throttle-keys';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { burnVerifyTime, verifyPassword } from '../../crypto/password-hash';
 import { loginSchema } from '../../validations/user';

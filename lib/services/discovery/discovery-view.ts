@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DiscoveryStatus } from '../../validations/discovery-inputs';
 import type { DiscoveryProposal } from '../../discovery/build-proposals';
 import type { KubernetesRefs } from '../../validations/target';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import type { DiscoverySettings } from '../../discovery/discovery-settings';
 import type { DiscoveryStatus } from '../../validations/discovery-inputs';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { db, type Tx } from '../../db';

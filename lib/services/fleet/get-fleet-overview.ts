@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { grades, type Grade } from '../../grading/grade-bands';
 import { gradeFleetFromStore } from '../../fleet/grade-fleet-from-store';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { writeFleetSnapshot, type FleetSnapshotView } from '../../fleet/write-fleet-snapshot';
 import { writeAudit } from '../audit/write-audit';

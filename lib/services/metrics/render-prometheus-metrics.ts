@@ -1,3 +1,4 @@
+import 'server-only';
 import { Gauge, Registry, type Metric } from 'prom-client';
 import { db } from '../../db';
 import { SCAN_DURATION_METRIC } from '../../metrics/record-histogram-sample';

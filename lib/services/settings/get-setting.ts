@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { allSettings, type SettingName, type SettingValue } from '../../settings/all-settings';
 import type { Setting } from '../../settings/define-setting';

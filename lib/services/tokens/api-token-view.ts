@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { apiScopes, type ApiScope } from '../../access/api-scopes';
 import type { ApiTokenView } from '../../validations/api/api-token-schemas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { newApiTokenSecret } from '../../crypto/api-token-secret';
 import { createApiTokenSchema, type CreateApiTokenInput, type CreatedApiToken } from '../../validations/api/api-token-schemas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { hashApiToken } from '../../crypto/api-token-secret';
 import { writeAudit } from '../audit/write-audit';
