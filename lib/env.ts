@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { parseTrustedProxy } from './auth/parse-trusted-proxy';
+import { parseTrustedProxy } from './network/parse-trusted-proxy';
 
 const base64Key = z
   .string()

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { repoRoot } from './lib/paths';
 import { runtimeIsStale } from './lib/runtime-is-stale.mjs';
 
@@ -14,6 +14,17 @@ export const runtimeEntries = {
   migrate: 'scripts/migrate.ts',
 } as const;
 
+/**
+ * The bundles are server processes: `server-only` goes in as its react-server (empty) build, the one Next picks for
+ * server code, rather than staying an external import that Node would resolve to the build that throws.
+ */
+const serverOnlyAsServer: Plugin = {
+  name: 'server-only-as-server',
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(repoRoot, 'node_modules/server-only/empty.js') }));
+  },
+};
+
 /** How every runtime bundle is built: ESM for Node 20, npm packages left external (resolved from node_modules). */
 export const runtimeBundleOptions = {
   bundle: true,
@@ -22,6 +33,7 @@ export const runtimeBundleOptions = {
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
+  plugins: [serverOnlyAsServer],
 } as const satisfies BuildOptions;
 
 /** Builds dist/ afresh, npm packages left external, and records the source files that went in (runtime-is-stale). */

@@ -139,7 +139,7 @@ try {
   console.log(`\n  Posture is running:  ${publicUrl}\n  Log in as:           ${login}\n  Store:               ${embedded ? `embedded PostgreSQL in ${shown(path.join(dataDir(), 'pg'))}` : 'DATABASE_URL'}\n  Mail:                ${mail}\n  Stop with Ctrl-C.\n`);
   // The overview's fleet grade and trend come from the roll-up (every 15 min); write the first once these scans finish.
   const { db } = await import('../lib/db');
-  const { writeFleetSnapshot } = await import('../lib/scan/write-fleet-snapshot');
+  const { writeFleetSnapshot } = await import('../lib/fleet/write-fleet-snapshot');
   const deadline = Date.now() + 60_000;
   while (!stopping && Date.now() < deadline && (await db.scan.count({ where: { id: { in: scanIds }, status: { in: ['queued', 'running'] } } })) > 0) {
     await new Promise((r) => setTimeout(r, 1_000));

@@ -7,7 +7,7 @@ const steps: [string, string, string[]][] = [
   ['typecheck', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['unit + integration (vitest, real PostgreSQL)', 'npx', ['vitest', 'run']],
-  ['e2e (Playwright, Debian chromium, production build)', 'npx', ['tsx', 'scripts/e2e.ts']],
+  ['e2e (Playwright, Debian chromium, production build)', 'npx', ['tsx', '--import', './scripts/lib/server-process.mjs', 'scripts/e2e.ts']],
 ];
 
 const started = Date.now();

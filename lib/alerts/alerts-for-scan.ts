@@ -1,10 +1,10 @@
 import type { Tx } from '../db';
 import type { CheckResult } from '../checks/check-definition';
-import { activeExceptionIds } from '../scan/active-exception-ids';
-import type { GradeSummary } from '../scan/persist-scan-result';
+import { activeExceptionIds } from '../fleet/active-exception-ids';
+import type { GradeSummary } from '../grading/grade-summary';
 import { enqueueAlerts } from './enqueue-alerts';
 import { evaluateAlertRules, type CheckTransition } from './evaluate-alert-rules';
-import { alertSetting } from '../services/settings/alert-setting';
+import { alertSetting } from '../settings/alert-setting';
 import { publicUrl } from './public-url';
 import { renderAlertEmail } from './render-alert-email';
 

@@ -3,7 +3,7 @@ import { evaluateChecks } from '../engines/evaluate-checks';
 import type { CheckResult } from '../checks/check-definition';
 import { certInfo, daysFromNow, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../../tests/fixtures/test-fixtures';
 import type { Observations } from '../probes/observations/observations';
-import { defaultAlertSettings, type AlertSettings } from './alert-settings';
+import { defaultAlertSettings, type AlertSettings } from '../validations/alert-settings';
 import { isoWeek } from './alert-intent';
 import { evaluateAlertRules, isLetterDrop, type AlertRuleInput, type CheckTransition } from './evaluate-alert-rules';
 

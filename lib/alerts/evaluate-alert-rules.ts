@@ -1,4 +1,4 @@
-import type { AlertSettings } from './alert-settings';
+import type { AlertSettings } from '../validations/alert-settings';
 import { alertIntent, utcDay, type AlertCheckResult, type AlertIntent, type AlertTarget } from './alert-intent';
 import { certExpiryAlert } from './cert-expiry-alert';
 import { passwordRotationAlert } from './password-rotation-alert';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../engines/evaluate-checks';
 import { certExpiryCheck } from '../checks/certificate/check-cert-expiry';
 import { certInfo, daysFromNow, FIXED_NOW, withData } from '../../tests/fixtures/test-fixtures';
-import { defaultAlertSettings } from './alert-settings';
+import { defaultAlertSettings } from '../validations/alert-settings';
 import { alertIntent } from './alert-intent';
 import { evaluateAlertRules } from './evaluate-alert-rules';
 import { databaseUrl, escapeHtml, renderAlertEmail, sanitizeHeader } from './render-alert-email';

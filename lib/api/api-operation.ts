@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ApiScope } from '../auth/api-scopes';
-import type { Permission } from '../auth/permissions';
+import type { ApiScope } from '../access/api-scopes';
+import type { Permission } from '../access/permissions';
 
 type ObjectSchema = z.ZodObject;
 

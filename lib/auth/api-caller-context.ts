@@ -6,9 +6,9 @@ import { env } from '../env';
 import { authenticateApiToken } from '../services/tokens/authenticate-api-token';
 import { revokeExposedApiTokens } from '../services/tokens/revoke-exposed-api-tokens';
 import type { ServiceContext } from '../services/service-context';
-import { apiTokenLike } from './api-token-secret';
-import { consumeRateLimit } from './consume-rate-limit';
-import { contextForToken } from './session-context';
+import { apiTokenLike } from '../crypto/api-token-secret';
+import { consumeRateLimit } from '../services/auth/consume-rate-limit';
+import { contextForToken } from '../services/auth/context-for-token';
 
 const credentialParams = new Set(['token', 'access_token', 'api_key', 'apikey', 'bearer', 'auth']);
 

@@ -5,8 +5,8 @@ import { endAuthSession } from '../services/auth/end-auth-session';
 import { startAuthSession } from '../services/auth/start-auth-session';
 import { clientAddress } from './client-address';
 import { safeCallbackPath } from './safe-callback-path';
-import { contextForToken } from './session-context';
-import { sessionLifetimeSeconds } from './session-lifetime';
+import { contextForToken } from '../services/auth/context-for-token';
+import { sessionLifetimeSeconds } from '../access/session-lifetime';
 import { throttledSignIn } from './throttled-sign-in';
 import { usesSecureCookies } from './uses-secure-cookies';
 

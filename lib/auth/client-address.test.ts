@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey, clientAddress, unknownClientAddress } from './client-address';
-import { parseIpAddress } from './parse-ip-address';
-import { inTrustedProxy, parseTrustedProxy, type TrustedProxy } from './parse-trusted-proxy';
+import { parseIpAddress } from '../network/parse-ip-address';
+import { inTrustedProxy, parseTrustedProxy, type TrustedProxy } from '../network/parse-trusted-proxy';
 import { peerAddressHeader } from './peer-address-header';
 import { envSchema } from '../env';
 

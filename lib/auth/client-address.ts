@@ -1,5 +1,5 @@
-import { parseIpAddress, type IpAddress } from './parse-ip-address';
-import { inTrustedProxy, type TrustedProxy } from './parse-trusted-proxy';
+import { parseIpAddress, type IpAddress } from '../network/parse-ip-address';
+import { inTrustedProxy, type TrustedProxy } from '../network/parse-trusted-proxy';
 import { peerAddressHeader } from './peer-address-header';
 
 /** Every request whose peer is not known (the app runs without Posture's web server) shares this one counter. */

@@ -1,18 +1,9 @@
 import { cookies } from 'next/headers';
 import { getToken } from 'next-auth/jwt';
-import { z } from 'zod';
 import { usesSecureCookies } from './uses-secure-cookies';
-import { db } from '../db';
 import { env } from '../env';
+import { contextForToken } from '../services/auth/context-for-token';
 import type { ServiceContext } from '../services/service-context';
-
-export interface SessionToken {
-  uid?: string;
-  sv?: number;
-  sid?: string;
-}
-
-const uuid = z.uuid();
 
 /** The signed-in user's context, or null. The JWT alone is never trusted: see contextForToken. */
 export async function sessionContext(): Promise<ServiceContext | null> {
@@ -20,20 +11,4 @@ export async function sessionContext(): Promise<ServiceContext | null> {
   const req = { headers: {}, cookies: Object.fromEntries(store.getAll().map((c) => [c.name, c.value])) };
   const token = await getToken({ req: req as never, secret: env().NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
   return contextForToken(token);
-}
-
-/**
- * A JWT is a session only while its session row is live (not signed out, not expired) and its user is enabled
- * with the same session version (a password or role change ends every session). One query per request.
- */
-export async function contextForToken(token: SessionToken | null): Promise<ServiceContext | null> {
-  if (!token?.uid || !uuid.safeParse(token.sid).success) return null;
-  const session = await db.authSession.findUnique({
-    where: { id: token.sid },
-    select: { userId: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, role: true, disabledAt: true, sessionVersion: true } } },
-  });
-  if (!session || session.userId !== token.uid || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
-  const { user } = session;
-  if (user.disabledAt || user.sessionVersion !== token.sv) return null;
-  return { actor: { kind: 'user', id: user.id, email: user.email, role: user.role } };
 }

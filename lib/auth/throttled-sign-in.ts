@@ -3,9 +3,9 @@ import { loginSchema } from '../validations/user';
 import { verifyLogin, type LoginResult } from '../services/auth/verify-login';
 import { recordLoginLimited } from '../services/auth/record-login-limited';
 import { systemContext } from '../services/service-context';
-import { checkLoginThrottle } from './check-login-throttle';
+import { checkLoginThrottle } from '../services/auth/check-login-throttle';
 import { loginThrottleSignal } from './login-throttle-signal';
-import { recordLoginOutcome } from './record-login-outcome';
+import { recordLoginOutcome } from '../services/auth/record-login-outcome';
 
 /**
  * next-auth's authorize(): counts exactly the credentials next-auth is about to check, whatever the body type

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '../db';
 import { bindLegacySecret } from './envelope';
 import { credentialBinding } from './credential-binding';

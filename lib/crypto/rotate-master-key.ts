@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '../db';
 import { rewrapSecret } from './envelope';
 import type { Keyring } from './keyring';

@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import type { BackupSource } from '../validations/target';
 import type { CustodyPolicy } from './custody-policy';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CustodyPolicy } from './custody-policy';
 import { isPostureOwnVariable } from './posture-own-variables';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { envSchema, variableSchemas } from '../env';
 
 /** Prefixes of variables Posture itself (or a library it runs) reads for its own configuration or credentials. */

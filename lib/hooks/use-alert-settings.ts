@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertSettings, AlertSettingsInput } from '../alerts/alert-settings';
+import type { AlertSettings, AlertSettingsInput } from '../validations/alert-settings';
 import { apiFetch } from './api-fetch';
 
 const path = '/api/v1/alerts/settings';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddDiscoveredInput } from '../discovery/discovery-inputs';
+import type { AddDiscoveredInput } from '../validations/discovery-inputs';
 import type { DiscoverySettings, DiscoverySettingsInput } from '../discovery/discovery-settings';
 import type { DiscoveryRunView } from '../services/discovery/discovery-view';
 import type { DiscoveryOverview } from '../services/discovery/list-discovery';

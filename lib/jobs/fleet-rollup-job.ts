@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { writeFleetSnapshot } from '../scan/write-fleet-snapshot';
+import { writeFleetSnapshot } from '../fleet/write-fleet-snapshot';
 import type { JobDefinition } from './job-definition';
 
 /** Off the scan fan-out's quarter hours, so the roll-up reads the grades those scans just wrote. */

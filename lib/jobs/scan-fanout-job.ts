@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { enqueueScheduledScans } from '../scan/enqueue-scheduled-scans';
 import type { JobDefinition } from './job-definition';
-import { scanCron, scanSlot } from './scan-interval';
+import { scanCron, scanSlot } from '../scan/scan-interval';
 
 export const scanFanoutJob: JobDefinition = {
   name: 'scan-fanout',

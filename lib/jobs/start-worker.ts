@@ -1,6 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { allJobs } from './all-jobs';
-import { logPgBossError } from './log-pg-boss-error';
+import { logPgBossError } from '../queue/log-pg-boss-error';
 import type { JobDefinition } from './job-definition';
 import { db } from '../db';
 import { bindLegacyCredentials } from '../crypto/bind-legacy-credentials';

@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import { db } from '../db';
-import { SCAN_QUEUE_NAME } from './scan-queue-name';
+import { SCAN_QUEUE_NAME } from '../queue/scan-queue-name';
 
 /**
  * One Scan row per active target for this slot (unique per target and slot), then one job per queued scan

@@ -6,8 +6,8 @@ import { envReferenceRefusal, secretNamespaceRefusal } from '../custody/judge-cr
 import type { CustodyPolicy } from '../custody/custody-policy';
 import { targetVariable, variable } from '../env';
 import { parseSecretReference, readSecretValue } from '../k8s/read-secret-value';
-import { custodyPolicySetting } from '../services/settings/custody-policy-setting';
-import { networkPolicySetting } from '../services/settings/network-policy-setting';
+import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { networkPolicySetting } from '../settings/network-policy-setting';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 import { probeClientCert } from './probe-client-cert';

@@ -2,19 +2,7 @@ import type { Tx } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { CheckResult, CheckStatus } from '../checks/check-definition';
 import { gradeRank, isGrade } from '../grading/grade-bands';
-import type { GradeCap } from '../grading/grade-target';
-
-export interface GradeSummary {
-  score: number | null;
-  grade: string | null;
-  scoreGrade: string | null;
-  caps: GradeCap[];
-  scoreWithExceptions: number | null;
-  gradeWithExceptions: string | null;
-  scoreGradeWithExceptions: string | null;
-  capsWithExceptions: GradeCap[];
-  counts: { critical: number; high: number; medium: number; low: number };
-}
+import type { GradeSummary } from '../grading/grade-summary';
 
 const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 

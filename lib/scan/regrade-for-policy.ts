@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { GRADING_POLICY_VERSION } from '../grading/grading-policy';
 import { regradeTarget } from './regrade-target';
-import { writeFleetSnapshot } from './write-fleet-snapshot';
+import { writeFleetSnapshot } from '../fleet/write-fleet-snapshot';
 
 /** The Setting row that says which grading policy the stored grades follow. */
 export const GRADING_POLICY_SETTING = 'grading.policy';

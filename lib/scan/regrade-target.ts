@@ -1,7 +1,7 @@
 import type { Tx } from '../db';
 import type { CheckStatus, Severity } from '../checks/check-definition';
 import { gradeTarget } from '../grading/grade-target';
-import { activeExceptionIds } from './active-exception-ids';
+import { activeExceptionIds } from '../fleet/active-exception-ids';
 import { targetGradeColumns, upsertDailySnapshot } from './persist-scan-result';
 
 /** Re-grades a target from its stored check states, e.g. when an exception is accepted, revoked or expires. */

@@ -4,7 +4,7 @@ import { gradeTarget } from '../grading/grade-target';
 import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';
 import { persistScanResult } from './persist-scan-result';
-import { activeExceptionIds } from './active-exception-ids';
+import { activeExceptionIds } from '../fleet/active-exception-ids';
 import { alertsForScan, targetBeforeScan } from '../alerts/alerts-for-scan';
 import { recordHistogramSample, SCAN_DURATION_METRIC, scanDurationBuckets } from '../metrics/record-histogram-sample';
 

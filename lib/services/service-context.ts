@@ -1,7 +1,8 @@
+import 'server-only';
 import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors/app-error';
-import { roleAllows, type Permission } from '../auth/permissions';
-import { scopesAllow, scopesGranting, type ApiScope } from '../auth/api-scopes';
+import { roleAllows, type Permission } from '../access/permissions';
+import { scopesAllow, scopesGranting, type ApiScope } from '../access/api-scopes';
 
 export type Actor =
   | { kind: 'user'; id: string; email: string; role: Role }

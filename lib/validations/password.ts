@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonPasswords } from '../auth/common-passwords';
+import { commonPasswords } from './common-passwords';
 
 /** Length over complexity (NIST 800-63B): 12+ characters, long passphrases welcome, breached ones refused. */
 export const newPasswordSchema = z

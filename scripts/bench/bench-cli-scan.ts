@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../lib/paths';
+import { serverProcessArgs } from '../lib/server-process-args';
 import type { Benchmark, BenchSection } from './bench-section';
 import { startHealthyLab } from './start-healthy-lab';
 
@@ -78,7 +79,7 @@ export const cliScanBenchmark: Benchmark = {
           ok: [0],
         },
         { label: '`posture scan --ca … --json` (node dist/posture.mjs)', cmd: process.execPath, args: [bundle, 'scan', url, '--ca', ca, '--json'], env: cliEnv, ok: [0, 2] },
-        { label: 'the same scan with tsx compiling scripts/posture.ts at start', cmd: process.execPath, args: ['--import', 'tsx', path.join(repoRoot, 'scripts/posture.ts'), 'scan', url, '--ca', ca, '--json'], env: { ...process.env, NODE_OPTIONS: '' }, ok: [0, 2] },
+        { label: 'the same scan with tsx compiling scripts/posture.ts at start', cmd: process.execPath, args: [...serverProcessArgs, '--import', 'tsx', path.join(repoRoot, 'scripts/posture.ts'), 'scan', url, '--ca', ca, '--json'], env: { ...process.env, NODE_OPTIONS: '' }, ok: [0, 2] },
       ];
       const sample = await scanJson(bundle, url, ca);
       if (sample.grade === 'F' || sample.checks.some((c) => c.status === 'error')) throw new Error(`the bench scan did not run cleanly: grade ${sample.grade}, errors: ${sample.checks.filter((c) => c.status === 'error').map((c) => c.id).join(', ')}`);

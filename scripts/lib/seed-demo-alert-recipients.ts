@@ -4,10 +4,10 @@
  */
 export async function seedDemoAlertRecipients(adminEmail: string): Promise<boolean> {
   const { db } = await import('../../lib/db');
-  const { ALERT_SETTINGS_KEY } = await import('../../lib/alerts/alert-settings');
+  const { ALERT_SETTINGS_KEY } = await import('../../lib/validations/alert-settings');
   if (await db.setting.findUnique({ where: { key: ALERT_SETTINGS_KEY }, select: { key: true } })) return false;
-  const { alertSetting } = await import('../../lib/services/settings/alert-setting');
+  const { updateSetting } = await import('../../lib/services/settings/update-setting');
   const { systemContext } = await import('../../lib/services/service-context');
-  await alertSetting.update(systemContext('demo'), { securityRecipients: [adminEmail] });
+  await updateSetting(systemContext('demo'), 'alerts', { securityRecipients: [adminEmail] });
   return true;
 }

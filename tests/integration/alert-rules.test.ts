@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import type { Prisma } from '../../lib/generated/prisma/client';
-import { ALERT_SETTINGS_KEY, defaultAlertSettings, type AlertSettings } from '../../lib/alerts/alert-settings';
+import { ALERT_SETTINGS_KEY, defaultAlertSettings, type AlertSettings } from '../../lib/validations/alert-settings';
 import { alertsForScan, targetBeforeScan } from '../../lib/alerts/alerts-for-scan';
 import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import { certExpiryCheck } from '../../lib/checks/certificate/check-cert-expiry';
@@ -12,11 +12,12 @@ import { backupFreshnessCheck } from '../../lib/checks/backups/check-backup-fres
 import { certInfo, FIXED_NOW, healthyObservations, hoursFromNow, withData } from '../fixtures/test-fixtures';
 import { gradeTarget } from '../../lib/grading/grade-target';
 import type { Observations } from '../../lib/probes/observations/observations';
-import { activeExceptionIds } from '../../lib/scan/active-exception-ids';
+import { activeExceptionIds } from '../../lib/fleet/active-exception-ids';
 import { persistScanResult } from '../../lib/scan/persist-scan-result';
 import { runScan } from '../../lib/scan/run-scan';
 import { createException } from '../../lib/services/exceptions/create-exception';
-import { alertSetting } from '../../lib/services/settings/alert-setting';
+import { getSetting } from '../../lib/services/settings/get-setting';
+import { updateSetting } from '../../lib/services/settings/update-setting';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { startLabFleet, type LabFleet, type LabTarget } from '../../scripts/lab/start-lab-fleet';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
@@ -251,13 +252,13 @@ describe('alertsForScan in the scan transaction (store only)', () => {
 describe('alert settings services', () => {
   it('admins replace them (validated, lower-cased, audited); every role reads them; others may not write', async () => {
     try {
-      const saved = await alertSetting.update(adminCtx, { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
+      const saved = await updateSetting(adminCtx, 'alerts', { rules: { gradeDrop: false }, securityRecipients: ['SecOps@Example.com', 'secops@example.com'], digestRecipients: [] });
       expect(saved.securityRecipients).toEqual(['secops@example.com']);
-      expect(await alertSetting.get(viewerCtx)).toEqual(saved);
+      expect(await getSetting(viewerCtx, 'alerts')).toEqual(saved);
       const audit = await db.auditLog.findFirst({ where: { action: 'alerts.settings.update' }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ actor: 'user:admin@test.local', entity: 'setting', entityId: 'alerts' });
-      await expect(alertSetting.update(editorCtx, {})).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(alertSetting.update(adminCtx, { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
+      await expect(updateSetting(editorCtx, 'alerts', {})).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(updateSetting(adminCtx, 'alerts', { securityRecipients: ['x@example.com\r\nBcc: y@example.com'] })).rejects.toMatchObject({
         issues: [expect.objectContaining({ path: ['securityRecipients', 0] })],
       });
     } finally {

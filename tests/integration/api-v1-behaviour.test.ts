@@ -251,7 +251,7 @@ describe('the OpenAPI document', () => {
 
 describe('rate limiting', () => {
   it('429 with Retry-After once a caller passes its per-minute limit, held in the store', async () => {
-    const { consumeRateLimit } = await import('../../lib/auth/consume-rate-limit');
+    const { consumeRateLimit } = await import('../../lib/services/auth/consume-rate-limit');
     const key = `test:${randomUUID()}`;
     for (let i = 0; i < 3; i++) await consumeRateLimit(key, 3);
     const err = await consumeRateLimit(key, 3).then(() => null, (e: unknown) => e);

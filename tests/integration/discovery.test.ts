@@ -7,7 +7,7 @@ import { db } from '../../lib/db';
 import { addDiscoveredTargets } from '../../lib/services/discovery/add-discovered-targets';
 import { listDiscovery } from '../../lib/services/discovery/list-discovery';
 import { runDiscovery } from '../../lib/services/discovery/run-discovery';
-import { discoverySetting } from '../../lib/services/settings/discovery-setting';
+import { updateSetting } from '../../lib/services/settings/update-setting';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { loadScanSpec } from '../../lib/scan/load-scan-spec';
 import { adminCtx, editorCtx, uniqueName, viewerCtx } from '../setup/contexts';
@@ -86,7 +86,7 @@ describe('discovery service against the fake API server', () => {
     await expect(runDiscovery(viewerCtx)).rejects.toMatchObject({ code: 'forbidden' });
     const auth = await item(fleetNamespace, 'auth-db');
     await expect(addDiscoveredTargets(viewerCtx, { ids: [auth.id] })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(discoverySetting.update(editorCtx, { autoAddNamespaces: [operatorNamespace] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateSetting(editorCtx, 'discovery', { autoAddNamespaces: [operatorNamespace] })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('adds a proposal as a target with its Kubernetes refs and a credential that reads the Secret', async () => {
@@ -126,7 +126,7 @@ describe('discovery service against the fake API server', () => {
   });
 
   it('auto-adds new workloads in the namespaces an admin chose, and leaves the others for review', async () => {
-    const settings = await discoverySetting.update(adminCtx, { autoAddNamespaces: [operatorNamespace] });
+    const settings = await updateSetting(adminCtx, 'discovery', { autoAddNamespaces: [operatorNamespace] });
     expect(settings).toEqual({ context: null, namespaces: [], autoAddNamespaces: [operatorNamespace] });
     const run = await runDiscovery(editorCtx);
     expect(run).toMatchObject({ status: 'succeeded', added: 3 });
@@ -154,6 +154,6 @@ describe('discovery service against the fake API server', () => {
 
   it('refuses bad input with field paths', async () => {
     await expect(addDiscoveredTargets(adminCtx, { ids: ['not-a-uuid'] })).rejects.toMatchObject({ name: 'ZodError' });
-    await expect(discoverySetting.update(adminCtx, { autoAddNamespaces: ['Bad_NS'] })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(updateSetting(adminCtx, 'discovery', { autoAddNamespaces: ['Bad_NS'] })).rejects.toMatchObject({ name: 'ZodError' });
   });
 });

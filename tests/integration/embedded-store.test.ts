@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../lib/store/start-embedded-postgres';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
+import { serverProcessArgs } from '../../scripts/lib/server-process-args';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'posture-store-'));
 chmodSync(dir, 0o755);
@@ -43,7 +44,7 @@ describe('embedded store lifecycle', () => {
 
   /** Runs `script` (ESM, tsx) as a child that prints "ready <pid>" once its server is up; resolves with that pid. */
   async function childWithServer(script: string): Promise<{ child: ReturnType<typeof spawn>; pid: number }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...serverProcessArgs, '--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const pid = await new Promise<number>((resolve, reject) => {
       child.stdout!.on('data', (b: Buffer) => {
         const m = /ready (\d+)/.exec(b.toString());

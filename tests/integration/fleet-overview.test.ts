@@ -3,7 +3,7 @@ import { db } from '../../lib/db';
 import type { CheckStatus, Severity } from '../../lib/checks/check-definition';
 import { gradeFleet } from '../../lib/grading/grade-fleet';
 import { gradeRank, isGrade, type Grade } from '../../lib/grading/grade-bands';
-import { writeFleetSnapshot } from '../../lib/scan/write-fleet-snapshot';
+import { writeFleetSnapshot } from '../../lib/fleet/write-fleet-snapshot';
 import { getFleetOverview } from '../../lib/services/fleet/get-fleet-overview';
 import { rollupFleet } from '../../lib/services/fleet/rollup-fleet';
 import { AppError } from '../../lib/errors/app-error';

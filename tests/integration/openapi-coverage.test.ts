@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allOperations } from '../../lib/api/all-operations';
 import { buildOpenApiDocument } from '../../lib/api/build-openapi-document';
-import { apiScopes, scopesGranting } from '../../lib/auth/api-scopes';
+import { apiScopes, scopesGranting } from '../../lib/access/api-scopes';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const apiDir = path.join(root, 'app/api/v1');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../../lib/engines/evaluate-checks';
 import { db } from '../../lib/db';
-import { jobQueue } from '../../lib/jobs/job-queue-client';
+import { jobQueue } from '../../lib/queue/job-queue-client';
 import { scanTargetJob } from '../../lib/jobs/scan-target-job';
 import { collectObservations } from '../../lib/scan/collect-observations';
 import { defaultPolicy, type ScanSpec } from '../../lib/scan/scan-spec';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { deliverOutbox } from '../../lib/alerts/deliver-outbox';
 import { outboxMessageId } from '../../lib/alerts/outbox-message-id';
-import { jobQueue } from '../../lib/jobs/job-queue-client';
+import { jobQueue } from '../../lib/queue/job-queue-client';
 import { scanTargetJob } from '../../lib/jobs/scan-target-job';
 import { runScan } from '../../lib/scan/run-scan';
 import { createTarget } from '../../lib/services/targets/create-target';

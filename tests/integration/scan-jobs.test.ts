@@ -10,6 +10,7 @@ import { enqueueScheduledScans } from '../../lib/scan/enqueue-scheduled-scans';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { editorCtx, uniqueName } from '../setup/contexts';
 import { listenOnLowPort } from '../support/listen-low-port';
+import { serverProcessArgs } from '../../scripts/lib/server-process-args';
 
 const workers: RunningWorker[] = [];
 afterAll(async () => {
@@ -69,7 +70,7 @@ describe('scheduled scans on pg-boss', () => {
       const w = await startWorker(process.env.DATABASE_URL, [scanTargetJob]);
       await w.boss.send(scanTargetJob.name, { scanId: ${JSON.stringify(scan.id)} }, { id: ${JSON.stringify(scan.id)} });
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const child = spawn(process.execPath, [...serverProcessArgs, '--import', 'tsx', '--input-type=module', '-e', script], {
       env: { ...process.env, POSTURE_CONNECT_TIMEOUT_SECONDS: '120', POSTURE_PROBE_TIMEOUT_SECONDS: '120', POSTURE_SCAN_HEARTBEAT_SECONDS: '10' },
       stdio: 'inherit',
     });

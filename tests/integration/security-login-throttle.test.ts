@@ -1,8 +1,8 @@
 import '../setup/store-env';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
-import { checkLoginThrottle } from '../../lib/auth/check-login-throttle';
-import { recordLoginOutcome } from '../../lib/auth/record-login-outcome';
+import { checkLoginThrottle } from '../../lib/services/auth/check-login-throttle';
+import { recordLoginOutcome } from '../../lib/services/auth/record-login-outcome';
 import { createUser } from '../../lib/services/users/create-user';
 import { verifyLogin } from '../../lib/services/auth/verify-login';
 import { recordLoginLimited } from '../../lib/services/auth/record-login-limited';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors/app-error';
-import { loginThrottleKeys } from '../../lib/auth/login-throttle-keys';
+import { loginThrottleKeys } from '../../lib/access/login-throttle-keys';
 import { createUser } from '../../lib/services/users/create-user';
 import { setUserPassword } from '../../lib/services/users/set-user-password';
 import { verifyLogin } from '../../lib/services/auth/verify-login';

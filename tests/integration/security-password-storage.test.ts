@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { toAppError } from '../../lib/errors/to-app-error';
-import { commonPasswords } from '../../lib/auth/common-passwords';
+import { commonPasswords } from '../../lib/validations/common-passwords';
 import { createUser } from '../../lib/services/users/create-user';
 import { setUserPassword } from '../../lib/services/users/set-user-password';
 import { ensureAdmin } from '../../lib/services/users/ensure-admin';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { authOptions } from '../../lib/auth/auth-options';
-import { contextForToken } from '../../lib/auth/session-context';
+import { contextForToken } from '../../lib/services/auth/context-for-token';
 import { auditRetentionJob } from '../../lib/jobs/audit-retention-job';
 import { startAuthSession } from '../../lib/services/auth/start-auth-session';
 import { endAuthSession } from '../../lib/services/auth/end-auth-session';

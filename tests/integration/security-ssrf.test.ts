@@ -12,7 +12,8 @@ import { loadScanSpec } from '../../lib/scan/load-scan-spec';
 import { createTarget } from '../../lib/services/targets/create-target';
 import { updateTarget } from '../../lib/services/targets/update-target';
 import { importInventory } from '../../lib/services/inventory/import-inventory';
-import { networkPolicySetting } from '../../lib/services/settings/network-policy-setting';
+import { getSetting } from '../../lib/services/settings/get-setting';
+import { updateSetting } from '../../lib/services/settings/update-setting';
 import { createApiToken } from '../../lib/services/tokens/create-api-token';
 import { systemContext } from '../../lib/services/service-context';
 import { AppError } from '../../lib/errors/app-error';
@@ -174,25 +175,25 @@ describe('checked again at connect (DNS rebinding)', () => {
 
 describe('the admin allow-list', () => {
   it('only admins read or change it; a token never can', async () => {
-    await expect(networkPolicySetting.update(editorCtx, { allowedPrivateRanges: [] })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(networkPolicySetting.get(editorCtx)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateSetting(editorCtx, 'networkPolicy', { allowedPrivateRanges: [] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getSetting(editorCtx, 'networkPolicy')).rejects.toMatchObject({ code: 'forbidden' });
     const token = (await createApiToken(systemContext('test'), { name: uniqueName('net'), scopes: ['read', 'scan', 'write'] })).token;
     expect((await callRoute({ method: 'PUT', template: '/api/v1/settings/network', token, body: { allowedPrivateRanges: [] } })).status).toBe(403);
     expect((await callRoute({ method: 'GET', template: '/api/v1/settings/network', token })).status).toBe(403);
-    const bad = toAppError(await networkPolicySetting.update(adminCtx, { allowedPrivateRanges: ['10.0.0.0/33'] }).catch((e: unknown) => e));
+    const bad = toAppError(await updateSetting(adminCtx, 'networkPolicy', { allowedPrivateRanges: ['10.0.0.0/33'] }).catch((e: unknown) => e));
     expect(bad.details?.[0]?.path).toBe('allowedPrivateRanges.0');
   });
 
   it('narrowed to 10.0.0.0/8: loopback is refused at save and at connect, and allowed again when widened', async () => {
     const t = await createTarget(editorCtx, { name: uniqueName('allow'), engine: 'postgresql', host: '127.0.0.1', port });
-    await networkPolicySetting.update(adminCtx, { allowedPrivateRanges: ['10.0.0.0/8'] });
-    expect((await networkPolicySetting.get(adminCtx)).allowedPrivateRanges).toEqual(['10.0.0.0/8']);
+    await updateSetting(adminCtx, 'networkPolicy', { allowedPrivateRanges: ['10.0.0.0/8'] });
+    expect((await getSetting(adminCtx, 'networkPolicy')).allowedPrivateRanges).toEqual(['10.0.0.0/8']);
     expect((await refusal(createTarget(editorCtx, { name: uniqueName('allow'), engine: 'postgresql', host: '127.0.0.1', port }))).details?.[0]?.message).toMatch(/allow-list/);
     const before = accepted;
     const obs = await collectObservations(await loadScanSpec(t.id));
     expect(obs.reachability.status === 'ok' && obs.reachability.data.detail).toMatch(/allow-list/);
     expect(accepted).toBe(before);
-    await networkPolicySetting.update(adminCtx, { allowedPrivateRanges: ['10.0.0.0/8', '127.0.0.0/8'] });
+    await updateSetting(adminCtx, 'networkPolicy', { allowedPrivateRanges: ['10.0.0.0/8', '127.0.0.0/8'] });
     const again = await collectObservations(await loadScanSpec(t.id));
     expect(again.reachability.status === 'ok' && again.reachability.data.reachable).toBe(true);
     const audit = await db.auditLog.findMany({ where: { action: 'network.policy.update' } });

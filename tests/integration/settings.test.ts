@@ -1,25 +1,24 @@
 import '../setup/store-env';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { db } from '../../lib/db';
 import type { ServiceContext } from '../../lib/services/service-context';
-import { alertSetting } from '../../lib/services/settings/alert-setting';
-import { custodyPolicySetting } from '../../lib/services/settings/custody-policy-setting';
-import { discoverySetting } from '../../lib/services/settings/discovery-setting';
-import { networkPolicySetting } from '../../lib/services/settings/network-policy-setting';
+import { alertSetting } from '../../lib/settings/alert-setting';
+import { custodyPolicySetting } from '../../lib/settings/custody-policy-setting';
+import { discoverySetting } from '../../lib/settings/discovery-setting';
+import { networkPolicySetting } from '../../lib/settings/network-policy-setting';
+import { allSettings, type SettingName } from '../../lib/settings/all-settings';
+import type { Setting } from '../../lib/settings/define-setting';
+import { getSetting } from '../../lib/services/settings/get-setting';
+import { updateSetting } from '../../lib/services/settings/update-setting';
 import { adminCtx, editorCtx, viewerCtx } from '../setup/contexts';
 import { ensureTestUsers } from '../support/seed-graded-target';
 
-type AnySetting = {
-  key: string;
-  defaults: Record<string, unknown>;
-  load: () => Promise<Record<string, unknown>>;
-  get: (ctx: ServiceContext) => Promise<Record<string, unknown>>;
-  update: (ctx: ServiceContext, input: never) => Promise<Record<string, unknown>>;
-};
+type AnySetting = Setting<z.ZodType<Record<string, unknown>>>;
 
 interface Case {
+  name: SettingName;
   setting: AnySetting;
   auditAction: string;
   readers: ServiceContext[];
@@ -34,22 +33,22 @@ interface Case {
 
 const cases: [string, Case][] = [
   ['alerts', {
-    setting: alertSetting, auditAction: 'alerts.settings.update', readers: [viewerCtx, editorCtx, adminCtx], nonReaders: [], nonWriters: [viewerCtx, editorCtx],
+    name: 'alerts', setting: alertSetting, auditAction: 'alerts.settings.update', readers: [viewerCtx, editorCtx, adminCtx], nonReaders: [], nonWriters: [viewerCtx, editorCtx],
     change: [{ rules: { gradeDrop: false }, securityRecipients: ['Sec@Example.com', 'sec@example.com'] }, { rules: { ...alertSetting.defaults.rules, gradeDrop: false }, securityRecipients: ['sec@example.com'], digestRecipients: [] }],
     junk: { securityRecipients: 'oops' }, bad: [{ digestRecipients: ['not an address'] }, 'digestRecipients.0'],
   }],
   ['discovery', {
-    setting: discoverySetting, auditAction: 'discovery.settings.update', readers: [viewerCtx, editorCtx, adminCtx], nonReaders: [], nonWriters: [viewerCtx, editorCtx],
+    name: 'discovery', setting: discoverySetting, auditAction: 'discovery.settings.update', readers: [viewerCtx, editorCtx, adminCtx], nonReaders: [], nonWriters: [viewerCtx, editorCtx],
     change: [{ context: '', namespaces: ['b', 'a', 'b'] }, { context: null, namespaces: ['a', 'b'], autoAddNamespaces: [] }],
     junk: { namespaces: 7 }, bad: [{ autoAddNamespaces: ['Bad_NS'] }, 'autoAddNamespaces.0'],
   }],
   ['network policy', {
-    setting: networkPolicySetting, auditAction: 'network.policy.update', readers: [adminCtx], nonReaders: [viewerCtx, editorCtx], nonWriters: [viewerCtx, editorCtx],
+    name: 'networkPolicy', setting: networkPolicySetting, auditAction: 'network.policy.update', readers: [adminCtx], nonReaders: [viewerCtx, editorCtx], nonWriters: [viewerCtx, editorCtx],
     change: [{ allowedPrivateRanges: ['10.0.0.0/8', '10.0.0.0/8'] }, { allowedPrivateRanges: ['10.0.0.0/8'] }],
     junk: { allowedPrivateRanges: ['not a range'] }, bad: [{ allowedPrivateRanges: ['10.0.0.0/33'] }, 'allowedPrivateRanges.0'],
   }],
   ['custody policy', {
-    setting: custodyPolicySetting, auditAction: 'custody.policy.update', readers: [adminCtx], nonReaders: [viewerCtx, editorCtx], nonWriters: [viewerCtx, editorCtx],
+    name: 'custodyPolicy', setting: custodyPolicySetting, auditAction: 'custody.policy.update', readers: [adminCtx], nonReaders: [viewerCtx, editorCtx], nonWriters: [viewerCtx, editorCtx],
     change: [{ envPrefixes: ['LAB_', 'LAB_'] }, { ...custodyPolicySetting.defaults, envPrefixes: ['LAB_'] }],
     junk: { envPrefixes: 'POSTURE_TARGET_' }, bad: [{ envPrefixes: ['lower'] }, 'envPrefixes.0'],
   }],
@@ -74,6 +73,7 @@ describe.each(cases)('the %s setting', (_name, c) => {
   });
 
   it('loads its defaults while nothing is stored, and when the stored value no longer parses', async () => {
+    expect(allSettings[c.name]).toBe(c.setting);
     expect(await c.setting.load()).toEqual(c.setting.defaults);
     await db.setting.create({ data: { key, value: c.junk as Prisma.InputJsonValue } });
     const loaded = await c.setting.load();
@@ -84,14 +84,14 @@ describe.each(cases)('the %s setting', (_name, c) => {
   });
 
   it('is read by the roles that may read it, and refused to the others', async () => {
-    for (const ctx of c.readers) expect(await c.setting.get(ctx)).toEqual(c.setting.defaults);
-    for (const ctx of c.nonReaders) await expect(c.setting.get(ctx)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const ctx of c.readers) expect(await getSetting(ctx, c.name)).toEqual(c.setting.defaults);
+    for (const ctx of c.nonReaders) await expect(getSetting(ctx, c.name)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('is replaced by an admin as parsed, with one audit row of its action naming what changed', async () => {
     const before = (await audits(key)).length;
     const [sent, expected] = c.change;
-    expect(await c.setting.update(adminCtx, sent as never)).toEqual(expected);
+    expect(await updateSetting(adminCtx, c.name, sent as never)).toEqual(expected);
     expect(await stored(key)).toEqual(expected);
     expect(await c.setting.load()).toEqual(expected);
     const rows = (await audits(key)).slice(before);
@@ -101,9 +101,9 @@ describe.each(cases)('the %s setting', (_name, c) => {
 
   it('refuses other roles and bad values, names the field, and changes nothing', async () => {
     const before = (await audits(key)).length;
-    for (const ctx of c.nonWriters) await expect(c.setting.update(ctx, c.change[0] as never)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const ctx of c.nonWriters) await expect(updateSetting(ctx, c.name, c.change[0] as never)).rejects.toMatchObject({ code: 'forbidden' });
     const [bad, path] = c.bad;
-    const error = await c.setting.update(adminCtx, bad as never).then(() => null, (e: unknown) => e);
+    const error = await updateSetting(adminCtx, c.name, bad as never).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect(error instanceof ZodError ? error.issues.map((i) => i.path.join('.')) : []).toContain(path);
     expect(await stored(key)).toBeNull();

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
-import { hashApiToken } from '../../lib/auth/api-token-secret';
+import { hashApiToken } from '../../lib/crypto/api-token-secret';
 import { uniqueName } from '../setup/contexts';
 import { callRoute } from '../support/call-route';
 

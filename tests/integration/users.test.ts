@@ -6,7 +6,7 @@ import { updateUser } from '../../lib/services/users/update-user';
 import { setUserPassword } from '../../lib/services/users/set-user-password';
 import { listUsers } from '../../lib/services/users/list-users';
 import { verifyLogin } from '../../lib/services/auth/verify-login';
-import { contextForToken } from '../../lib/auth/session-context';
+import { contextForToken } from '../../lib/services/auth/context-for-token';
 import { startAuthSession } from '../../lib/services/auth/start-auth-session';
 import { adminCtx, editorCtx, uniqueName } from '../setup/contexts';
 

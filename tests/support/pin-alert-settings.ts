@@ -1,6 +1,6 @@
 import { db } from '../../lib/db';
 import type { Prisma } from '../../lib/generated/prisma/client';
-import { ALERT_SETTINGS_KEY, defaultAlertSettings } from '../../lib/alerts/alert-settings';
+import { ALERT_SETTINGS_KEY, defaultAlertSettings } from '../../lib/validations/alert-settings';
 
 /** Pins the default alert settings (every rule on, no extra recipients) on the shared store; returns the undo. */
 export async function pinDefaultAlertSettings(): Promise<() => Promise<void>> {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { alertRuleDescriptions, alertRuleIds, type AlertSettings } from '@/lib/alerts/alert-settings';
+import { alertRuleDescriptions, alertRuleIds, type AlertSettings } from '@/lib/validations/alert-settings';
 import { ApiError } from '@/lib/hooks/api-error';
 import { useAlertSettings, useUpdateAlertSettings } from '@/lib/hooks/use-alert-settings';
 import { FormField } from '../../_components/form-field';

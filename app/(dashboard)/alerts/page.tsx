@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
-import { roleAllows } from '@/lib/auth/permissions';
-import { alertSetting } from '@/lib/services/settings/alert-setting';
+import { roleAllows } from '@/lib/access/permissions';
+import { getSetting } from '@/lib/services/settings/get-setting';
 import { getDeliveryStatus } from '@/lib/services/alerts/get-delivery-status';
 import { listOutbox } from '@/lib/services/alerts/list-outbox';
 import { EmptyState } from '../../_components/empty-state';
@@ -26,7 +26,7 @@ const tabs = [
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireUser();
   const { query, params } = parseOutboxQuery(await searchParams);
-  const [emails, status, settings] = await Promise.all([listOutbox(ctx, query), getDeliveryStatus(ctx), alertSetting.get(ctx)]);
+  const [emails, status, settings] = await Promise.all([listOutbox(ctx, query), getDeliveryStatus(ctx), getSetting(ctx, 'alerts')]);
   const canManage = roleAllows(ctx.actor.role, 'alerts:manage');
   const filtered = Boolean(query.q || query.kind || query.targetId);
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { DiscoveryStatus } from '@/lib/discovery/discovery-inputs';
+import type { DiscoveryStatus } from '@/lib/validations/discovery-inputs';
 import { useAddDiscovered, useDiscovery, useRunDiscovery } from '@/lib/hooks/use-discovery';
 import { useHydrated } from '@/lib/hooks/use-hydrated';
 import type { DiscoveryOverview } from '@/lib/services/discovery/list-discovery';

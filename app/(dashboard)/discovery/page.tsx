@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/require-user';
-import { discoveryStatuses } from '@/lib/discovery/discovery-inputs';
-import { roleAllows } from '@/lib/auth/permissions';
+import { discoveryStatuses } from '@/lib/validations/discovery-inputs';
+import { roleAllows } from '@/lib/access/permissions';
 import { listDiscovery } from '@/lib/services/discovery/list-discovery';
 import { DiscoveryManager } from './discovery-manager';
 import { DiscoverySettingsForm } from './discovery-settings-form';

@@ -1,7 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
-import { roleAllows } from '@/lib/auth/permissions';
+import { roleAllows } from '@/lib/access/permissions';
 import { listExceptions } from '@/lib/services/exceptions/list-exceptions';
 import { EmptyState } from '../../_components/empty-state';
 import { PageLinks } from '../../_components/page-links';

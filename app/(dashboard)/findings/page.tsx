@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
-import { roleAllows } from '@/lib/auth/permissions';
+import { roleAllows } from '@/lib/access/permissions';
 import { listFindings } from '@/lib/services/findings/list-findings';
 import { EmptyState } from '../../_components/empty-state';
 import { PageLinks } from '../../_components/page-links';

@@ -1,4 +1,4 @@
-import { alertSettingsSchema } from '../../alerts/alert-settings';
+import { alertSettingsSchema } from '../../validations/alert-settings';
 import { listOutboxQuerySchema, sendTestEmailSchema } from '../../validations/outbox';
 import { alertSettingsViewSchema, deliveryRunSchema, outboxEmailSchema, outboxPageSchema } from '../../validations/api/alert-schemas';
 import { uuidParam } from '../../validations/api/common-schemas';

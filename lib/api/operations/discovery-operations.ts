@@ -1,4 +1,4 @@
-import { addDiscoveredSchema } from '../../discovery/discovery-inputs';
+import { addDiscoveredSchema } from '../../validations/discovery-inputs';
 import { discoverySettingsSchema } from '../../discovery/discovery-settings';
 import { addedTargetsSchema, discoveryOverviewSchema, discoveryRunSchema, discoverySettingsViewSchema } from '../../validations/api/discovery-schemas';
 import { adminsOnly, defineOperation } from '../api-operation';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { deliverOutbox, type DeliveryRun } from '../../alerts/deliver-outbox';
 import { authorize, type ServiceContext } from '../service-context';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { smtpSettings } from '../../alerts/smtp-settings';
 import { authorize, type ServiceContext } from '../service-context';

@@ -1,3 +1,4 @@
+import 'server-only';
 const SECRET_KEY = /pass(word)?|secret|token|ciphertext|private|apikey|api_key|credential_value/i;
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };

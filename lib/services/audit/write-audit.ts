@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '../../db';
 import { actorLabel, type ServiceContext } from '../service-context';
 import { redact } from './redact';

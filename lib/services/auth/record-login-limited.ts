@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import type { ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { db } from '../../db';
-import { sessionLifetimeSeconds } from '../../auth/session-lifetime';
+import { sessionLifetimeSeconds } from '../../access/session-lifetime';
 
 /** Records a new sign-in's session; its id goes into the JWT, so the session can be ended server-side. */
 export async function startAuthSession(userId: string): Promise<string> {

@@ -1,5 +1,6 @@
+import 'server-only';
 import { db } from '../../db';
-import { burnVerifyTime, verifyPassword } from '../../auth/password-hash';
+import { burnVerifyTime, verifyPassword } from '../../crypto/password-hash';
 import { loginSchema } from '../../validations/user';
 import { systemContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { checkCatalog } from '../../checks/check-catalog';
 import type { CheckArea, CheckStatus, ComplianceRef, Severity } from '../../checks/check-definition';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ServiceContext } from '../service-context';
 import { getComplianceReport } from './get-compliance-report';
 import { toCsv } from './to-csv';

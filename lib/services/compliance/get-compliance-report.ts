@@ -1,10 +1,11 @@
+import 'server-only';
 import { db } from '../../db';
 import { checkCatalog } from '../../checks/check-catalog';
 import type { Severity } from '../../checks/check-definition';
 import { compareControls, controlName, type Framework, frameworks, unautomatedControls } from '../../checks/compliance-controls';
 import { securityChecklist } from '../../checks/security-checklist';
 import type { Grade } from '../../grading/grade-bands';
-import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
+import { gradeFleetFromStore } from '../../fleet/grade-fleet-from-store';
 import { authorize, type ServiceContext } from '../service-context';
 
 /**

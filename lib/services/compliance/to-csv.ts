@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * One CSV cell. A leading = + - @ (or tab / carriage return) would make a spreadsheet run the cell as a formula,
  * so it gets a leading apostrophe; quotes, commas and line breaks are quoted per RFC 4180.

@@ -1,6 +1,7 @@
+import 'server-only';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { addDiscoveredSchema, type AddDiscoveredInput } from '../../discovery/discovery-inputs';
+import { addDiscoveredSchema, type AddDiscoveredInput } from '../../validations/discovery-inputs';
 import { authorize, type ServiceContext } from '../service-context';
 import { addTargetsFromWorkloads } from './add-targets-from-workloads';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Tx } from '../../db';
 import { secretNamespaceRefusal } from '../../custody/judge-credential-reference';
@@ -7,7 +8,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { ServiceContext } from '../service-context';
 import { describeCredential } from '../targets/credential-columns';
 import { writeTargetCredential } from '../targets/write-target-credential';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 
 interface WorkloadRow {
   id: string;

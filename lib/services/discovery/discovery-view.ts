@@ -1,4 +1,5 @@
-import type { DiscoveryStatus } from '../../discovery/discovery-inputs';
+import 'server-only';
+import type { DiscoveryStatus } from '../../validations/discovery-inputs';
 import type { DiscoveryProposal } from '../../discovery/build-proposals';
 import type { KubernetesRefs } from '../../validations/target';
 

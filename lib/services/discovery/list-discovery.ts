@@ -1,10 +1,11 @@
+import 'server-only';
 import { db } from '../../db';
 import type { DiscoverySettings } from '../../discovery/discovery-settings';
-import type { DiscoveryStatus } from '../../discovery/discovery-inputs';
+import type { DiscoveryStatus } from '../../validations/discovery-inputs';
 import { kubeAccessFromEnv } from '../../discovery/kube-access-from-env';
 import { authorize, type ServiceContext } from '../service-context';
 import { toRunView, toWorkloadView, type DiscoveredWorkloadView, type DiscoveryRunView } from './discovery-view';
-import { discoverySetting } from '../settings/discovery-setting';
+import { discoverySetting } from '../../settings/discovery-setting';
 
 export interface DiscoveryOverview {
   /** whether this process can reach a cluster at all (POSTURE_KUBECONFIG or in-cluster) */

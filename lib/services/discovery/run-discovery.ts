@@ -1,9 +1,10 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { db, type Tx } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { buildProposals, type DiscoveryProposal } from '../../discovery/build-proposals';
-import { runDiscoverySchema, type RunDiscoveryInput } from '../../discovery/discovery-inputs';
+import { runDiscoverySchema, type RunDiscoveryInput } from '../../validations/discovery-inputs';
 import { existenceResources, type DiscoverySnapshot } from '../../discovery/discovery-snapshot';
 import { kubeAccessFromEnv } from '../../discovery/kube-access-from-env';
 import { readDiscoverySnapshot } from '../../discovery/read-discovery-snapshot';
@@ -13,7 +14,7 @@ import { writeAudit } from '../audit/write-audit';
 import { authorize, type ServiceContext } from '../service-context';
 import { addTargetsFromWorkloads } from './add-targets-from-workloads';
 import { toRunView, type DiscoveryRunView } from './discovery-view';
-import { discoverySetting } from '../settings/discovery-setting';
+import { discoverySetting } from '../../settings/discovery-setting';
 
 interface TargetRef {
   id: string;

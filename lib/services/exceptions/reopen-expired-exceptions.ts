@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { regradeExceptionTargets } from '../../scan/regrade-exception-targets';
 import { writeAudit } from '../audit/write-audit';

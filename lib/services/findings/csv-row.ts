@@ -1,3 +1,4 @@
+import 'server-only';
 /** A cell a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with ' so it stays text (OWASP CSV injection). */
 export function csvCell(value: string | null | undefined): string {
   let s = value ?? '';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkCatalog } from '../../checks/check-catalog';
 import type { CheckStatus, Severity } from '../../checks/check-definition';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
 import type { Severity } from '../../checks/check-definition';
 import { defaultFindingDir, type FindingFilters } from '../../validations/finding';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { checkCatalog } from '../../checks/check-catalog';

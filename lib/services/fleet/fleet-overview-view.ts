@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Criticality } from '../../generated/prisma/enums';
 import type { Grade } from '../../grading/grade-bands';
 import type { FleetCapRuleId } from '../../grading/grading-policy';

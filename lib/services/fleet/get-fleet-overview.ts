@@ -1,6 +1,7 @@
+import 'server-only';
 import { db } from '../../db';
 import { grades, type Grade } from '../../grading/grade-bands';
-import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
+import { gradeFleetFromStore } from '../../fleet/grade-fleet-from-store';
 import { fleetOverviewQuerySchema, type FleetOverviewQuery } from '../../validations/fleet';
 import { authorize, type ServiceContext } from '../service-context';
 import type { FleetCap } from '../../grading/grade-fleet';

@@ -1,9 +1,10 @@
+import 'server-only';
 import type { z } from 'zod';
 import { db } from '../../db';
 import { env } from '../../env';
 import { ttlMemo } from '../../cache/ttl-memo';
 import { grades } from '../../grading/grade-bands';
-import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
+import { gradeFleetFromStore } from '../../fleet/grade-fleet-from-store';
 import type { scoresSchema } from '../../validations/api/scores-schema';
 import { authorize, type ServiceContext } from '../service-context';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import type { ExpiringCertificate } from './fleet-overview-view';
 

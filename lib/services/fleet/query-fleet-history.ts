@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { gradeForScore, isGrade } from '../../grading/grade-bands';
 import type { FleetOverview } from './fleet-overview-view';

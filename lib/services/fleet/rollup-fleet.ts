@@ -1,5 +1,6 @@
+import 'server-only';
 import { db } from '../../db';
-import { writeFleetSnapshot, type FleetSnapshotView } from '../../scan/write-fleet-snapshot';
+import { writeFleetSnapshot, type FleetSnapshotView } from '../../fleet/write-fleet-snapshot';
 import { writeAudit } from '../audit/write-audit';
 import { authorize, type ServiceContext } from '../service-context';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 
 /** Liveness plus a store round-trip; says nothing about the fleet, so it needs no auth. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import type { InventoryEntry } from '../../validations/inventory-file';
 import { changedFields, type Json } from '../audit/redact';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { Document, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import { db } from '../../db';

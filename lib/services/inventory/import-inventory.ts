@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
@@ -12,12 +13,12 @@ import { changedEndpointFields } from '../../crypto/credential-binding';
 import type { CustodyPolicy } from '../../custody/custody-policy';
 import { envReferenceRefusal, secretNamespaceRefusal } from '../../custody/judge-credential-reference';
 import { backupSourceProblems } from '../../custody/judge-backup-source';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { isUniqueViolation } from '../targets/name-conflict';
 import { toBackupColumns } from '../targets/target-view';
 import { diffInventoryEntry, storedTargetSelect } from './diff-inventory-entry';
 import { parseInventoryFile } from './parse-inventory-file';
-import { networkPolicySetting } from '../settings/network-policy-setting';
+import { networkPolicySetting } from '../../settings/network-policy-setting';
 import { assertHostAllowed } from '../targets/assert-host-allowed';
 
 const importInputSchema = z

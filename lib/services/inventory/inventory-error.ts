@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError } from '../../errors/app-error';
 
 /** One problem in an inventory file, with where it is (1-based document and line). */

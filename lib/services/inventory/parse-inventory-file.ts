@@ -1,3 +1,4 @@
+import 'server-only';
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Document, type Pair, type YAMLMap } from 'yaml';
 import { inventoryDocumentSchema, type InventoryEntry } from '../../validations/inventory-file';
 import { formatFieldPath, inventoryError, type LocatedIssue } from './inventory-error';

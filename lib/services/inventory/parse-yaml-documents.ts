@@ -1,3 +1,4 @@
+import 'server-only';
 import { isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type LineCounter } from 'yaml';
 
 /**

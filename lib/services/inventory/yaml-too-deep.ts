@@ -1,3 +1,4 @@
+import 'server-only';
 import { CST, Lexer } from 'yaml';
 
 const newlines = (s: string) => {

@@ -1,7 +1,8 @@
+import 'server-only';
 import { Gauge, Registry, type Metric } from 'prom-client';
 import { db } from '../../db';
 import { SCAN_DURATION_METRIC } from '../../metrics/record-histogram-sample';
-import { gradeFleetFromStore } from '../../scan/grade-fleet-from-store';
+import { gradeFleetFromStore } from '../../fleet/grade-fleet-from-store';
 import { gradeRank, isGrade } from '../../grading/grade-bands';
 import type { GradeCap } from '../../grading/grade-target';
 import { authorize, type ServiceContext } from '../service-context';

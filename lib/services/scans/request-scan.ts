@@ -1,8 +1,9 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { jobQueue } from '../../jobs/job-queue-client';
-import { SCAN_QUEUE_NAME } from '../../scan/scan-queue-name';
+import { jobQueue } from '../../queue/job-queue-client';
+import { SCAN_QUEUE_NAME } from '../../queue/scan-queue-name';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { parseTargetId } from '../targets/parse-target-id';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CustodyPolicy } from '../../custody/custody-policy';
 import { backupSourceProblems } from '../../custody/judge-backup-source';
 import { AppError } from '../../errors/app-error';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { CustodyPolicy } from '../../custody/custody-policy';
 import { envReferenceRefusal, secretNamespaceRefusal } from '../../custody/judge-credential-reference';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError } from '../../errors/app-error';
 import { checkAddress, type NetworkPolicy } from '../../network/network-policy';
 import { resolveHost } from '../../network/resolve-host';

@@ -1,10 +1,11 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../../db';
 import { createTargetSchema, type CreateTargetInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
-import { networkPolicySetting } from '../settings/network-policy-setting';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { networkPolicySetting } from '../../settings/network-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
 import { assertBackupAllowed } from './assert-backup-allowed';

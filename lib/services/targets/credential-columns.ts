@@ -1,3 +1,4 @@
+import 'server-only';
 import { sealSecret } from '../../crypto/envelope';
 import type { Keyring } from '../../crypto/keyring';
 import { credentialBinding, type CredentialEndpoint } from '../../crypto/credential-binding';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { listTargetChecks, type TargetCheckView } from '../checks/list-target-checks';
 import type { ServiceContext } from '../service-context';
 import { getTarget } from './get-target';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { checkCatalog } from '../../checks/check-catalog';
 import type { CheckStatus, Severity } from '../../checks/check-definition';
@@ -5,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { type Grade, gradeRank, isGrade } from '../../grading/grade-bands';
 import { type GradableResult } from '../../grading/grade-target';
 import { whatIfPlan } from '../../grading/what-if-plan';
-import { activeExceptionIds } from '../../scan/active-exception-ids';
+import { activeExceptionIds } from '../../fleet/active-exception-ids';
 import { authorize, type ServiceContext } from '../service-context';
 import { parseTargetId } from './parse-target-id';
 

@@ -1,8 +1,9 @@
+import 'server-only';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { credentialInputSchema, type CredentialInput } from '../../validations/target';
 import { authorize, type ServiceContext } from '../service-context';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { assertCredentialAllowed } from './assert-credential-allowed';
 import { parseTargetId } from './parse-target-id';
 import { toTargetView, targetViewSelect, type TargetView } from './target-view';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { grades } from '../../grading/grade-bands';
 import type { TargetFilters } from '../../validations/target';

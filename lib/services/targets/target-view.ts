@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
 import type { BackupSource, KubernetesRefs } from '../../validations/target';
 import type { Grade } from '../../grading/grade-bands';

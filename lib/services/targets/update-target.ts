@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
@@ -6,8 +7,8 @@ import { changedEndpointFields } from '../../crypto/credential-binding';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { changedFields } from '../audit/redact';
-import { networkPolicySetting } from '../settings/network-policy-setting';
-import { custodyPolicySetting } from '../settings/custody-policy-setting';
+import { networkPolicySetting } from '../../settings/network-policy-setting';
+import { custodyPolicySetting } from '../../settings/custody-policy-setting';
 import { assertHostAllowed } from './assert-host-allowed';
 import { assertCredentialAllowed } from './assert-credential-allowed';
 import { assertBackupAllowed } from './assert-backup-allowed';

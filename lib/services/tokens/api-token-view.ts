@@ -1,5 +1,6 @@
+import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
-import { apiScopes, type ApiScope } from '../../auth/api-scopes';
+import { apiScopes, type ApiScope } from '../../access/api-scopes';
 import type { ApiTokenView } from '../../validations/api/api-token-schemas';
 
 export const apiTokenViewSelect = {

@@ -1,7 +1,8 @@
+import 'server-only';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { apiScopes, type ApiScope } from '../../auth/api-scopes';
-import { apiTokenPattern, hashApiToken } from '../../auth/api-token-secret';
+import { apiScopes, type ApiScope } from '../../access/api-scopes';
+import { apiTokenPattern, hashApiToken } from '../../crypto/api-token-secret';
 import type { ServiceContext } from '../service-context';
 
 const lastUsedResolutionMs = 60_000;

@@ -1,5 +1,6 @@
+import 'server-only';
 import { db } from '../../db';
-import { newApiTokenSecret } from '../../auth/api-token-secret';
+import { newApiTokenSecret } from '../../crypto/api-token-secret';
 import { createApiTokenSchema, type CreateApiTokenInput, type CreatedApiToken } from '../../validations/api/api-token-schemas';
 import { writeAudit } from '../audit/write-audit';
 import { authorize, type ServiceContext } from '../service-context';

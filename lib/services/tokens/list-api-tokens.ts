@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import type { ApiTokenView } from '../../validations/api/api-token-schemas';
 import { authorize, type ServiceContext } from '../service-context';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { db } from '../../db';
-import { hashApiToken } from '../../auth/api-token-secret';
+import { hashApiToken } from '../../crypto/api-token-secret';
 import { writeAudit } from '../audit/write-audit';
 import { systemContext } from '../service-context';
 

@@ -1,9 +1,10 @@
+import 'server-only';
 import { db } from '../../db';
 import { env } from '../../env';
 import { AppError } from '../../errors/app-error';
-import { verifyPassword } from '../../auth/password-hash';
-import { countRateLimitHit } from '../../auth/consume-rate-limit';
-import { loginThrottleKeys } from '../../auth/login-throttle-keys';
+import { verifyPassword } from '../../crypto/password-hash';
+import { countRateLimitHit } from '../auth/consume-rate-limit';
+import { loginThrottleKeys } from '../../access/login-throttle-keys';
 import type { ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';
 import { recordLoginLimited } from '../auth/record-login-limited';

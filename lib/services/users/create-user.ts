@@ -1,6 +1,7 @@
+import 'server-only';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { hashPassword } from '../../auth/password-hash';
+import { hashPassword } from '../../crypto/password-hash';
 import { createUserSchema, type CreateUserInput } from '../../validations/user';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '../../db';
-import { hashPassword } from '../../auth/password-hash';
+import { hashPassword } from '../../crypto/password-hash';
 import { createUserSchema } from '../../validations/user';
 import { systemContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

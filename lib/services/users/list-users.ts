@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '../../db';
 import { authorize, type ServiceContext } from '../service-context';
 import { toUserView, userViewSelect, type UserView } from './user-view';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { z } from 'zod';
 import { db } from '../../db';
 import { AppError } from '../../errors/app-error';
-import { hashPassword } from '../../auth/password-hash';
+import { hashPassword } from '../../crypto/password-hash';
 import { setPasswordSchema, type SetPasswordInput } from '../../validations/user';
 import { authorize, type ServiceContext } from '../service-context';
 import { writeAudit } from '../audit/write-audit';

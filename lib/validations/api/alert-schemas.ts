@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alertRuleIds, type AlertRuleId } from '../../alerts/alert-settings';
+import { alertRuleIds, type AlertRuleId } from '../alert-settings';
 import { isoDateTime } from './common-schemas';
 
 const outboxStatus = z.enum(['pending', 'sent', 'dead']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiScopes } from '../../auth/api-scopes';
+import { apiScopes } from '../../access/api-scopes';
 import { isoDateTime } from './common-schemas';
 
 const durationPattern = /^(\d{1,4})([hdwy])$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { discoveryStatuses } from '../../discovery/discovery-inputs';
+import { discoveryStatuses } from '../discovery-inputs';
 import { kubernetesRefsSchema } from '../target';
 import { isoDateTime } from './common-schemas';
 

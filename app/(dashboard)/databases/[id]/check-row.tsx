@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { roleAllows } from '@/lib/auth/permissions';
+import { roleAllows } from '@/lib/access/permissions';
 import type { TargetCheckView } from '@/lib/services/checks/list-target-checks';
 import { formatDate } from '@/lib/ui/format-date';
 import { formatDateTime } from '@/lib/ui/format-date-time';

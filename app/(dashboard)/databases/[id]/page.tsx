@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/require-user';
-import { roleAllows } from '@/lib/auth/permissions';
+import { roleAllows } from '@/lib/access/permissions';
 import { AppError } from '@/lib/errors/app-error';
-import { scanIntervalMinutes } from '@/lib/jobs/scan-interval';
+import { scanIntervalMinutes } from '@/lib/scan/scan-interval';
 import { listTargetChecks } from '@/lib/services/checks/list-target-checks';
 import { getTarget } from '@/lib/services/targets/get-target';
 import { getTargetHistory } from '@/lib/services/targets/get-target-history';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { apiScopes, type ApiScope } from '@/lib/auth/api-scopes';
+import { apiScopes, type ApiScope } from '@/lib/access/api-scopes';
 import { ApiError } from '@/lib/hooks/api-error';
 import { useCreateApiToken } from '@/lib/hooks/use-api-tokens';
 import { useHydrated } from '@/lib/hooks/use-hydrated';

@@ -1,7 +1,8 @@
 import { operationRoute } from '@/lib/http/operation-route';
 import { settingsOperations } from '@/lib/api/operations/settings-operations';
-import { custodyPolicySetting } from '@/lib/services/settings/custody-policy-setting';
+import { getSetting } from '@/lib/services/settings/get-setting';
+import { updateSetting } from '@/lib/services/settings/update-setting';
 
-export const GET = operationRoute(settingsOperations.getCustodyPolicy, async ({ ctx }) => custodyPolicySetting.get(ctx));
+export const GET = operationRoute(settingsOperations.getCustodyPolicy, async ({ ctx }) => getSetting(ctx, 'custodyPolicy'));
 
-export const PUT = operationRoute(settingsOperations.updateCustodyPolicy, ({ ctx, body }) => custodyPolicySetting.update(ctx, body));
+export const PUT = operationRoute(settingsOperations.updateCustodyPolicy, ({ ctx, body }) => updateSetting(ctx, 'custodyPolicy', body));

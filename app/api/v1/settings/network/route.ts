@@ -1,7 +1,8 @@
 import { operationRoute } from '@/lib/http/operation-route';
 import { settingsOperations } from '@/lib/api/operations/settings-operations';
-import { networkPolicySetting } from '@/lib/services/settings/network-policy-setting';
+import { getSetting } from '@/lib/services/settings/get-setting';
+import { updateSetting } from '@/lib/services/settings/update-setting';
 
-export const GET = operationRoute(settingsOperations.getNetworkPolicy, ({ ctx }) => networkPolicySetting.get(ctx));
+export const GET = operationRoute(settingsOperations.getNetworkPolicy, ({ ctx }) => getSetting(ctx, 'networkPolicy'));
 
-export const PUT = operationRoute(settingsOperations.updateNetworkPolicy, ({ ctx, body }) => networkPolicySetting.update(ctx, body));
+export const PUT = operationRoute(settingsOperations.updateNetworkPolicy, ({ ctx, body }) => updateSetting(ctx, 'networkPolicy', body));

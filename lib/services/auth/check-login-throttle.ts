@@ -1,5 +1,6 @@
+import 'server-only';
 import { countRateLimitHit } from './consume-rate-limit';
-import { loginThrottleKeys } from './login-throttle-keys';
+import { loginThrottleKeys } from '../../access/login-throttle-keys';
 import { peekRateLimit } from './peek-rate-limit';
 
 export interface LoginThrottleLimits {

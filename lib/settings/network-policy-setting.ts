@@ -1,5 +1,5 @@
-import { defaultNetworkPolicy } from '../../network/network-policy';
-import { NETWORK_POLICY_KEY, networkPolicySchema } from '../../validations/network-policy';
+import { defaultNetworkPolicy } from '../network/network-policy';
+import { NETWORK_POLICY_KEY, networkPolicySchema } from '../validations/network-policy';
 import { defineSetting } from './define-setting';
 
 /** Which private ranges probes may reach (loopback and private ranges by default); widening it is an admin's call. */

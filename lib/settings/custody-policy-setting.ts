@@ -1,4 +1,4 @@
-import { CUSTODY_POLICY_KEY, custodyPolicySchema } from '../../custody/custody-policy';
+import { CUSTODY_POLICY_KEY, custodyPolicySchema } from '../custody/custody-policy';
 import { defineSetting } from './define-setting';
 
 /** What editors may point Posture's secrets and executables at; only admins change it. */

@@ -1,7 +1,8 @@
 import { PgBoss } from 'pg-boss';
-import { scanTargetJob } from './scan-target-job';
 import { logPgBossError } from './log-pg-boss-error';
 import { variable } from '../env';
+import { SCAN_QUEUE_NAME } from './scan-queue-name';
+import { scanQueueOptions } from './scan-queue-options';
 
 const g = globalThis as { __postureQueue?: Promise<PgBoss> };
 
@@ -11,7 +12,7 @@ export function jobQueue(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: variable('DATABASE_URL'), schema: 'pgboss', supervise: false, schedule: false, max: 2, connectionTimeoutMillis: 5_000 } as ConstructorParameters<typeof PgBoss>[0]);
     boss.on('error', (e: unknown) => logPgBossError('[queue]', e));
     await boss.start();
-    await boss.createQueue(scanTargetJob.name, scanTargetJob.queue ?? {});
+    await boss.createQueue(SCAN_QUEUE_NAME, scanQueueOptions());
     return boss;
   })().catch((e: unknown) => {
     g.__postureQueue = undefined;

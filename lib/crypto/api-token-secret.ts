@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** `pst_` + 32 random bytes in base64url (256 bits); the prefix lets secret scanners and log filters spot one. */

@@ -1,4 +1,5 @@
-import { db } from '../db';
+import 'server-only';
+import { db } from '../../db';
 import type { RateLimitState } from './consume-rate-limit';
 
 /** Reads `key`'s count in the current window without counting a hit; a row from an older window counts as 0. */

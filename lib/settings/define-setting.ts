@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import { db, type Db, type Tx } from '../../db';
-import type { Prisma } from '../../generated/prisma/client';
-import type { Permission } from '../../auth/permissions';
-import { changedFields } from '../audit/redact';
-import { writeAudit } from '../audit/write-audit';
-import { authorize, type ServiceContext } from '../service-context';
+import { db, type Db, type Tx } from '../db';
+import type { Permission } from '../access/permissions';
 
 export interface SettingSpec<S extends z.ZodType<Record<string, unknown>>> {
   /** the Setting row's key */
@@ -24,14 +20,17 @@ export interface Setting<S extends z.ZodType<Record<string, unknown>>> {
   key: string;
   schema: S;
   defaults: z.output<S>;
+  permission: Permission;
+  readPermission: Permission;
+  auditAction: string;
   /** the stored value, or the defaults when none is stored or it no longer parses; no authorization (trusted callers) */
   load: (client?: Db | Tx) => Promise<z.output<S>>;
-  get: (ctx: ServiceContext) => Promise<z.output<S>>;
-  /** replaces the whole value (PUT semantics), audited in the same transaction */
-  update: (ctx: ServiceContext, input: z.input<S>) => Promise<z.output<S>>;
 }
 
-/** One admin-editable setting stored as a JSON row: load with defaults, authorized read, parsed and audited update. */
+/**
+ * One admin-editable setting stored as a JSON row, and how to load it with defaults. Reading it for a caller and
+ * replacing it are services (lib/services/settings), so the scan and alert code can load it below the service layer.
+ */
 export function defineSetting<S extends z.ZodType<Record<string, unknown>>>(spec: SettingSpec<S>): Setting<S> {
   const defaults = spec.defaults ?? (spec.schema.parse({}) as z.output<S>);
   // A stored value that no longer parses (hand-edited, an older shape) falls back to the defaults, so the feature keeps working.
@@ -44,21 +43,9 @@ export function defineSetting<S extends z.ZodType<Record<string, unknown>>>(spec
     key: spec.key,
     schema: spec.schema,
     defaults,
+    permission: spec.permission,
+    readPermission: spec.readPermission ?? spec.permission,
+    auditAction: spec.auditAction,
     load,
-    get: async (ctx) => {
-      authorize(ctx, spec.readPermission ?? spec.permission);
-      return load();
-    },
-    update: async (ctx, input) => {
-      authorize(ctx, spec.permission);
-      const data = spec.schema.parse(input);
-      return db.$transaction(async (tx) => {
-        const before = await load(tx);
-        const value = data as Prisma.InputJsonValue;
-        await tx.setting.upsert({ where: { key: spec.key }, create: { key: spec.key, value }, update: { value } });
-        await writeAudit(tx, ctx, { action: spec.auditAction, entity: 'setting', entityId: spec.key, diff: changedFields(before, data) });
-        return data;
-      });
-    },
   };
 }

@@ -1,5 +1,6 @@
-import { db } from '../db';
-import { AppError } from '../errors/app-error';
+import 'server-only';
+import { db } from '../../db';
+import { AppError } from '../../errors/app-error';
 
 export interface RateLimitState {
   count: number;

@@ -1,4 +1,4 @@
-import { ALERT_SETTINGS_KEY, alertSettingsSchema } from '../../alerts/alert-settings';
+import { ALERT_SETTINGS_KEY, alertSettingsSchema } from '../validations/alert-settings';
 import { defineSetting } from './define-setting';
 
 /** The alert rules and extra recipient lists: any role reads them, only admins change them. */

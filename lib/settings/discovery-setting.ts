@@ -1,4 +1,4 @@
-import { DISCOVERY_SETTINGS_KEY, discoverySettingsSchema } from '../../discovery/discovery-settings';
+import { DISCOVERY_SETTINGS_KEY, discoverySettingsSchema } from '../discovery/discovery-settings';
 import { defineSetting } from './define-setting';
 
 /** What discovery reads; auto-add puts workloads into the inventory unreviewed, so only admins change it. */
