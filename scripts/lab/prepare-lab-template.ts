@@ -38,7 +38,7 @@ export async function prepareLabTemplate(opts: LabTemplateOptions): Promise<void
       await c.query(`CREATE ROLE ${probe} LOGIN PASSWORD '${opts.probePassword.replace(/'/g, "''")}'`);
       await c.query(`GRANT pg_monitor, pg_read_all_settings TO ${probe}`);
       await c.query(`GRANT CONNECT ON DATABASE "${opts.database}" TO ${probe}`);
-      // the extra grants the README recommends, so the pg.hba.* checks can read pg_hba.conf
+      // the extra grants docs/postgresql.md recommends, so the pg.hba.* checks can read pg_hba.conf
       await c.query(`GRANT SELECT ON pg_catalog.pg_hba_file_rules TO ${probe}`);
       await c.query(`GRANT EXECUTE ON FUNCTION pg_catalog.pg_hba_file_rules() TO ${probe}`);
       await c.query(`REVOKE CONNECT, TEMPORARY ON DATABASE "${opts.database}" FROM PUBLIC`);

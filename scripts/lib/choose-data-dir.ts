@@ -6,7 +6,7 @@ import { ensureRootFolder } from '../../lib/store/ensure-root-folder';
 
 export interface DataDirChoice {
   dir: string;
-  /** one line saying where the data lives and why, when it is not where the README says; else null */
+  /** one line saying where the data lives and why, when it is not .data in the checkout (docs/configuration.md); else null */
   notice: string | null;
 }
 

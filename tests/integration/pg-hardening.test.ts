@@ -21,7 +21,7 @@ const probePassword = 'Pr0be-' + Math.random().toString(36).slice(2) + Math.rand
 const tags = ['encryption:required', 'password-expiry:required', 'sensitive:public.salaries'];
 const validUntil = new Date(Date.now() + 60 * 86_400_000).toISOString();
 
-/** bare: login only; baseline: the README's pg_monitor + pg_read_all_settings; granted: plus pg_hba_file_rules. */
+/** bare: login only; baseline: docs/postgresql.md's pg_monitor + pg_read_all_settings; granted: plus pg_hba_file_rules. */
 const probeRoles = ['probe_bare', 'probe_baseline', 'probe_granted'] as const;
 type ProbeRole = (typeof probeRoles)[number];
 
@@ -206,7 +206,7 @@ describe('hardening checks on a deliberately misconfigured PostgreSQL', () => {
     expect(r.get('pg.version.latest_minor')!.evidence).toMatchObject({ major: 18 });
   }, 60_000);
 
-  it('with the README baseline grants the pg_hba checks error and name the missing GRANT', async () => {
+  it('with the baseline grants of docs/postgresql.md the pg_hba checks error and name the missing GRANT', async () => {
     const r = await scan(bad, 'probe_baseline');
     for (const id of hbaChecks) {
       expect(r.get(id)?.status, id).toBe('error');

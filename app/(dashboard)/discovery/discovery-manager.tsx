@@ -43,7 +43,7 @@ export function DiscoveryManager({ initial, tab, canAdd }: { initial: DiscoveryO
           <EmptyState title="Kubernetes access is not configured">
             <p>
               Set <code>POSTURE_KUBECONFIG</code> to a kubeconfig file (and a context below), or run Posture inside the cluster with the ServiceAccount from{' '}
-              <code>deploy/kubernetes</code>; it needs read-only access, listed in the README under Kubernetes.
+              <code>deploy/kubernetes</code>; it needs read-only access, listed in <code>docs/kubernetes.md</code>.
             </p>
           </EmptyState>
         ) : last ? (

@@ -1,6 +1,6 @@
 import type { Observations } from '../../probes/observations/observations';
 
-/** Inventory tags that switch a policy on for one target; documented in the README's hardening section. */
+/** Inventory tags that switch a policy on for one target; documented in docs/postgresql.md (Policy tags). */
 export const policyTags = {
   encryption: 'encryption:required',
   passwordExpiry: 'password-expiry:required',
