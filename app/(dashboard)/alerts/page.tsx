@@ -4,6 +4,9 @@ import { roleAllows } from '@/lib/auth/permissions';
 import { alertSetting } from '@/lib/services/settings/alert-setting';
 import { getDeliveryStatus } from '@/lib/services/alerts/get-delivery-status';
 import { listOutbox } from '@/lib/services/alerts/list-outbox';
+import { listChannelDeliveries } from '@/lib/services/notifications/list-channel-deliveries';
+import { db } from '@/lib/db';
+import { ChannelDeliveriesCard } from './channel-deliveries-card';
 import { EmptyState } from '../../_components/empty-state';
 import { PageLinks } from '../../_components/page-links';
 import { AlertRulesForm } from './alert-rules-form';
@@ -26,7 +29,8 @@ const tabs = [
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireUser();
   const { query, params } = parseOutboxQuery(await searchParams);
-  const [emails, status, settings] = await Promise.all([listOutbox(ctx, query), getDeliveryStatus(ctx), alertSetting.get(ctx)]);
+  const [emails, status, settings, deliveries] = await Promise.all([listOutbox(ctx, query), getDeliveryStatus(ctx), alertSetting.get(ctx), listChannelDeliveries(ctx)]);
+  const channelNames = Object.fromEntries((await db.notificationChannel.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
   const canManage = roleAllows(ctx.actor.role, 'alerts:manage');
   const filtered = Boolean(query.q || query.kind || query.targetId);
 
@@ -82,6 +86,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </>
         )}
       </section>
+
+      <ChannelDeliveriesCard deliveries={deliveries} channelNames={channelNames} canManage={canManage} />
 
       <AlertRulesForm initial={settings} canManage={canManage} />
     </>

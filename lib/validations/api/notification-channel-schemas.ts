@@ -19,8 +19,8 @@ const httpUrl = z
   .trim()
   .max(2048, 'at most 2048 characters')
   .pipe(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }))
-  .refine((u) => !new URL(u).username && !new URL(u).password, 'must not carry a user name or password')
-  .refine((u) => !new URL(u).hash, 'must not carry a #fragment');
+  .refine((u) => URL.canParse(u) && !new URL(u).username && !new URL(u).password, 'must not carry a user name or password')
+  .refine((u) => URL.canParse(u) && !new URL(u).hash, 'must not carry a #fragment');
 
 const name = z.string().trim().min(1, 'is required').max(80).regex(/^[\w .:@/()#-]+$/, 'may use letters, digits, spaces and . _ : @ / ( ) # -');
 const label = z.string().trim().min(1).max(64).regex(/^[\w.:/-]+$/, 'may use letters, digits and . _ : / -');
