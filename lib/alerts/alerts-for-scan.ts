@@ -7,6 +7,7 @@ import { evaluateAlertRules, type CheckTransition } from './evaluate-alert-rules
 import { alertSetting } from '../settings/alert-setting';
 import { publicUrl } from './public-url';
 import { renderAlertEmail } from './render-alert-email';
+import { enqueueChannelAlerts } from '../notifications/enqueue-channel-alerts';
 
 const targetBeforeScanSelect = {
   id: true,
@@ -51,19 +52,25 @@ export async function alertsForScan(
   const { before, results, grade, changed, at } = input;
   const settings = await alertSetting.load(tx);
   const exceptedIds = await activeExceptionIds(tx, before.id, at);
-  const intents = evaluateAlertRules({
+  const exceptionEndedIds = await exceptionsEndedSince(tx, before.id, before.lastScanAt, at, exceptedIds);
+  const ruleInput = {
     target: before,
     previousGrade: before.gradeWithExceptions ?? before.grade,
     newGrade: grade.gradeWithExceptions ?? grade.grade,
     results,
     transitions: changed,
     exceptedIds,
-    exceptionEndedIds: await exceptionsEndedSince(tx, before.id, before.lastScanAt, at, exceptedIds),
+    exceptionEndedIds,
     settings,
     now: at,
-  });
-  if (intents.length === 0) return 0;
+  };
+  const intents = evaluateAlertRules(ruleInput);
   const base = publicUrl();
+  // Channels route for themselves, so they see every rule's alerts whatever the email switches say.
+  const everyRule = Object.fromEntries(Object.keys(settings.rules).map((k) => [k, true])) as typeof settings.rules;
+  const channelIntents = evaluateAlertRules({ ...ruleInput, settings: { ...settings, rules: everyRule } });
+  await enqueueChannelAlerts(tx, { target: before, results, intents: channelIntents, transitions: changed, exceptedIds, exceptionEndedIds, at, publicUrl: base });
+  if (intents.length === 0) return 0;
   const byId = new Map(results.map((r) => [r.id, r]));
   const alerts = intents.map((intent) => {
     const check = intent.checkId ? byId.get(intent.checkId) : undefined;

@@ -23,7 +23,7 @@ export async function claimOutboxRows(input: { limit: number; now: Date; leaseMs
     UPDATE "Outbox" o SET attempts = o.attempts + 1, "nextAttemptAt" = ${ts(until)}::timestamp(3)
     WHERE o.id IN (
       SELECT id FROM "Outbox"
-      WHERE status = 'pending' AND digest = false AND "nextAttemptAt" <= ${ts(input.now)}::timestamp(3)
+      WHERE status = 'pending' AND digest = false AND "channelId" IS NULL AND "nextAttemptAt" <= ${ts(input.now)}::timestamp(3)
       ORDER BY "nextAttemptAt", "createdAt", id
       LIMIT ${input.limit}
       FOR UPDATE SKIP LOCKED)

@@ -4,6 +4,7 @@ import { markOutboxFailed, markOutboxSent, releaseOutboxRows } from './record-de
 import { redactSmtpError } from './redact-smtp-error';
 import { sendOutboxEmail, UndeliverableError } from './send-outbox-email';
 import { smtpSettings } from './smtp-settings';
+import { deliverChannelOutbox, type ChannelDeliveryRun } from '../notifications/deliver-channel-outbox';
 
 /** Long enough for a batch's sends (each bounded by the SMTP timeouts); a crashed worker's rows return after it. */
 export const OUTBOX_LEASE_MS = 5 * 60_000;
@@ -19,6 +20,8 @@ export interface DeliveryRun {
   sent: number;
   retrying: number;
   dead: number;
+  /** the notification channels' pass, which runs whatever the SMTP settings say */
+  channels?: ChannelDeliveryRun;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface DeliveryRun {
 export async function deliverOutbox(input: { limit?: number; now?: Date } = {}): Promise<DeliveryRun> {
   const limit = input.limit ?? 50;
   const now = input.now ?? new Date();
-  const run: DeliveryRun = { status: 'ran', claimed: 0, sent: 0, retrying: 0, dead: 0 };
+  const channels = await deliverChannelOutbox({ limit, now });
+  const run: DeliveryRun = { status: 'ran', claimed: 0, sent: 0, retrying: 0, dead: 0, channels };
   const smtp = smtpSettings();
   if (smtp.status === 'not-configured') return { ...run, status: 'paused' };
   if (smtp.status === 'invalid') return { ...run, status: 'invalid', problems: smtp.problems };

@@ -6,6 +6,7 @@ import { discoveryOperations } from './operations/discovery-operations';
 import { exceptionOperations } from './operations/exception-operations';
 import { fleetOperations } from './operations/fleet-operations';
 import { metaOperations } from './operations/meta-operations';
+import { notificationChannelOperations } from './operations/notification-channel-operations';
 import { scanOperations } from './operations/scan-operations';
 import { settingsOperations } from './operations/settings-operations';
 import { tokenOperations } from './operations/token-operations';
@@ -20,6 +21,7 @@ export const allOperations: readonly ApiOperation[] = [
   ...Object.values(complianceOperations),
   ...Object.values(discoveryOperations),
   ...Object.values(alertOperations),
+  ...Object.values(notificationChannelOperations),
   ...Object.values(settingsOperations),
   ...Object.values(userOperations),
   ...Object.values(tokenOperations),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorEnvelopeSchema } from '../validations/api/error-envelope-schema';
 import type { ApiOperation } from './api-operation';
 import { allOperations } from './all-operations';
+import { webhookEventSchema } from '../notifications/channel-event-schema';
 
 type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, JsonSchema>>; components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> } };
@@ -88,6 +89,8 @@ function responses(op: ApiOperation, c: ComponentCollector): JsonSchema {
 export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOperations): OpenApiDocument {
   const c = new ComponentCollector();
   c.convert(errorEnvelopeSchema, 'output');
+  // Not an answer of any operation: the body Posture sends to webhook channels, documented for their receivers.
+  c.convert(webhookEventSchema, 'output');
   const paths: OpenApiDocument['paths'] = {};
   for (const op of operations) {
     const body = op.body

@@ -14,6 +14,8 @@ export const outboxDeliveryJob: JobDefinition = {
   schema: z.object({}).passthrough(),
   async handler() {
     const run = await deliverOutbox({ limit: 100 });
+    const ch = run.channels;
+    if (ch?.claimed) console.log(`[worker] channels: sent ${ch.sent}, retrying ${ch.retrying}, dead ${ch.dead}`);
     if (run.status !== 'ran') {
       const why = run.status === 'paused' ? 'no SMTP configured (POSTURE_SMTP_HOST)' : `invalid SMTP settings: ${run.problems?.join('; ')}`;
       // Said once per process and reason, not every minute.

@@ -21,6 +21,7 @@ import { alertSetting } from '../../lib/settings/alert-setting';
 import { discoverySetting } from '../../lib/settings/discovery-setting';
 import { createException } from '../../lib/services/exceptions/create-exception';
 import { createUser } from '../../lib/services/users/create-user';
+import { createNotificationChannel } from '../../lib/services/notifications/create-notification-channel';
 import { startFakeKubeApi, writeKubeconfig, type FakeKubeApi } from '../support/fake-kube-api';
 import { callRoute } from '../support/call-route';
 import { openApiValidator } from '../support/openapi-validator';
@@ -37,6 +38,10 @@ const kubeContext = uniqueName('api-auth-cluster');
 const mailbox = `${uniqueName('api-auth')}@example.com`;
 const previousKubeconfig = process.env.POSTURE_KUBECONFIG;
 let kube: FakeKubeApi | undefined;
+
+/** Channels this file creates: off, and pointed at a closed loopback port, so no alert goes anywhere. */
+const channelIds: string[] = [];
+const channelBody = () => ({ type: 'webhook' as const, name: uniqueName('api-auth-channel'), url: 'https://127.0.0.1:9/posture', signingSecret: 'contract-test-signing-secret', enabled: false });
 
 async function token(name: string, scopes: ApiScope[]): Promise<string> {
   return (await createApiToken(system, { name: uniqueName(name), scopes })).token;
@@ -70,6 +75,20 @@ async function validCall(op: ApiOperation): Promise<{ params?: Record<string, st
     case 'retryOutboxEmail': {
       const row = await db.outbox.create({ data: { dedupeKey: `test:${randomUUID()}`, kind: 'test', recipients: [mailbox], subject: 'dead', text: 'dead', html: '<p>dead</p>', status: 'dead', attempts: 8 } });
       return { params: { id: row.id } };
+    }
+    case 'createNotificationChannel':
+      return { body: channelBody() };
+    case 'getNotificationChannel':
+    case 'deleteNotificationChannel':
+    case 'testNotificationChannel': {
+      const c = await createNotificationChannel(system, channelBody());
+      channelIds.push(c.id);
+      return { params: { id: c.id } };
+    }
+    case 'updateNotificationChannel': {
+      const c = await createNotificationChannel(system, channelBody());
+      channelIds.push(c.id);
+      return { params: { id: c.id }, body: { minSeverity: 'high', teams: ['platform'] } };
     }
     case 'sendTestEmail':
       return { body: { to: mailbox } };
@@ -140,6 +159,7 @@ afterAll(async () => {
   await db.discoveredWorkload.deleteMany({ where: { context: kubeContext } });
   await db.discoveryRun.deleteMany({ where: { context: kubeContext } });
   await db.outbox.deleteMany({ where: { recipients: { has: mailbox } } });
+  await db.notificationChannel.deleteMany({ where: { OR: [{ id: { in: channelIds } }, { name: { startsWith: 'api-auth-channel' } }] } });
   await kube?.close();
   rmSync(kubeDir, { recursive: true, force: true });
 });

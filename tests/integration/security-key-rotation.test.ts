@@ -8,6 +8,7 @@ import { openSecret, sealSecret, type SecretBinding } from '../../lib/crypto/env
 import { createKeyring, type Keyring } from '../../lib/crypto/keyring';
 import { credentialBinding } from '../../lib/crypto/credential-binding';
 import { rotateMasterKey } from '../../lib/crypto/rotate-master-key';
+import { channelSecretBinding } from '../../lib/notifications/channel-secret-binding';
 import { runScan } from '../../lib/scan/run-scan';
 import { loadScanSpec } from '../../lib/scan/load-scan-spec';
 import { uniqueName } from '../setup/contexts';
@@ -160,5 +161,22 @@ describe('posture rotate-key', () => {
     expect((await db.credential.findUniqueOrThrow({ where: { id: a } })).ciphertext).toBe(stray.ciphertext);
     expect(openSecret(newRing, (await db.credential.findUniqueOrThrow({ where: { id: b } })).ciphertext!, unbound(b))).toBe('good-secret');
     await db.credential.delete({ where: { id: a } });
+  });
+
+  it('re-wraps notification channel secrets too: a channel keeps working once the old key is dropped', async () => {
+    const id = randomUUID();
+    const secret = `hmac-canary-${randomBytes(8).toString('hex')}`;
+    const sealed = sealSecret(oldRing, secret, channelSecretBinding(id, 'webhook'));
+    await db.notificationChannel.create({ data: { id, name: uniqueName('rotation-channel'), type: 'webhook', url: 'https://hooks.example.com/posture', secretCiphertext: sealed.ciphertext, keyId: sealed.keyId } });
+    try {
+      const result = await rotateMasterKey(db, createKeyring(newKey, [oldKey]), { batchSize: 10 });
+      expect(result.failed.map((f) => f.id)).not.toContain(id);
+      const row = await db.notificationChannel.findUniqueOrThrow({ where: { id } });
+      expect(row.keyId).toBe(newRing.current.id);
+      expect(openSecret(newRing, row.secretCiphertext, channelSecretBinding(id, 'webhook'))).toBe(secret);
+      expect(() => openSecret(oldRing, row.secretCiphertext, channelSecretBinding(id, 'webhook'))).toThrow();
+    } finally {
+      await db.notificationChannel.delete({ where: { id } });
+    }
   });
 });

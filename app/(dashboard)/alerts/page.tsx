@@ -4,6 +4,9 @@ import { roleAllows } from '@/lib/access/permissions';
 import { getSetting } from '@/lib/services/settings/get-setting';
 import { getDeliveryStatus } from '@/lib/services/alerts/get-delivery-status';
 import { listOutbox } from '@/lib/services/alerts/list-outbox';
+import { listChannelDeliveries } from '@/lib/services/notifications/list-channel-deliveries';
+import { listChannelNames } from '@/lib/services/notifications/list-channel-names';
+import { ChannelDeliveriesCard } from './channel-deliveries-card';
 import { EmptyState } from '../../_components/empty-state';
 import { PageLinks } from '../../_components/page-links';
 import { AlertRulesForm } from './alert-rules-form';
@@ -26,7 +29,9 @@ const tabs = [
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireUser();
   const { query, params } = parseOutboxQuery(await searchParams);
-  const [emails, status, settings] = await Promise.all([listOutbox(ctx, query), getDeliveryStatus(ctx), getSetting(ctx, 'alerts')]);
+  const [emails, status, settings, deliveries, channelNames] = await Promise.all([
+    listOutbox(ctx, query), getDeliveryStatus(ctx), getSetting(ctx, 'alerts'), listChannelDeliveries(ctx), listChannelNames(ctx),
+  ]);
   const canManage = roleAllows(ctx.actor.role, 'alerts:manage');
   const filtered = Boolean(query.q || query.kind || query.targetId);
 
@@ -82,6 +87,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </>
         )}
       </section>
+
+      <ChannelDeliveriesCard deliveries={deliveries} channelNames={channelNames} canManage={canManage} />
 
       <AlertRulesForm initial={settings} canManage={canManage} />
     </>

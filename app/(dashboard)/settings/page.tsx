@@ -31,6 +31,12 @@ export default async function SettingsPage() {
           </Link>
         ) : null}
         {isAdmin ? (
+          <Link href="/settings/notifications" className="card card-link">
+            <h2 className="card-title">Notifications</h2>
+            <p className="muted">Send alerts to Slack, Microsoft Teams, PagerDuty or a signed webhook, routed by kind, severity, environment and team.</p>
+          </Link>
+        ) : null}
+        {isAdmin ? (
           <Link href="/settings/tokens" className="card card-link">
             <h2 className="card-title">API tokens</h2>
             <p className="muted">Create and revoke bearer tokens for scripts and CI, each with only the scopes it needs.</p>

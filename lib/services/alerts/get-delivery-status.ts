@@ -35,11 +35,11 @@ export async function getDeliveryStatus(ctx: ServiceContext): Promise<DeliverySt
         }
       : s;
   const [pending, waitingForDigest, dead, oldest, last] = await Promise.all([
-    db.outbox.count({ where: { status: 'pending', digest: false } }),
+    db.outbox.count({ where: { status: 'pending', digest: false, channelId: null } }),
     db.outbox.count({ where: { status: 'pending', digest: true } }),
-    db.outbox.count({ where: { status: 'dead' } }),
-    db.outbox.findFirst({ where: { status: 'pending', digest: false }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-    db.outbox.findFirst({ where: { status: 'sent', digestedIntoId: null, sentAt: { not: null } }, orderBy: { sentAt: 'desc' }, select: { sentAt: true } }),
+    db.outbox.count({ where: { status: 'dead', channelId: null } }),
+    db.outbox.findFirst({ where: { status: 'pending', digest: false, channelId: null }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
+    db.outbox.findFirst({ where: { status: 'sent', digestedIntoId: null, sentAt: { not: null }, channelId: null }, orderBy: { sentAt: 'desc' }, select: { sentAt: true } }),
   ]);
   return { smtp, pending, waitingForDigest, dead, oldestPendingAt: oldest?.createdAt.toISOString() ?? null, lastSentAt: last?.sentAt?.toISOString() ?? null };
 }

@@ -24,6 +24,7 @@ export async function listOutbox(ctx: ServiceContext, query: ListOutboxQuery): P
   authorize(ctx, 'inventory:read');
   const q = listOutboxQuerySchema.parse(query);
   const base: Prisma.OutboxWhereInput = {
+    channelId: null,
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.targetId ? { targetId: q.targetId } : {}),
     ...(q.q ? { OR: [{ subject: { contains: q.q, mode: 'insensitive' } }, { recipients: { has: q.q.toLowerCase() } }] } : {}),
@@ -33,7 +34,7 @@ export async function listOutbox(ctx: ServiceContext, query: ListOutboxQuery): P
     db.outbox.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: outboxViewSelect }),
     db.outbox.count({ where }),
     db.outbox.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
-    db.outbox.groupBy({ by: ['kind'], orderBy: { kind: 'asc' } }),
+    db.outbox.groupBy({ by: ['kind'], where: { channelId: null }, orderBy: { kind: 'asc' } }),
   ]);
   const counts = { pending: 0, sent: 0, dead: 0, all: 0 };
   for (const g of grouped) {

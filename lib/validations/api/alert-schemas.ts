@@ -49,6 +49,10 @@ export const deliveryRunSchema = z
     sent: z.int().min(0),
     retrying: z.int().min(0),
     dead: z.int().min(0),
+    channels: z
+      .object({ claimed: z.int().min(0), sent: z.int().min(0), retrying: z.int().min(0), dead: z.int().min(0) })
+      .optional()
+      .meta({ description: 'the notification channels\' part of the pass (Slack, Teams, PagerDuty, webhooks); it runs without SMTP too' }),
   })
   .meta({ id: 'DeliveryRun' });
 

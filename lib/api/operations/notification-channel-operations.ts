@@ -1,0 +1,88 @@
+import { channelDeliverySchema, createChannelSchema, notificationChannelListSchema, notificationChannelSchema, updateChannelSchema } from '../../validations/api/notification-channel-schemas';
+import { uuidParam } from '../../validations/api/common-schemas';
+import { adminsOnly, defineOperation } from '../api-operation';
+
+const tag = 'Alerts';
+const secrets = 'Secrets (the Slack or Teams URL, the PagerDuty routing key, the webhook signing secret) are sealed at rest and answered only as `"secret": "set"`.';
+
+/** Slack, Teams, PagerDuty and signed-webhook channels; every delivery goes through the alert outbox. */
+export const notificationChannelOperations = {
+  list: defineOperation({
+    operationId: 'listNotificationChannels',
+    method: 'get',
+    path: '/api/v1/notification-channels',
+    tag,
+    summary: 'Every notification channel with its routing and delivery counts, never its secret',
+    description: adminsOnly,
+    scopes: [],
+    permission: 'alerts:manage',
+    success: { status: 200, response: notificationChannelListSchema },
+    errors: [],
+  }),
+  create: defineOperation({
+    operationId: 'createNotificationChannel',
+    method: 'post',
+    path: '/api/v1/notification-channels',
+    tag,
+    summary: 'Add a Slack, Teams, PagerDuty or webhook channel (audited)',
+    description: `The URL goes through the probes' network policy at save and at every send; plain http:// only to private addresses the policy allows; redirects are never followed. Webhook bodies follow the WebhookEventV1 schema. ${secrets} ${adminsOnly}`,
+    scopes: [],
+    permission: 'alerts:manage',
+    body: createChannelSchema,
+    success: { status: 201, response: notificationChannelSchema },
+    errors: [400, 409],
+  }),
+  get: defineOperation({
+    operationId: 'getNotificationChannel',
+    method: 'get',
+    path: '/api/v1/notification-channels/{id}',
+    tag,
+    summary: 'One notification channel',
+    description: adminsOnly,
+    scopes: [],
+    permission: 'alerts:manage',
+    params: uuidParam,
+    success: { status: 200, response: notificationChannelSchema },
+    errors: [404],
+  }),
+  update: defineOperation({
+    operationId: 'updateNotificationChannel',
+    method: 'patch',
+    path: '/api/v1/notification-channels/{id}',
+    tag,
+    summary: 'Change a channel: name, on/off, routing, URL or secret; a secret left out is kept (audited)',
+    description: `The type never changes. ${secrets} ${adminsOnly}`,
+    scopes: [],
+    permission: 'alerts:manage',
+    params: uuidParam,
+    body: updateChannelSchema,
+    success: { status: 200, response: notificationChannelSchema },
+    errors: [400, 404, 409],
+  }),
+  remove: defineOperation({
+    operationId: 'deleteNotificationChannel',
+    method: 'delete',
+    path: '/api/v1/notification-channels/{id}',
+    tag,
+    summary: 'Delete a channel, its secret and its deliveries (audited)',
+    description: adminsOnly,
+    scopes: [],
+    permission: 'alerts:manage',
+    params: uuidParam,
+    success: { status: 200, response: notificationChannelSchema },
+    errors: [404],
+  }),
+  test: defineOperation({
+    operationId: 'testNotificationChannel',
+    method: 'post',
+    path: '/api/v1/notification-channels/{id}/test',
+    tag,
+    summary: 'Send a test event through the outbox now; the answer says whether the receiver took it (audited)',
+    description: `A failed test stays in the outbox and is retried like any delivery. ${adminsOnly}`,
+    scopes: [],
+    permission: 'alerts:manage',
+    params: uuidParam,
+    success: { status: 201, response: channelDeliverySchema },
+    errors: [404],
+  }),
+};
