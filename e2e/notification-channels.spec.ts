@@ -32,7 +32,7 @@ async function startReceiver(): Promise<{ got: Received[]; port: number; close: 
 }
 
 test.describe('Settings → Notifications', () => {
-  test('an admin adds a webhook channel, presses Send test and sees it delivered, signed', async ({ page }) => {
+  test('an admin adds a webhook channel, presses Send test and sees it delivered, signed, then edits its routing and turns it off', async ({ page }) => {
     const receiver = await startReceiver();
     const name = `e2e-hook-${randomUUID().slice(0, 8)}`;
     const secret = `e2e-signing-${randomUUID()}`;
@@ -61,6 +61,24 @@ test.describe('Settings → Notifications', () => {
       expect(hit.headers['x-posture-signature']).toBe(`sha256=${createHmac('sha256', secret).update(hit.raw).digest('hex')}`);
       expect(JSON.parse(hit.raw)).toMatchObject({ schemaVersion: 1, event: 'test' });
       expect(hit.raw).not.toContain(secret);
+
+      // Edit the routing in place; the stored secret is kept (the next test is signed with it) and never shown.
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByRole('form', { name: `Edit ${name}` });
+      await expect(form.getByLabel('New signing secret')).toHaveValue('');
+      await form.getByLabel('Lowest severity').selectOption('high');
+      await form.getByRole('button', { name: 'Save channel' }).click();
+      await expect(form).toHaveCount(0);
+      await expect(row).toContainText('high and up');
+      await row.getByRole('button', { name: 'Send test' }).click();
+      await expect(row).toContainText('2 sent, 0 pending, 0 dead');
+      const second = receiver.got[1]!;
+      expect(second.headers['x-posture-signature']).toBe(`sha256=${createHmac('sha256', secret).update(second.raw).digest('hex')}`);
+
+      await row.getByRole('button', { name: 'Edit' }).click();
+      await form.getByLabel('Enabled').uncheck();
+      await form.getByRole('button', { name: 'Save channel' }).click();
+      await expect(row).toContainText('off');
 
       page.once('dialog', (d) => void d.accept());
       await row.getByRole('button', { name: 'Delete' }).click();

@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/hooks/api-error';
 import { useCreateNotificationChannel } from '@/lib/hooks/use-notification-channels';
 import { groupFieldErrors } from '@/lib/ui/field-errors';
-import { channelEventKinds, channelSeverities, type ChannelEventKind, type ChannelType, type CreateChannelInput } from '@/lib/validations/api/notification-channel-schemas';
+import { channelEventKinds, type ChannelEventKind, type ChannelType, type CreateChannelInput } from '@/lib/validations/api/notification-channel-schemas';
 import { FormField } from '../../../_components/form-field';
 import { FormErrorSummary } from '../../../_components/form-error-summary';
+import { ChannelRoutingFields, splitList, type RoutingDraft } from './channel-routing-fields';
 
 const typeOptions: { value: ChannelType; label: string; secretLabel: string; hint: string }[] = [
   { value: 'slack', label: 'Slack', secretLabel: 'Incoming-webhook URL', hint: 'https://hooks.slack.com/services/…; stored encrypted, never shown again' },
@@ -14,18 +15,10 @@ const typeOptions: { value: ChannelType; label: string; secretLabel: string; hin
   { value: 'pagerduty', label: 'PagerDuty', secretLabel: 'Routing key', hint: 'The Events API v2 integration key of the service; stored encrypted' },
   { value: 'webhook', label: 'Webhook', secretLabel: 'Signing secret', hint: 'At least 16 characters; the HMAC-SHA256 key of X-Posture-Signature; stored encrypted' },
 ];
-const kindLabel: Record<ChannelEventKind, string> = {
-  'cert.expiry': 'Certificate expiry',
-  'password.due': 'Password due',
-  'check.failing': 'Check failing',
-  'check.resolved': 'Check resolved',
-  'grade.drop': 'Grade drop',
-};
-const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const empty = { type: 'webhook' as ChannelType, name: '', url: '', secret: '', kinds: [...channelEventKinds] as ChannelEventKind[], minSeverity: 'low' as (typeof channelSeverities)[number], environments: '', teams: '' };
+const empty = { type: 'webhook' as ChannelType, name: '', url: '', secret: '', kinds: [...channelEventKinds] as ChannelEventKind[], minSeverity: 'low' as RoutingDraft['minSeverity'], environments: '', teams: '' };
 
 function toInput(v: typeof empty): CreateChannelInput {
-  const routing = { name: v.name, kinds: v.kinds, minSeverity: v.minSeverity, environments: split(v.environments), teams: split(v.teams) };
+  const routing = { name: v.name, kinds: v.kinds, minSeverity: v.minSeverity, environments: splitList(v.environments), teams: splitList(v.teams) };
   if (v.type === 'slack' || v.type === 'teams') return { type: v.type, ...routing, webhookUrl: v.secret };
   if (v.type === 'pagerduty') return { type: 'pagerduty', ...routing, routingKey: v.secret, ...(v.url ? { url: v.url } : {}) };
   return { type: 'webhook', ...routing, url: v.url, signingSecret: v.secret };
@@ -77,39 +70,7 @@ export function AddChannelForm() {
           <FormField label={type.secretLabel} error={secretError} hint={type.hint}>
             {(p) => <input {...p} name="secret" type="password" autoComplete="off" value={v.secret} onChange={(e) => setV({ ...v, secret: e.target.value })} />}
           </FormField>
-          <FormField label="Lowest severity" error={errors.byField.minSeverity}>
-            {(p) => (
-              <select {...p} name="minSeverity" value={v.minSeverity} onChange={(e) => setV({ ...v, minSeverity: e.target.value as typeof v.minSeverity })}>
-                {channelSeverities.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Environments" error={errors.byField.environments} hint="Comma-separated; empty: all">
-            {(p) => <input {...p} name="environments" autoComplete="off" value={v.environments} onChange={(e) => setV({ ...v, environments: e.target.value })} />}
-          </FormField>
-          <FormField label="Owner teams" error={errors.byField.teams} hint="Databases whose ownerTeam is one of these; empty: all">
-            {(p) => <input {...p} name="teams" autoComplete="off" value={v.teams} onChange={(e) => setV({ ...v, teams: e.target.value })} />}
-          </FormField>
-          <fieldset className={`field${errors.byField.kinds ? ' field-invalid' : ''}`}>
-            <legend>Alerts</legend>
-            {channelEventKinds.map((k) => (
-              <label key={k} className="token-scope">
-                <input
-                  type="checkbox"
-                  name="kinds"
-                  value={k}
-                  checked={v.kinds.includes(k)}
-                  onChange={(e) => setV({ ...v, kinds: channelEventKinds.filter((x) => (x === k ? e.target.checked : v.kinds.includes(x))) })}
-                />
-                <span>{kindLabel[k]}</span>
-              </label>
-            ))}
-            {errors.byField.kinds ? <span className="field-error">{errors.byField.kinds}</span> : null}
-          </fieldset>
+          <ChannelRoutingFields value={v} onChange={(r) => setV({ ...v, ...r })} errors={errors.byField} />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
