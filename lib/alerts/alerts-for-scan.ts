@@ -7,7 +7,7 @@ import { evaluateAlertRules, type CheckTransition } from './evaluate-alert-rules
 import { alertSetting } from '../settings/alert-setting';
 import { publicUrl } from './public-url';
 import { renderAlertEmail } from './render-alert-email';
-import { enqueueChannelAlerts } from '../notifications/enqueue-channel-alerts';
+import { enqueueChannelAlerts } from './channels/enqueue-channel-alerts';
 
 const targetBeforeScanSelect = {
   id: true,

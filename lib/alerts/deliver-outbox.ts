@@ -4,7 +4,7 @@ import { markOutboxFailed, markOutboxSent, releaseOutboxRows } from './record-de
 import { redactSmtpError } from './redact-smtp-error';
 import { sendOutboxEmail, UndeliverableError } from './send-outbox-email';
 import { smtpSettings } from './smtp-settings';
-import { deliverChannelOutbox, type ChannelDeliveryRun } from '../notifications/deliver-channel-outbox';
+import { deliverChannelOutbox, type ChannelDeliveryRun } from './channels/deliver-channel-outbox';
 
 /** Long enough for a batch's sends (each bounded by the SMTP timeouts); a crashed worker's rows return after it. */
 export const OUTBOX_LEASE_MS = 5 * 60_000;

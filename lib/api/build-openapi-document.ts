@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorEnvelopeSchema } from '../validations/api/error-envelope-schema';
 import type { ApiOperation } from './api-operation';
 import { allOperations } from './all-operations';
-import { webhookEventSchema } from '../notifications/channel-event-schema';
+import { webhookEventSchema } from '../validations/api/channel-event-schema';
 
 type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, JsonSchema>>; components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> } };

@@ -8,7 +8,7 @@ import { openSecret, sealSecret, type SecretBinding } from '../../lib/crypto/env
 import { createKeyring, type Keyring } from '../../lib/crypto/keyring';
 import { credentialBinding } from '../../lib/crypto/credential-binding';
 import { rotateMasterKey } from '../../lib/crypto/rotate-master-key';
-import { channelSecretBinding } from '../../lib/notifications/channel-secret-binding';
+import { channelSecretBinding } from '../../lib/alerts/channels/channel-secret-binding';
 import { runScan } from '../../lib/scan/run-scan';
 import { loadScanSpec } from '../../lib/scan/load-scan-spec';
 import { uniqueName } from '../setup/contexts';

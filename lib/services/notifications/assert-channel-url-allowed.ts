@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '../../errors/app-error';
 import type { NetworkPolicy } from '../../network/network-policy';
 import { resolveHost } from '../../network/resolve-host';
-import { refuseChannelAddress } from '../../notifications/check-channel-url';
+import { refuseChannelAddress } from '../../alerts/channels/check-channel-url';
 
 const SAVE_DNS_TIMEOUT_MS = 2_000;
 

@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { sealSecret } from '../../crypto/envelope';
 import { envKeyring } from '../../crypto/keyring';
 import { AppError } from '../../errors/app-error';
-import { channelSecretBinding } from '../../notifications/channel-secret-binding';
+import { channelSecretBinding } from '../../alerts/channels/channel-secret-binding';
 import { createChannelSchema, defaultChannelRouting, PAGERDUTY_EVENTS_URL, type CreateChannelInput, type NotificationChannelView } from '../../validations/api/notification-channel-schemas';
 import { isUniqueViolation } from '../targets/name-conflict';
 import { networkPolicySetting } from '../../settings/network-policy-setting';

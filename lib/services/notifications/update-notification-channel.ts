@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { sealSecret } from '../../crypto/envelope';
 import { envKeyring } from '../../crypto/keyring';
 import { AppError } from '../../errors/app-error';
-import { channelSecretBinding, secretFieldOf } from '../../notifications/channel-secret-binding';
+import { channelSecretBinding, secretFieldOf } from '../../alerts/channels/channel-secret-binding';
 import { updateChannelSchema, type ChannelType, type NotificationChannelView, type UpdateChannelInput } from '../../validations/api/notification-channel-schemas';
 import { isUniqueViolation } from '../targets/name-conflict';
 import { networkPolicySetting } from '../../settings/network-policy-setting';

@@ -1,5 +1,5 @@
-import type { SecretBinding } from '../crypto/envelope';
-import type { ChannelType } from '../validations/api/notification-channel-schemas';
+import type { SecretBinding } from '../../crypto/envelope';
+import type { ChannelType } from '../../validations/api/notification-channel-schemas';
 
 /** Which input field holds each type's one secret. */
 export const secretFieldOf = { slack: 'webhookUrl', teams: 'webhookUrl', pagerduty: 'routingKey', webhook: 'signingSecret' } as const satisfies Record<ChannelType, string>;

@@ -1,4 +1,4 @@
-import type { ChannelEventKind, ChannelSeverity } from '../validations/api/notification-channel-schemas';
+import type { ChannelEventKind, ChannelSeverity } from '../../validations/api/notification-channel-schemas';
 
 const rank: Record<ChannelSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { resolveHost } from '../network/resolve-host';
-import type { NetworkPolicy } from '../network/network-policy';
+import { resolveHost } from '../../network/resolve-host';
+import type { NetworkPolicy } from '../../network/network-policy';
 import { refuseChannelAddress } from './check-channel-url';
 
 export const CHANNEL_TIMEOUT_MS = 10_000;

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from './channel-event-schema';
+import type { WebhookEvent } from '../../validations/api/channel-event-schema';
 
 const pdSeverity = { critical: 'critical', high: 'error', medium: 'warning', low: 'info' } as const;
 

@@ -1,6 +1,6 @@
-import { checkAddress, type NetworkPolicy } from '../network/network-policy';
-import { blockListOf } from '../network/cidr';
-import { privateRanges } from '../network/address-ranges';
+import { checkAddress, type NetworkPolicy } from '../../network/network-policy';
+import { blockListOf } from '../../network/cidr';
+import { privateRanges } from '../../network/address-ranges';
 
 const privateList = blockListOf(privateRanges);
 

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from './channel-event-schema';
+import type { WebhookEvent } from '../../validations/api/channel-event-schema';
 
 /** Slack mrkdwn treats &, < and > as control characters; everything else is shown as written. */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

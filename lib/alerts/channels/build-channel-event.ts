@@ -1,8 +1,8 @@
-import type { AlertIntent } from '../alerts/alert-intent';
-import { databaseUrl } from '../alerts/render-alert-email';
-import type { CheckResult } from '../checks/check-definition';
-import type { ChannelEventKind, ChannelSeverity } from '../validations/api/notification-channel-schemas';
-import type { StoredChannelEvent } from './channel-event-schema';
+import type { AlertIntent } from '../alert-intent';
+import { databaseUrl } from '../render-alert-email';
+import type { CheckResult } from '../../checks/check-definition';
+import type { ChannelEventKind, ChannelSeverity } from '../../validations/api/notification-channel-schemas';
+import type { StoredChannelEvent } from '../../validations/api/channel-event-schema';
 
 export interface ChannelEventTarget {
   id: string;

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from './channel-event-schema';
+import type { WebhookEvent } from '../../validations/api/channel-event-schema';
 
 const cap = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const colour = { critical: 'Attention', high: 'Warning', medium: 'Warning', low: 'Accent' } as const;

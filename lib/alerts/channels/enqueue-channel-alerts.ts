@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db';
-import type { Prisma } from '../generated/prisma/client';
-import type { AlertIntent } from '../alerts/alert-intent';
-import type { CheckTransition } from '../alerts/evaluate-alert-rules';
-import type { CheckResult } from '../checks/check-definition';
-import type { ChannelEventKind, ChannelSeverity } from '../validations/api/notification-channel-schemas';
+import type { Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import type { AlertIntent } from '../alert-intent';
+import type { CheckTransition } from '../evaluate-alert-rules';
+import type { CheckResult } from '../../checks/check-definition';
+import type { ChannelEventKind, ChannelSeverity } from '../../validations/api/notification-channel-schemas';
 import { buildChannelEvent, type ChannelEventTarget } from './build-channel-event';
-import { storedChannelEventSchema } from './channel-event-schema';
+import { storedChannelEventSchema } from '../../validations/api/channel-event-schema';
 import { matchChannelRoute } from './match-channel-route';
 
 /** The channel kind of each email rule; critical.new is left out, as every newly failing check is its own check.failing. */

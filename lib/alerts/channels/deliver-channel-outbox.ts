@@ -1,7 +1,7 @@
-import { db } from '../db';
-import { envKeyring } from '../crypto/keyring';
-import { deliveryBackoffMs } from '../alerts/delivery-backoff';
-import { networkPolicySetting } from '../settings/network-policy-setting';
+import { db } from '../../db';
+import { envKeyring } from '../../crypto/keyring';
+import { deliveryBackoffMs } from '../delivery-backoff';
+import { networkPolicySetting } from '../../settings/network-policy-setting';
 import { claimChannelRows } from './claim-channel-rows';
 import { sendChannelDelivery } from './send-channel-delivery';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelEventKinds, channelSeverities } from '../validations/api/notification-channel-schemas';
+import { channelEventKinds, channelSeverities } from './notification-channel-schemas';
 
 /**
  * The webhook body, version 1: also the channel-neutral document every Slack, Teams and PagerDuty message is

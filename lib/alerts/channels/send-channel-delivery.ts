@@ -1,8 +1,8 @@
-import { openSecret } from '../crypto/envelope';
-import type { Keyring } from '../crypto/keyring';
-import type { NetworkPolicy } from '../network/network-policy';
-import { PAGERDUTY_EVENTS_URL, type ChannelType } from '../validations/api/notification-channel-schemas';
-import { storedChannelEventSchema, type WebhookEvent } from './channel-event-schema';
+import { openSecret } from '../../crypto/envelope';
+import type { Keyring } from '../../crypto/keyring';
+import type { NetworkPolicy } from '../../network/network-policy';
+import { PAGERDUTY_EVENTS_URL, type ChannelType } from '../../validations/api/notification-channel-schemas';
+import { storedChannelEventSchema, type WebhookEvent } from '../../validations/api/channel-event-schema';
 import { channelSecretBinding } from './channel-secret-binding';
 import { ChannelRequestError, postChannelRequest } from './post-channel-request';
 import { renderPagerDutyEvent } from './render-pagerduty-event';
