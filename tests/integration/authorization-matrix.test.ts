@@ -50,6 +50,10 @@ const expected: Record<string, Caller[]> = {
   'DELETE /api/v1/databases/{id}/certificate-pin': adminOnly,
   'POST /api/v1/tokens': adminOnly,
   'DELETE /api/v1/tokens/{id}': adminOnly,
+  'POST /api/v1/notification-channels': adminOnly,
+  'PATCH /api/v1/notification-channels/{id}': adminOnly,
+  'DELETE /api/v1/notification-channels/{id}': adminOnly,
+  'POST /api/v1/notification-channels/{id}/test': adminOnly,
 };
 
 /** Every mutating route handler in app/, as "METHOD /path/{param}". */
@@ -125,7 +129,7 @@ describe('object-level authorization on every mutating route', () => {
 });
 
 describe('reads that only admins may make', () => {
-  it.each([['GET /api/v1/tokens'], ['GET /api/v1/users']])('%s', async (route) => {
+  it.each([['GET /api/v1/tokens'], ['GET /api/v1/users'], ['GET /api/v1/notification-channels']])('%s', async (route) => {
     for (const caller of callers) {
       const [method, template] = route.split(' ') as [string, string];
       const res = await callRoute({ method, template, token: tokens[caller], headers: headers[caller] });
