@@ -16,6 +16,12 @@ const promised: [string, string][] = [
   ['cert.signature', 'high'],
   ['cert.hostname', 'medium'],
   ['cert.trusted', 'medium'],
+  ['cert.san_present', 'medium'],
+  ['cert.lifetime', 'low'],
+  ['cert.eku_server_auth', 'medium'],
+  ['cert.chain_order', 'low'],
+  ['cert.chain_complete', 'medium'],
+  ['cert.ca_outlives_leaf', 'medium'],
   ['pg.password.encryption', 'high'],
   ['password.age', 'high'],
   ['password.strength', 'medium'],
@@ -104,8 +110,8 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs the 62 PostgreSQL checks for postgresql, and the engine-neutral, certificate, password and Redis ones for redis', () => {
-    expect(evaluateChecks(healthyObservations())).toHaveLength(62);
+  it('runs the 68 PostgreSQL checks for postgresql, and the engine-neutral, certificate, password and Redis ones for redis', () => {
+    expect(evaluateChecks(healthyObservations())).toHaveLength(68);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
     expect(redis.map((r) => r.id)).toEqual([
       'target.reachable',
@@ -114,6 +120,12 @@ describe('check catalog', () => {
       'cert.signature',
       'cert.hostname',
       'cert.trusted',
+      'cert.san_present',
+      'cert.lifetime',
+      'cert.eku_server_auth',
+      'cert.chain_order',
+      'cert.chain_complete',
+      'cert.ca_outlives_leaf',
       'password.age',
       'password.strength',
       'k8s.pvc.bound',

@@ -7,6 +7,12 @@ import { certHostnameCheck } from './certificate/check-cert-hostname';
 import { certKeyStrengthCheck } from './certificate/check-cert-key-strength';
 import { certSignatureCheck } from './certificate/check-cert-signature';
 import { certTrustedCheck } from './certificate/check-cert-trusted';
+import { certSanPresentCheck } from './certificate/check-cert-san-present';
+import { certLifetimeCheck } from './certificate/check-cert-lifetime';
+import { certEkuServerAuthCheck } from './certificate/check-cert-eku-server-auth';
+import { certChainOrderCheck } from './certificate/check-cert-chain-order';
+import { certChainCompleteCheck } from './certificate/check-cert-chain-complete';
+import { certCaOutlivesLeafCheck } from './certificate/check-cert-ca-outlives-leaf';
 import { k8sPvcBoundCheck } from './kubernetes/check-k8s-pvc-bound';
 import { k8sStoragePersistentCheck } from './kubernetes/check-k8s-storage-persistent';
 import { k8sPodRunAsNonRootCheck } from './kubernetes/check-k8s-pod-run-as-non-root';
@@ -95,6 +101,12 @@ export const checkCatalog: CheckDefinition[] = [
   certSignatureCheck,
   certHostnameCheck,
   certTrustedCheck,
+  certSanPresentCheck,
+  certLifetimeCheck,
+  certEkuServerAuthCheck,
+  certChainOrderCheck,
+  certChainCompleteCheck,
+  certCaOutlivesLeafCheck,
   pgPasswordEncryptionCheck,
   passwordAgeCheck,
   passwordStrengthCheck,

@@ -25,8 +25,8 @@ export const securityChecklist: readonly ChecklistItem[] = [
   { item: 'pgcrypto extension loaded', checks: ['pg.extensions.pgcrypto'], note: 'Installed in the probe’s database, on targets tagged encryption:required.' },
   {
     item: 'Services connect without TLS errors',
-    checks: ['cert.expiry', 'cert.trusted', 'cert.hostname'],
-    note: 'What a verifying client sees: a current, trusted certificate for the right name. Client logs are not read.',
+    checks: ['cert.expiry', 'cert.trusted', 'cert.hostname', 'cert.chain_complete', 'cert.ca_outlives_leaf'],
+    note: 'What a verifying client sees: a current, trusted certificate for the right name, with its whole chain served. Client logs are not read.',
   },
   {
     item: 'Audit logs being generated',

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { CertificateInfo, CertificateObservation } from './observations/certificate';
+import type { CertificateInfo, CertificateObservation, CertificatePath } from './observations/certificate';
 import type { ProbeOutcome } from './observations/probe-outcome';
 import { certificateSignatureAlgorithm } from './certificate-signature-algorithm';
 import { spkiSha256 } from './tls-trust';
@@ -20,8 +20,10 @@ const curveBits: Record<string, number> = { prime256v1: 256, secp256r1: 256, sec
 // `posture scan --ca-file` may name a system bundle: ~150 certificates, comments between them.
 const caFileLimits = { maxCertificates: 1_000, maxChars: 4 << 20, textBetween: 'skip' } as const;
 
-const isSelfSigned = (c: X509Certificate) => c.checkIssued(c) && c.verify(c.publicKey);
 const issued = (issuer: X509Certificate, c: X509Certificate) => c.checkIssued(issuer) && c.verify(issuer.publicKey);
+// OpenSSL's issuer check also wants keyCertSign, which a self-signed leaf lacks: names and signature decide here.
+const isSelfSigned = (c: X509Certificate) => c.subject === c.issuer && c.verify(c.publicKey);
+const flat = (name: string) => name.replace(/\n/g, ', ');
 
 function describe(c: X509Certificate): CertificateInfo {
   const details = c.publicKey.asymmetricKeyDetails ?? {};
@@ -41,6 +43,39 @@ function describe(c: X509Certificate): CertificateInfo {
     spkiSha256: spkiSha256(c.raw),
     subjectAltNames: (c.subjectAltName ?? '').split(', ').filter(Boolean),
     selfSigned: isSelfSigned(c),
+    extKeyUsage: c.keyUsage ?? null,
+    isCa: c.ca,
+  };
+}
+
+/** Follows issuer links from the leaf through the served list, then into the bundle, as a path-building client would. */
+function tracePath(chain: X509Certificate[], anchors: X509Certificate[]): CertificatePath {
+  const path = [chain[0]!];
+  let anchor: X509Certificate | null = null;
+  let missingIssuer: CertificatePath['missingIssuer'] = null;
+  for (let current = chain[0]!; path.length <= 10; ) {
+    if (isSelfSigned(current)) {
+      anchor = anchors.some((a) => a.fingerprint256 === current.fingerprint256) || path.length > 1 ? current : null;
+      break;
+    }
+    const served = chain.find((c) => !path.includes(c) && issued(c, current));
+    if (served) {
+      path.push(served);
+      current = served;
+      continue;
+    }
+    const inBundle = anchors.find((a) => issued(a, current));
+    // An intermediate in the bundle whose own issuer is there too is one the server should have sent; alone, it is pinned.
+    if (inBundle && !isSelfSigned(inBundle) && anchors.some((a) => a !== inBundle && issued(a, inBundle))) missingIssuer = { subject: flat(inBundle.subject), inBundle: true };
+    else if (!inBundle) missingIssuer = { subject: flat(current.issuer), inBundle: false };
+    anchor = inBundle ?? null;
+    break;
+  }
+  return {
+    ordered: path.every((c, i) => chain[i] === c),
+    unrelated: chain.filter((c) => !path.includes(c)).map((c) => flat(c.subject)),
+    missingIssuer,
+    anchor: anchor ? describe(anchor) : null,
   };
 }
 
@@ -83,6 +118,7 @@ export function probeCertificate(input: CertificateProbeInput): ProbeOutcome<Cer
         trusted: trust.trusted,
         trustError: trust.error,
         caSource: ca ? 'configured' : 'system',
+        path: tracePath(chain, anchors),
       },
     };
   } catch (e) {

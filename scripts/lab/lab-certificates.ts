@@ -11,12 +11,16 @@ export interface CaOptions {
   commonName: string;
   keyBits?: number;
   days?: number;
+  /** overrides `days` */
+  notAfter?: Date;
 }
 
 export interface ServerCertOptions {
   commonName: string;
-  /** DNS names and IP addresses, told apart by their form */
-  altNames?: string[];
+  /** DNS names and IP addresses, told apart by their form; null leaves the SAN out (a CN-only certificate) */
+  altNames?: string[] | null;
+  /** the extended key usage; 'none' leaves the extension out */
+  extKeyUsage?: 'serverAuth' | 'clientAuth' | 'none';
   keyBits?: number;
   notBefore?: Date;
   notAfter?: Date;
@@ -65,19 +69,30 @@ function buildCert(publicKey: forge.pki.PublicKey, subjectCn: string, notBefore:
   return cert;
 }
 
-/** A CA for the lab fleet, valid from yesterday for `days` days (default 10 years). */
-export function createTestCa({ commonName, keyBits = 2048, days = 3650 }: CaOptions): PemPair {
+function caCert({ commonName, keyBits = 2048, days = 3650, notAfter }: CaOptions, issuer: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | null): PemPair {
   const keys = rsaKeyPair(keyBits);
   const notBefore = new Date(Date.now() - DAY_MS);
-  const cert = buildCert(keys.publicKey, commonName, notBefore, new Date(notBefore.getTime() + days * DAY_MS));
-  cert.setIssuer(cert.subject.attributes);
+  const cert = buildCert(keys.publicKey, commonName, notBefore, notAfter ?? new Date(notBefore.getTime() + days * DAY_MS));
+  cert.setIssuer((issuer?.cert ?? cert).subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
+  cert.sign(issuer?.key ?? keys.privateKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.keyPem };
+}
+
+const signer = (ca: PemPair) => ({ cert: forge.pki.certificateFromPem(ca.certPem), key: forge.pki.privateKeyFromPem(ca.keyPem) });
+
+/** A CA for the lab fleet, valid from yesterday for `days` days (default 10 years). */
+export function createTestCa(opts: CaOptions): PemPair {
+  return caCert(opts, null);
+}
+
+/** An intermediate CA signed by `root` (from createTestCa), for chains of more than one link. */
+export function createIntermediateCa(root: PemPair, opts: CaOptions): PemPair {
+  return caCert(opts, signer(root));
 }
 
 function serverCert(opts: ServerCertOptions, issuer: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | null): PemPair {
@@ -86,11 +101,13 @@ function serverCert(opts: ServerCertOptions, issuer: { cert: forge.pki.Certifica
   const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + 366 * DAY_MS);
   const cert = buildCert(keys.publicKey, opts.commonName, notBefore, notAfter);
   cert.setIssuer((issuer?.cert ?? cert).subject.attributes);
+  const eku = opts.extKeyUsage ?? 'serverAuth';
+  const sans = opts.altNames === undefined ? [opts.commonName] : opts.altNames;
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: altNameEntries(opts.altNames ?? [opts.commonName]) },
+    ...(eku === 'none' ? [] : [{ name: 'extKeyUsage', [eku]: true }]),
+    ...(sans === null ? [] : [{ name: 'subjectAltName', altNames: altNameEntries(sans) }]),
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(issuer?.key ?? keys.privateKey, digest(opts.signatureHash ?? 'sha256'));
@@ -99,7 +116,7 @@ function serverCert(opts: ServerCertOptions, issuer: { cert: forge.pki.Certifica
 
 /** A TLS server certificate signed by `ca` (from createTestCa). */
 export function issueServerCert(ca: PemPair, opts: ServerCertOptions): PemPair {
-  return serverCert(opts, { cert: forge.pki.certificateFromPem(ca.certPem), key: forge.pki.privateKeyFromPem(ca.keyPem) });
+  return serverCert(opts, signer(ca));
 }
 
 /** A TLS server certificate signed by its own key, trusted by nobody. */

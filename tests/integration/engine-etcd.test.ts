@@ -6,6 +6,7 @@ import { httpExchange } from '../../lib/probes/http-exchange';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -70,7 +71,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const certPass = { 'cert.expiry': 'pass', 'cert.key_strength': 'pass', 'cert.signature': 'pass', 'cert.hostname': 'pass', 'cert.trusted': 'pass' };
+const certPass = { 'cert.expiry': 'pass', 'cert.key_strength': 'pass', 'cert.signature': 'pass', 'cert.hostname': 'pass', 'cert.trusted': 'pass', ...caIssuedPathVerdicts };
 
 describe('etcd probe against real etcd 3.4', () => {
   it('starts each member within CI time', () => {
@@ -110,6 +111,7 @@ describe('etcd probe against real etcd 3.4', () => {
       'cert.signature': 'pass',
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
+      ...selfSignedPathVerdicts,
       'etcd.tls.enabled': 'pass',
       'etcd.client_cert_auth': 'fail',
       'etcd.auth.enabled': 'fail',

@@ -9,6 +9,7 @@ import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 
 // Whole Patroni members: Debian's patroni managing Debian's PostgreSQL 15, with etcd (v2 API) as the DCS. The
@@ -161,6 +162,7 @@ describe('Patroni probe against whole Patroni 3.0 members (PostgreSQL 15, etcd)'
       'cert.signature': 'pass',
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
+      ...caIssuedPathVerdicts,
       'patroni.tls.enabled': 'pass',
       'patroni.auth.unsafe_endpoints': 'pass',
       'patroni.port.non_default': 'pass',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -66,6 +67,7 @@ describe("Patroni probe against Patroni 3.0's REST API server", () => {
       'cert.signature': 'pass',
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
+      ...caIssuedPathVerdicts,
       'patroni.tls.enabled': 'pass',
       'patroni.auth.unsafe_endpoints': 'pass',
       'patroni.port.non_default': 'pass',

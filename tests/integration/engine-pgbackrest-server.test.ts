@@ -8,6 +8,7 @@ import { openTls } from '../../lib/probes/open-tls';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 
@@ -91,6 +92,7 @@ describe('pgBackRest TLS server probe against real pgbackrest 2.45', () => {
       'cert.signature': 'pass',
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
+      ...caIssuedPathVerdicts,
       'pgbackrest.tls.enabled': 'pass',
       'pgbackrest.client_cert_required': 'pass',
     });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -116,6 +117,7 @@ describe('RabbitMQ probe against real rabbitmq-server 3.10', () => {
       'cert.signature': 'pass',
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
+      ...caIssuedPathVerdicts,
       'rabbitmq.amqps.enabled': 'pass',
       'rabbitmq.plaintext.closed': 'pass',
       'rabbitmq.guest.restricted': 'pass',
@@ -146,6 +148,7 @@ describe('RabbitMQ probe against real rabbitmq-server 3.10', () => {
       'cert.signature': 'pass',
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
+      ...selfSignedPathVerdicts,
       'rabbitmq.amqps.enabled': 'pass',
       'rabbitmq.plaintext.closed': 'fail',
       'rabbitmq.guest.restricted': 'warn',

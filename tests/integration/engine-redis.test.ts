@@ -11,6 +11,7 @@ import { RespConnection } from '../../lib/probes/resp-connection';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
+import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -81,7 +82,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const certPass = { 'cert.expiry': 'pass', 'cert.key_strength': 'pass', 'cert.signature': 'pass', 'cert.hostname': 'pass', 'cert.trusted': 'pass' };
+const certPass = { 'cert.expiry': 'pass', 'cert.key_strength': 'pass', 'cert.signature': 'pass', 'cert.hostname': 'pass', 'cert.trusted': 'pass', ...caIssuedPathVerdicts };
 
 describe('Redis probe against real redis-server 7', () => {
   it('starts each server quickly', () => {
@@ -133,6 +134,7 @@ describe('Redis probe against real redis-server 7', () => {
       'cert.signature': 'pass',
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
+      ...selfSignedPathVerdicts,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'fail',
       'redis.auth.required': 'fail',

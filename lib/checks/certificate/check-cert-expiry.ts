@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check-definition';
+import { engineCertificateFiles } from './engine-certificate-files';
 import { certLabel } from './cert-label';
 import { formatCount } from '../format-count';
 import { formatIsoDay } from '../format-iso-day';
@@ -56,7 +57,7 @@ Install server.crt (with any intermediates appended) and server.key (chmod 0600,
 On Kubernetes, update the TLS Secret (or let cert-manager renew it) and restart:
   kubectl rollout restart statefulset/<name> -n <namespace>
 
-Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
+${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

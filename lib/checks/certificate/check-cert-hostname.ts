@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check-definition';
+import { engineCertificateFiles } from './engine-certificate-files';
 import { certCommonName } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
 
@@ -30,7 +31,7 @@ Install and reload:
 
 Or, if clients use another name, record that name as the target's host in Posture.
 
-Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
+${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

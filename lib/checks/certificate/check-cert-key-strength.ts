@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check-definition';
+import { engineCertificateFiles } from './engine-certificate-files';
 import { judgeCertKey } from './cert-key-bits';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
@@ -47,7 +48,7 @@ Have the CA sign it, install server.crt and server.key (chmod 0600), then:
 
 A weak intermediate or root means the CA itself must be re-keyed: ask its owner for a new chain.
 
-Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
+${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check-definition';
+import { engineCertificateFiles } from './engine-certificate-files';
 import { certLabel } from './cert-label';
 import { outcomeVerdict } from '../outcome-verdict';
 
@@ -36,7 +37,7 @@ If an intermediate is SHA-1 signed, replace the whole chain with a current one f
 Install the new certificate and reload:
   SELECT pg_reload_conf();
 
-Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
+${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

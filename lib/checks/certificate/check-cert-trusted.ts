@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check-definition';
+import { engineCertificateFiles } from './engine-certificate-files';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certTrustedCheck: CheckDefinition = {
@@ -25,7 +26,7 @@ If an intermediate is missing, append it to ssl_cert_file after the server certi
 
 If the certificate is self-signed, replace it with one from your organisation's CA, or give Posture that CA bundle in the target's settings.
 
-Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.`,
+${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -6,7 +6,8 @@ import { describeVerdicts } from '../../../tests/fixtures/verdict-cases';
 const m = healthyRabbitMq().management;
 const cert = (patch: Partial<CertificateObservation> = {}): CertificateObservation => ({
   host: 'mq.example.com', chain: [certInfo({ subject: 'CN=mq.example.com' })], earliestNotAfter: '2027-06-01T00:00:00.000Z', earliestSubject: 'CN=mq.example.com',
-  daysLeft: 200, hostnameMatches: true, trusted: true, trustError: null, caSource: 'configured', ...patch,
+  daysLeft: 200, hostnameMatches: true, trusted: true, trustError: null, caSource: 'configured',
+  path: { ordered: true, unrelated: [], missingIssuer: null, anchor: null }, ...patch,
 });
 const withCert = (patch: Partial<CertificateObservation>) => rabbitmqObservations({ management: { ...m, certificate: cert(patch) } });
 

@@ -15,6 +15,22 @@ export interface CertificateInfo {
   spkiSha256?: string;
   subjectAltNames: string[];
   selfSigned: boolean;
+  /** extended key usage OIDs, or null when the extension is absent (any use allowed) */
+  extKeyUsage: string[] | null;
+  /** basicConstraints CA:TRUE */
+  isCa: boolean;
+}
+
+/** How the served certificates link from the leaf to a trust anchor, as a client building the path sees them. */
+export interface CertificatePath {
+  /** the served list starts with the leaf and each next certificate issued the one before it */
+  ordered: boolean;
+  /** subjects of served certificates that are not on the leaf's path */
+  unrelated: string[];
+  /** the issuer the server should have sent and did not; inBundle when Posture's CA bundle happens to hold it */
+  missingIssuer: { subject: string; inBundle: boolean } | null;
+  /** the CA certificate the path ends at (served root or bundle entry), null when none was found */
+  anchor: CertificateInfo | null;
 }
 
 export interface CertificateObservation {
@@ -28,4 +44,5 @@ export interface CertificateObservation {
   trusted: boolean;
   trustError: string | null;
   caSource: 'configured' | 'system';
+  path: CertificatePath;
 }
