@@ -10,9 +10,9 @@ import { databaseUrl, escapeHtml, renderAlertEmail, sanitizeHeader } from './ren
 const target = { id: '6f1c1c1e-8c1b-4b7e-9a51-1d2a3b4c5d6e', name: 'auth-db', ownerEmail: 'owner@example.com', engine: 'postgresql', host: 'db.example.com', port: 5432, environment: 'production' };
 const canary = 'canary-P4ssw0rd-never-in-mail';
 
-function certAlert(name = target.name) {
-  const notAfter = daysFromNow(7);
-  const results = evaluateChecks(withData('certificate', { chain: [certInfo({ notAfter, fingerprint256: 'AB:CD' })], earliestNotAfter: notAfter, daysLeft: 7 }));
+function certAlert(name = target.name, days = 7) {
+  const notAfter = daysFromNow(days);
+  const results = evaluateChecks(withData('certificate', { chain: [certInfo({ notAfter, fingerprint256: 'AB:CD' })], earliestNotAfter: notAfter, daysLeft: days }));
   const [intent] = evaluateAlertRules({
     target: { ...target, name },
     previousGrade: null,
@@ -43,6 +43,16 @@ describe('renderAlertEmail', () => {
     // inline styles only, nothing fetched remotely
     expect(email.html).not.toMatch(/<img|<link|<script|url\(|@import/i);
     expect(email.html).toMatch(/style="/);
+  });
+
+  it('names the check with the severity the database page shows, not the alert threshold\'s urgency', () => {
+    const { intent, check } = certAlert(target.name, 14);
+    expect(intent.severity).toBe('high');
+    expect(check.severity).toBe('critical');
+    const email = renderAlertEmail({ intent, target, check, publicUrl: 'https://p.example.com' });
+    expect(email.text).toContain('Check: cert.expiry: Certificate is not about to expire (critical)');
+    expect(email.text).not.toContain('(high)');
+    expect(email.html).toMatch(/text-transform:uppercase[^>]*>critical<\/p>/);
   });
 
   it('escapes every interpolated value in the HTML', () => {

@@ -1,3 +1,4 @@
+import type { Severity } from '../checks/check-definition';
 import type { AlertIntent } from './alert-intent';
 import { escapeHtml, sanitizeHeader } from './alert-text';
 
@@ -18,7 +19,7 @@ export interface AlertEmailInput {
   intent: AlertIntent;
   target: AlertEmailTarget;
   /** the check behind the alert, from the catalog: its title and remediation steps */
-  check?: { id: string; title: string; remediation: string } | null;
+  check?: { id: string; title: string; remediation: string; severity?: Severity } | null;
   /** POSTURE_PUBLIC_URL */
   publicUrl: string;
 }
@@ -30,7 +31,7 @@ export interface RenderedEmail {
 }
 
 const gradeDropSteps = 'Open the database page: every failing check lists its evidence and the exact steps to fix it. Fix the critical and high ones first; a failing critical check caps the grade at D.';
-const severityColour: Record<AlertIntent['severity'], string> = { critical: '#c2262e', high: '#c2570c', medium: '#b45f06', low: '#3451d1' };
+const severityColour: Record<Severity, string> = { critical: '#c2262e', high: '#c2570c', medium: '#b45f06', low: '#3451d1', info: '#5d6572' };
 
 /** The database page's address; the id is a UUID, encoded anyway. */
 export function databaseUrl(publicUrl: string, targetId: string): string {
@@ -49,7 +50,9 @@ export function renderAlertEmail({ intent, target, check, publicUrl }: AlertEmai
   const facts = Object.entries(intent.facts).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== '');
   const steps = check?.remediation ?? (intent.kind === 'grade.drop' ? gradeDropSteps : 'Open the database page for the evidence and the steps to fix it.');
   const owner = [target.ownerTeam, target.ownerEmail].filter(Boolean).join(', ');
-  const checkLine = check ? `${check.id}: ${check.title} (${intent.severity})` : null;
+  // The check's own severity, as the database page shows it; the alert's urgency is in the subject.
+  const severity: Severity = check?.severity ?? intent.severity;
+  const checkLine = check ? `${check.id}: ${check.title} (${severity})` : null;
 
   const text = [
     `${target.name}: ${intent.headline}`,
@@ -78,7 +81,7 @@ export function renderAlertEmail({ intent, target, check, publicUrl }: AlertEmai
 <html><head><meta charset="utf-8"><title>${escapeHtml(intent.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#17191e;">
 <div style="max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #e2e5ea;border-radius:6px;padding:24px;">
-<p style="margin:0 0 4px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:${severityColour[intent.severity]};">${escapeHtml(intent.severity)}</p>
+<p style="margin:0 0 4px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:${severityColour[severity]};">${escapeHtml(severity)}</p>
 <h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;">${escapeHtml(target.name)}: ${escapeHtml(intent.headline)}</h1>
 <p style="margin:0 0 4px;font-size:14px;"><strong>Database:</strong> ${escapeHtml(describeTarget(target))}</p>
 ${owner ? `<p style="margin:0 0 4px;font-size:14px;"><strong>Owner:</strong> ${escapeHtml(owner)}</p>` : ''}
