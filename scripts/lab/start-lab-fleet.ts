@@ -3,6 +3,7 @@ import path from 'node:path';
 import { postgresUser } from '../../lib/store/postgres-user';
 import type { EmbeddedStore } from '../../lib/store/start-embedded-postgres';
 import { createTestCa, issueServerCert, selfSignedServerCert, type PemPair } from './lab-certificates';
+import { loadLabCertificates } from './lab-certificate-store';
 import { labPostures, type LabCheckId, type LabPosture, type LabVerdict } from './lab-postures';
 import { loadLabSecrets } from './lab-secrets';
 import { prepareLabTemplate } from './prepare-lab-template';
@@ -76,7 +77,7 @@ function selectPostures(only: string[] | undefined): LabPosture[] {
   return labPostures.filter((p) => only.includes(p.name));
 }
 
-/** Starts one real PostgreSQL per posture, concurrently, each with freshly issued certificates. */
+/** Starts one real PostgreSQL per posture, concurrently, each with its posture's certificate (reused for a week). */
 export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
   const baseDir = path.resolve(opts.baseDir);
   mkdirSync(baseDir, { recursive: true });
@@ -92,10 +93,13 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
 
   const secrets = loadLabSecrets(baseDir);
   const accounts = { database: 'postgres', superUser: 'postgres', probeUser: 'posture_probe', ...secrets };
-  const ca = createTestCa({ commonName: 'Posture Lab CA' });
+  const { ca, certs: byPosture } = loadLabCertificates(baseDir, labPostures.map((p) => [p.name, p.cert]), () => {
+    const lab = createTestCa({ commonName: 'Posture Lab CA' });
+    const keys = new Map<number, string>();
+    return { ca: lab, certs: Object.fromEntries(labPostures.map((p) => [p.name, certificateFor(p, lab, keys)])) };
+  });
   writeFileSync(path.join(baseDir, 'lab-ca.crt'), ca.certPem);
-  const keys = new Map<number, string>();
-  const certs = postures.map((p) => certificateFor(p, ca, keys));
+  const certs = postures.map((p) => byPosture[p.name] ?? null);
   const owner = isRoot() ? postgresUser() : null;
   await prepareLabTemplate({ dataDir: templateDir, port: templatePort, ...accounts });
 
