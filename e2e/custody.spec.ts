@@ -88,7 +88,8 @@ test.describe('credential custody in the UI', () => {
     const editor = e2eUser('editor');
     await login(editorPage, editor.email, editor.password);
     const res = await editorPage.goto('/settings/security');
-    expect(res?.status()).toBe(404);
+    expect(res?.status()).toBe(403);
+    await expect(editorPage.getByText('This page needs the admin role; you are signed in as an editor.')).toBeVisible();
     expect((await editorPage.request.get('/api/v1/settings/custody')).status()).toBe(403);
     await editorPage.close();
   });

@@ -46,11 +46,13 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('button', { name: 'Import' })).toHaveCount(0);
   });
 
-  test('gets a 404 for editor and admin pages', async ({ page }) => {
-    for (const path of ['/databases/new', '/settings/users']) {
+  test('gets a 403 page naming the role an editor or admin page needs', async ({ page }) => {
+    for (const [path, role] of [['/databases/new', 'editor'], ['/settings/users', 'admin'], ['/settings/tokens', 'admin']] as const) {
       const res = await page.goto(path);
-      expect(res?.status(), path).toBe(404);
-      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+      expect(res?.status(), path).toBe(403);
+      await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
+      await expect(page.getByText(`This page needs the ${role} role; you are signed in as a viewer.`)).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     }
   });
 

@@ -1,4 +1,4 @@
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import type { Role } from '../generated/prisma/enums';
 import { AppError } from '../errors/app-error';
@@ -15,10 +15,10 @@ export async function requireUser(): Promise<ServiceContext & { actor: { kind: '
   return ctx as ServiceContext & { actor: { kind: 'user'; role: Role } };
 }
 
-/** For pages that only some roles may open; a lower role sees a 404, so the page's existence is not advertised. */
+/** For pages that only some roles may open; a lower role gets the 403 page, which names the role needed. */
 export async function requireRole(min: Role): Promise<ServiceContext & { actor: { kind: 'user'; role: Role } }> {
   const ctx = await requireUser();
-  if (rank[ctx.actor.role] < rank[min]) notFound();
+  if (rank[ctx.actor.role] < rank[min]) forbidden();
   return ctx;
 }
 
