@@ -1,18 +1,8 @@
 import type { CheckDefinition } from './check-definition';
+import { servedCertificateConcern } from './certificate/served-certificate-concern';
 import { backupEncryptedCheck } from './backups/check-backup-encrypted';
 import { backupFreshnessCheck } from './backups/check-backup-freshness';
 import { backupWalArchivingCheck } from './backups/check-backup-wal-archiving';
-import { certExpiryCheck } from './certificate/check-cert-expiry';
-import { certHostnameCheck } from './certificate/check-cert-hostname';
-import { certKeyStrengthCheck } from './certificate/check-cert-key-strength';
-import { certSignatureCheck } from './certificate/check-cert-signature';
-import { certTrustedCheck } from './certificate/check-cert-trusted';
-import { certSanPresentCheck } from './certificate/check-cert-san-present';
-import { certLifetimeCheck } from './certificate/check-cert-lifetime';
-import { certEkuServerAuthCheck } from './certificate/check-cert-eku-server-auth';
-import { certChainOrderCheck } from './certificate/check-cert-chain-order';
-import { certChainCompleteCheck } from './certificate/check-cert-chain-complete';
-import { certCaOutlivesLeafCheck } from './certificate/check-cert-ca-outlives-leaf';
 import { k8sPvcBoundCheck } from './kubernetes/check-k8s-pvc-bound';
 import { k8sStoragePersistentCheck } from './kubernetes/check-k8s-storage-persistent';
 import { k8sPodRunAsNonRootCheck } from './kubernetes/check-k8s-pod-run-as-non-root';
@@ -96,17 +86,7 @@ export const checkCatalog: CheckDefinition[] = [
   pgTlsEnabledCheck,
   pgTlsRequiredCheck,
   pgTlsMinVersionCheck,
-  certExpiryCheck,
-  certKeyStrengthCheck,
-  certSignatureCheck,
-  certHostnameCheck,
-  certTrustedCheck,
-  certSanPresentCheck,
-  certLifetimeCheck,
-  certEkuServerAuthCheck,
-  certChainOrderCheck,
-  certChainCompleteCheck,
-  certCaOutlivesLeafCheck,
+  ...servedCertificateConcern.checks,
   pgPasswordEncryptionCheck,
   passwordAgeCheck,
   passwordStrengthCheck,
