@@ -120,6 +120,28 @@ test.describe('Alerts page', () => {
     expect(caughtFor(to)).toHaveLength(1);
   });
 
+  test('an admin gives a team an address: a line without one is named next to the field, a good one is kept', async ({ page }) => {
+    const admin = e2eUser('admin');
+    await login(page, admin.email, admin.password);
+    await page.goto('/alerts');
+    const teams = page.getByLabel('Team addresses');
+    await teams.fill('e2e-payments = Payments-Oncall@Example.com\ne2e-billing');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('e2e-billing: must be an email address')).toBeVisible();
+
+    await teams.fill('e2e-payments = Payments-Oncall@Example.com');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(teams).toHaveValue('e2e-payments = payments-oncall@example.com');
+    await page.reload();
+    await expect(page.getByLabel('Team addresses')).toHaveValue('e2e-payments = payments-oncall@example.com');
+    const saved = (await (await page.request.get('/api/v1/alerts/settings')).json()) as { teamAddresses: unknown };
+    expect(saved.teamAddresses).toEqual([{ team: 'e2e-payments', email: 'payments-oncall@example.com' }]);
+
+    await page.getByLabel('Team addresses').fill('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByLabel('Team addresses')).toHaveValue('');
+  });
+
   test('a viewer reads the emails and rules without Retry, Deliver now or Send test email', async ({ page }) => {
     const to = `e2e-viewer-${Date.now()}@example.com`;
     const id = await insertDeadEmail(to);

@@ -84,7 +84,7 @@ try {
   const { ensureAdmin } = await import('../lib/services/users/ensure-admin');
   const admin = await ensureAdmin({ email: process.env.POSTURE_ADMIN_EMAIL, password: process.env.POSTURE_ADMIN_PASSWORD });
   const { seedDemoAlertRecipients } = await import('./lib/seed-demo-alert-recipients');
-  if (await seedDemoAlertRecipients(admin.email)) console.log(`[demo] alert emails go to ${admin.email} (the security list; change it on /alerts)`);
+  if (await seedDemoAlertRecipients(admin.email)) console.log(`[demo] lab alert emails go to platform-team@example.com (the lab's owner team), cc ${admin.email} (the security list); change both on /alerts`);
   // A real SMTP server on loopback catches the demo's mail, unless SMTP is configured already.
   let mail = `SMTP server ${process.env.POSTURE_SMTP_HOST ?? ''} (POSTURE_SMTP_HOST); sent mail shows on /alerts`;
   if (!process.env.POSTURE_SMTP_HOST) {

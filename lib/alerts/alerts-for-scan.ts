@@ -76,5 +76,5 @@ export async function alertsForScan(
     const check = intent.checkId ? byId.get(intent.checkId) : undefined;
     return { intent, email: renderAlertEmail({ intent, target: before, check, publicUrl: base }) };
   });
-  return enqueueAlerts(tx, alerts, { ownerEmail: before.ownerEmail, ...settings }, at);
+  return enqueueAlerts(tx, alerts, { ownerEmail: before.ownerEmail, ownerTeam: before.ownerTeam, ...settings }, at);
 }

@@ -3,6 +3,7 @@ import { db } from '../db';
 export interface ClaimedOutboxRow {
   id: string;
   recipients: string[];
+  cc: string[];
   subject: string;
   text: string;
   html: string;
@@ -27,5 +28,5 @@ export async function claimOutboxRows(input: { limit: number; now: Date; leaseMs
       ORDER BY "nextAttemptAt", "createdAt", id
       LIMIT ${input.limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING o.id, o.recipients, o.subject, o.text, o.html, o.attempts`;
+    RETURNING o.id, o.recipients, o.cc, o.subject, o.text, o.html, o.attempts`;
 }

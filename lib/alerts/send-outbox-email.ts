@@ -16,13 +16,15 @@ export class UndeliverableError extends Error {
 /** Sends one outbox row; recipients are re-validated and the subject re-flattened here too, so no row can inject headers. */
 export async function sendOutboxEmail(transport: Transporter<SMTPTransport.SentMessageInfo>, from: string, row: ClaimedOutboxRow): Promise<string> {
   const to = row.recipients.map((r) => r.trim());
+  const cc = row.cc.map((r) => r.trim());
   if (to.length === 0) throw new UndeliverableError('no recipients');
-  const bad = to.filter((r) => !address.safeParse(r).success).length;
+  const bad = [...to, ...cc].filter((r) => !address.safeParse(r).success).length;
   if (bad) throw new UndeliverableError(`${bad} recipient address(es) are not valid email addresses`);
   const messageId = outboxMessageId(row.id);
   await transport.sendMail({
     from,
     to,
+    ...(cc.length ? { cc } : {}),
     subject: sanitizeHeader(row.subject, 250),
     text: row.text,
     html: row.html,

@@ -7,6 +7,7 @@ describe('alert settings', () => {
       rules: { certExpiry: true, passwordRotation: true, backupStale: true, walFailing: true, gradeDrop: true, newCritical: true },
       securityRecipients: [],
       digestRecipients: [],
+      teamAddresses: [],
     });
   });
 
@@ -23,5 +24,13 @@ describe('alert settings', () => {
     expect(paths({ digestRecipients: ['not an address'] })).toEqual(['digestRecipients.0']);
     expect(paths({ rules: { nope: true } })).toEqual(['rules']);
     expect(paths({ securityRecipients: Array.from({ length: 51 }, (_, i) => `s${i}@example.com`) })).toEqual(['securityRecipients']);
+  });
+
+  it('team addresses: trimmed, address lower-cased; a team listed twice (ignoring case), an empty team or a non-address is refused', () => {
+    expect(alertSettingsSchema.parse({ teamAddresses: [{ team: ' Payments ', email: 'Pay@Example.com' }] }).teamAddresses).toEqual([{ team: 'Payments', email: 'pay@example.com' }]);
+    const issues = (v: unknown) => alertSettingsSchema.safeParse(v).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues({ teamAddresses: [{ team: 'payments', email: 'a@example.com' }, { team: 'PAYMENTS', email: 'b@example.com' }] })).toEqual([['teamAddresses.1.team', 'team PAYMENTS is listed twice']]);
+    expect(issues({ teamAddresses: [{ team: ' ', email: 'a@example.com' }] })).toEqual([['teamAddresses.0.team', 'team must not be empty']]);
+    expect(issues({ teamAddresses: [{ team: 'ops', email: 'ops@example.com\r\nBcc: x@evil.example' }] })).toEqual([['teamAddresses.0.email', 'must be an email address']]);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ALERT_SETTINGS_KEY = 'alerts';
 export const SECURITY_RECIPIENTS_MAX = 50;
 export const DIGEST_RECIPIENTS_MAX = 200;
+export const TEAM_ADDRESSES_MAX = 500;
 
 export const alertRuleIds = ['certExpiry', 'passwordRotation', 'backupStale', 'walFailing', 'gradeDrop', 'newCritical'] as const;
 export type AlertRuleId = (typeof alertRuleIds)[number];
@@ -27,6 +28,26 @@ const recipientList = (max: number) =>
     .max(max, `at most ${max} addresses`)
     .transform((list) => [...new Set(list)]);
 
+/** Team names match a target's ownerTeam trimmed and case-insensitively; two entries for one team are refused. */
+const teamAddressList = z
+  .array(
+    z
+      .object({
+        team: z.string().trim().min(1, 'team must not be empty').max(100, 'team must be at most 100 characters'),
+        email: recipientEmail,
+      })
+      .strict(),
+  )
+  .max(TEAM_ADDRESSES_MAX, `at most ${TEAM_ADDRESSES_MAX} teams`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((entry, i) => {
+      const key = entry.team.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'team'], message: `team ${entry.team} is listed twice` });
+      seen.add(key);
+    });
+  });
+
 const ruleSwitch = z.boolean().default(true);
 
 export const alertSettingsSchema = z
@@ -46,6 +67,8 @@ export const alertSettingsSchema = z
     securityRecipients: recipientList(SECURITY_RECIPIENTS_MAX).default([]),
     /** these addresses get one daily digest instead of single emails */
     digestRecipients: recipientList(DIGEST_RECIPIENTS_MAX).default([]),
+    /** where a target's alerts go when it names an owner team but no owner email */
+    teamAddresses: teamAddressList.default([]),
   })
   .strict();
 

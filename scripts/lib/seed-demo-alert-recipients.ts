@@ -1,6 +1,7 @@
 /**
- * The lab fleet has no owner emails, so on a store without alert settings the demo puts the admin on the security
- * list: the lab's expiring certificate then produces a real email. Settings someone saved are never touched.
+ * The lab fleet's owner team is `platform`, with no owner emails: on a store without alert settings the demo gives
+ * that team an address and puts the admin on the security list, so lab alerts go To the team, Cc the admin. Settings
+ * someone saved are never touched.
  */
 export async function seedDemoAlertRecipients(adminEmail: string): Promise<boolean> {
   const { db } = await import('../../lib/db');
@@ -8,6 +9,6 @@ export async function seedDemoAlertRecipients(adminEmail: string): Promise<boole
   if (await db.setting.findUnique({ where: { key: ALERT_SETTINGS_KEY }, select: { key: true } })) return false;
   const { updateSetting } = await import('../../lib/services/settings/update-setting');
   const { systemContext } = await import('../../lib/services/service-context');
-  await updateSetting(systemContext('demo'), 'alerts', { securityRecipients: [adminEmail] });
+  await updateSetting(systemContext('demo'), 'alerts', { securityRecipients: [adminEmail], teamAddresses: [{ team: 'platform', email: 'platform-team@example.com' }] });
   return true;
 }

@@ -140,8 +140,10 @@ describe('alertsForScan in the scan transaction (store only)', () => {
   };
   const canary = 'canary-db-password-never-in-email-0123456789';
 
-  async function seeded(owner: string | null = `owner-${uniqueName('s')}@example.com`) {
-    const t = await createTarget(editorCtx, { name: uniqueName('alert-glue'), engine: 'postgresql', host: 'db.example.internal', port: 5432, ownerEmail: owner, credential: { username: 'app', password: canary } });
+  async function seeded(owner: string | null = `owner-${uniqueName('s')}@example.com`, ownerTeam?: string) {
+    const t = await createTarget(editorCtx, {
+      name: uniqueName('alert-glue'), engine: 'postgresql', host: 'db.example.internal', port: 5432, ownerEmail: owner, ownerTeam, credential: { username: 'app', password: canary },
+    });
     ourTargets.push(t.id);
     return t;
   }
@@ -168,16 +170,16 @@ describe('alertsForScan in the scan transaction (store only)', () => {
     expect((await outboxOf(t.id)).map((r) => r.dedupeKey)).toEqual([`cert:${t.id}:RB:7`]);
   });
 
-  it('owner plus security list share one row; digest recipients get one row each; re-runs write nothing', async () => {
+  it('owner addressed, security list copied, in one row; digest recipients get one row each; re-runs write nothing', async () => {
     const owner = `owner-${uniqueName('d')}@example.com`;
     await setSettings({ securityRecipients: ['sec-team@example.com', 'sec-digest@example.com'], digestRecipients: ['sec-digest@example.com'] });
     try {
       const t = await seeded(owner);
       expect(await scanWith(t.id, certObs('DG', 20), at0)).toBe(2);
       const rows = await outboxOf(t.id);
-      expect(rows.map((r) => [r.dedupeKey, r.digest, r.recipients])).toEqual([
-        [`cert:${t.id}:DG:30`, false, [owner, 'sec-team@example.com']],
-        [`cert:${t.id}:DG:30#digest:sec-digest@example.com`, true, ['sec-digest@example.com']],
+      expect(rows.map((r) => [r.dedupeKey, r.digest, r.recipients, r.cc])).toEqual([
+        [`cert:${t.id}:DG:30`, false, [owner], ['sec-team@example.com']],
+        [`cert:${t.id}:DG:30#digest:sec-digest@example.com`, true, ['sec-digest@example.com'], []],
       ]);
       expect(await scanWith(t.id, certObs('DG', 19), later(24))).toBe(0);
       expect(await outboxOf(t.id)).toHaveLength(2);
@@ -240,6 +242,20 @@ describe('alertsForScan in the scan transaction (store only)', () => {
     const backup = rows.find((r) => r.kind === 'backup.stale')!;
     expect(backup.text).toContain(backupFreshnessCheck.remediation.split('\n')[1]!);
     expect(rows.find((r) => r.kind === 'grade.drop')!.text).toContain('backup.freshness (high)');
+  });
+
+  it("a target without an owner email goes to its team's address (any case), cc the security list; an unknown team goes to the security list", async () => {
+    await setSettings({ securityRecipients: ['sec-team@example.com'], teamAddresses: [{ team: 'Payments', email: 'payments-oncall@example.com' }] });
+    try {
+      const byTeam = await seeded(null, 'payments');
+      const unknownTeam = await seeded(null, 'billing');
+      expect(await scanWith(byTeam.id, certObs('TM', 20), at0)).toBe(1);
+      expect(await scanWith(unknownTeam.id, certObs('TU', 20), at0)).toBe(1);
+      expect((await outboxOf(byTeam.id)).map((r) => [r.recipients, r.cc])).toEqual([[['payments-oncall@example.com'], ['sec-team@example.com']]]);
+      expect((await outboxOf(unknownTeam.id)).map((r) => [r.recipients, r.cc])).toEqual([[['sec-team@example.com'], []]]);
+    } finally {
+      await setSettings({});
+    }
   });
 
   it('a target with no owner and no security list queues nothing', async () => {

@@ -34,7 +34,10 @@ interface Case {
 const cases: [string, Case][] = [
   ['alerts', {
     name: 'alerts', setting: alertSetting, auditAction: 'alerts.settings.update', readers: [viewerCtx, editorCtx, adminCtx], nonReaders: [], nonWriters: [viewerCtx, editorCtx],
-    change: [{ rules: { gradeDrop: false }, securityRecipients: ['Sec@Example.com', 'sec@example.com'] }, { rules: { ...alertSetting.defaults.rules, gradeDrop: false }, securityRecipients: ['sec@example.com'], digestRecipients: [] }],
+    change: [
+      { rules: { gradeDrop: false }, securityRecipients: ['Sec@Example.com', 'sec@example.com'], teamAddresses: [{ team: ' payments ', email: 'Pay@Example.com' }] },
+      { rules: { ...alertSetting.defaults.rules, gradeDrop: false }, securityRecipients: ['sec@example.com'], digestRecipients: [], teamAddresses: [{ team: 'payments', email: 'pay@example.com' }] },
+    ],
     junk: { securityRecipients: 'oops' }, bad: [{ digestRecipients: ['not an address'] }, 'digestRecipients.0'],
   }],
   ['discovery', {

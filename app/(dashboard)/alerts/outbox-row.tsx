@@ -46,6 +46,11 @@ export function OutboxRow({ email: e, canRetry, columns }: { email: OutboxView; 
               {r}
             </span>
           ))}
+          {e.cc.map((r) => (
+            <span key={`cc:${r}`} className="truncate muted" title={`copy to ${r}`}>
+              cc {r}
+            </span>
+          ))}
         </td>
         <td className="cell-status">
           <StatusCell e={e} />

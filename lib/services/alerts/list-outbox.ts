@@ -27,7 +27,7 @@ export async function listOutbox(ctx: ServiceContext, query: ListOutboxQuery): P
     channelId: null,
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.targetId ? { targetId: q.targetId } : {}),
-    ...(q.q ? { OR: [{ subject: { contains: q.q, mode: 'insensitive' } }, { recipients: { has: q.q.toLowerCase() } }] } : {}),
+    ...(q.q ? { OR: [{ subject: { contains: q.q, mode: 'insensitive' } }, { recipients: { has: q.q.toLowerCase() } }, { cc: { has: q.q.toLowerCase() } }] } : {}),
   };
   const where = q.status === 'all' ? base : { AND: [base, { status: q.status }] };
   const [rows, total, grouped, kinds] = await Promise.all([

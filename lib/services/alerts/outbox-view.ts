@@ -9,6 +9,7 @@ export const outboxViewSelect = {
   digest: true,
   digestedIntoId: true,
   recipients: true,
+  cc: true,
   subject: true,
   text: true,
   status: true,
@@ -31,6 +32,8 @@ export interface OutboxView {
   severity: string | null;
   subject: string;
   recipients: string[];
+  /** copied: the security list when the owner is addressed */
+  cc: string[];
   text: string;
   status: 'pending' | 'sent' | 'dead';
   /** pending until the recipient's daily digest */
@@ -54,6 +57,7 @@ export function toOutboxView(row: Row, targetNames: ReadonlyMap<string, string>)
     severity: row.severity,
     subject: row.subject,
     recipients: row.recipients,
+    cc: row.cc,
     text: row.text,
     status: row.status,
     waitingForDigest: row.status === 'pending' && row.digest,

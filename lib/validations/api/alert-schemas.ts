@@ -13,7 +13,8 @@ export const outboxEmailSchema = z
     targetName: z.string().nullable(),
     severity: z.string().nullable(),
     subject: z.string(),
-    recipients: z.array(z.string()),
+    recipients: z.array(z.string()).meta({ description: 'addressed (To): the owner, or the security list when the database has no owner address' }),
+    cc: z.array(z.string()).meta({ description: 'copied (Cc): the security list when the owner is addressed' }),
     text: z.string().meta({ description: 'the plain-text body as sent' }),
     status: outboxStatus,
     waitingForDigest: z.boolean().meta({ description: "pending until the recipient's daily digest" }),
@@ -61,6 +62,9 @@ export const alertSettingsViewSchema = z
     rules: z.object(Object.fromEntries(alertRuleIds.map((id) => [id, z.boolean()])) as Record<AlertRuleId, z.ZodBoolean>),
     securityRecipients: z.array(z.email()).meta({ description: 'get every alert of every database, besides its owner' }),
     digestRecipients: z.array(z.email()).meta({ description: 'get one daily digest instead of single emails' }),
+    teamAddresses: z
+      .array(z.object({ team: z.string(), email: z.email() }))
+      .meta({ description: "a team's address, used for a database whose ownerTeam is that team (matched case-insensitively) and that has no ownerEmail" }),
   })
   .meta({ id: 'AlertSettings' });
 
