@@ -1,6 +1,7 @@
 import type { CheckDefinition, CheckResult, CheckVerdict } from '../checks/check-definition';
 import type { Observations } from '../probes/observations/observations';
 import { checksFor } from './engine-registry';
+import { renderRemediation } from '../checks/render-remediation';
 
 function safeEvaluate(check: CheckDefinition, obs: Observations): CheckVerdict {
   try {
@@ -24,7 +25,7 @@ export function evaluateChecks(obs: Observations, checks: readonly CheckDefiniti
       status: verdict.status,
       summary: verdict.summary,
       evidence: verdict.evidence,
-      remediation: check.remediation,
+      remediation: renderRemediation(check.remediation, obs.target),
       compliance: check.compliance,
     };
     if (verdict.cap) result.cap = verdict.cap;

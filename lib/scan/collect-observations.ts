@@ -73,7 +73,15 @@ async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observatio
   const kubernetes = Promise.all([k8sStorage, kubernetesProbes(spec, run)]).then(([storage, rest]) => ({ k8sStorage: storage, ...rest }));
   const reachability = await run('reachability', (s) => probeReachability({ host: spec.host, port: spec.port, connectTimeoutMs: t.connectMs, signal: s, network: spec.network }));
   const base: Omit<Observations, 'k8sStorage' | 'k8sWorkload' | 'k8sTlsSecret'> = {
-    target: { engine: spec.engine, host: spec.host, port: spec.port, database: spec.database },
+    target: {
+      engine: spec.engine,
+      host: spec.host,
+      port: spec.port,
+      database: spec.database,
+      user: spec.username,
+      namespace: spec.kubernetes?.namespace ?? null,
+      stanza: spec.backup && 'stanza' in spec.backup ? spec.backup.stanza : null,
+    },
     reachability,
     pgTls: skipped('not a PostgreSQL target'),
     certificate: skipped('not a PostgreSQL target'),

@@ -116,6 +116,8 @@ describe('single databases', () => {
     expect(body.id).toBe(t.id);
     expect(body.checks.map((c) => [c.id, c.status]).sort()).toEqual([['cert.expiry', 'pass'], ['pg.tls.enabled', 'fail']]);
     expect(body.checks.find((c) => c.id === 'pg.tls.enabled')!.remediation).toMatch(/ssl/i);
+    expect(body.checks.find((c) => c.id === 'pg.tls.enabled')!.remediation).toContain('psql "host=db.example.internal port=5432 dbname=<db> user=<user> sslmode=require"');
+    expect(body.checks.find((c) => c.id === 'cert.expiry')!.remediation).not.toMatch(/Redis|RabbitMQ|tls-cert-file|<host>/);
     expect(body.checks.find((c) => c.id === 'pg.tls.enabled')!.compliance.length).toBeGreaterThan(0);
     expect(body.plan.steps.map((s) => s.checkId)).toEqual(['pg.tls.enabled']);
   });

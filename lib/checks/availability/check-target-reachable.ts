@@ -29,10 +29,18 @@ export const targetReachableCheck: CheckDefinition = {
       return { status: 'fail', summary: `${where}: ${why}${r.detail ? ` — ${r.detail}` : ''}`, evidence, cap: 'F' };
     }),
   remediation: `Check that the server is running and listening on the expected address and port:
-  pg_isready -h <host> -p <port>
+  PostgreSQL: pg_isready -h <host> -p <port>
+  Redis: redis-cli -h <host> -p <port> --tls PING
+  RabbitMQ, Patroni, etcd, pgBackRest: openssl s_client -connect <host>:<port> </dev/null
   ss -ltnp | grep <port>        # on the database host
 
-If the connection is refused, set listen_addresses in postgresql.conf (e.g. listen_addresses = '*' or the service IP) and restart PostgreSQL.
+If the connection is refused, make the server listen on the service address, then restart it:
+  PostgreSQL: listen_addresses in postgresql.conf (e.g. listen_addresses = '*' or the service IP)
+  Redis: bind and tls-port in redis.conf
+  RabbitMQ: listeners.ssl.default in rabbitmq.conf
+  Patroni: restapi.listen in patroni.yml
+  etcd: --listen-client-urls
+  pgBackRest: tls-server-address and tls-server-port in pgbackrest.conf
 
 If it times out, open the port from the Posture workers in the firewall, security group or Kubernetes NetworkPolicy.
 

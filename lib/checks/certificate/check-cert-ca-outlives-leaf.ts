@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition';
 import { certLabel } from './cert-label';
 import { engineCertificateFiles } from './engine-certificate-files';
+import { showServedChain } from './show-served-chain';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certCaOutlivesLeafCheck: CheckDefinition = {
@@ -26,15 +27,15 @@ export const certCaOutlivesLeafCheck: CheckDefinition = {
       return { status: 'pass', summary: `first CA expiry ${first.notAfter.slice(0, 10)} (${certLabel(first.subject)}), after the leaf's ${leaf.notAfter.slice(0, 10)}`, evidence };
     }),
   remediation: `See each certificate's expiry in the chain:
-  openssl s_client -connect <host>:<port> -starttls postgres -showcerts </dev/null | openssl x509 -noout -enddate
+${showServedChain('-showcerts </dev/null | openssl x509 -noout -enddate')}
   openssl x509 -noout -enddate -in intermediate.crt
 
 Renew the CA (or move the server to a newer intermediate) before it expires, then re-issue the server certificate under it and install the new chain (leaf first):
   cat server.crt new-intermediate.crt > server-chain.crt
-  SELECT pg_reload_conf();
 
-Issue leaves that end before their CA does: a CA valid for N years should not sign leaves that outlast it.
+Install the chain and key, and have the server load them:
+${engineCertificateFiles}
 
-${engineCertificateFiles}`,
+Issue leaves that end before their CA does: a CA valid for N years should not sign leaves that outlast it.`,
   compliance: [{ framework: 'SOC 2', control: 'CC6.7' }],
 };

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition';
 import { certLabel } from './cert-label';
 import { engineCertificateFiles } from './engine-certificate-files';
+import { showServedChain } from './show-served-chain';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certChainCompleteCheck: CheckDefinition = {
@@ -20,15 +21,13 @@ export const certChainCompleteCheck: CheckDefinition = {
       return { status: 'pass', summary: c.path.anchor ? `path complete to ${certLabel(c.path.anchor.subject)}` : 'path complete', evidence };
     }),
   remediation: `See what the server sends and what is missing:
-  openssl s_client -connect <host>:<port> -starttls postgres -showcerts </dev/null
+${showServedChain('-showcerts </dev/null')}
   openssl verify -CAfile root.crt -untrusted intermediate.crt server.crt
 
-Append every intermediate to ssl_cert_file after the server certificate (leaf first):
+Append every intermediate after the server certificate (leaf first):
   cat server.crt intermediate.crt > server-chain.crt
 
-Point ssl_cert_file at it and reload:
-  SELECT pg_reload_conf();
-
+Install server-chain.crt as the certificate file, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },

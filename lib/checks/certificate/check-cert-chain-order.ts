@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition';
 import { certLabel } from './cert-label';
 import { engineCertificateFiles } from './engine-certificate-files';
+import { showServedChain } from './show-served-chain';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certChainOrderCheck: CheckDefinition = {
@@ -22,14 +23,12 @@ export const certChainOrderCheck: CheckDefinition = {
       return { status: 'pass', summary: served.length === 1 ? `one certificate served (${served[0]})` : `served in order: ${served.join(' → ')}`, evidence };
     }),
   remediation: `See the order the server sends:
-  openssl s_client -connect <host>:<port> -starttls postgres -showcerts </dev/null | grep -E '^ *[0-9] s:|i:'
+${showServedChain("-showcerts </dev/null | grep -E '^ *[0-9] s:|i:'")}
 
-Rebuild ssl_cert_file as the server certificate first, then each intermediate in issuing order, and nothing else (the root is optional):
+Rebuild the certificate file as the server certificate first, then each intermediate in issuing order, and nothing else (the root is optional):
   cat server.crt intermediate.crt > server-chain.crt
 
-Point ssl_cert_file at it and reload:
-  SELECT pg_reload_conf();
-
+Install server-chain.crt as the certificate file, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [{ framework: 'SOC 2', control: 'CC6.7' }],
 };

@@ -39,9 +39,7 @@ Re-issue the certificate with serverAuth (add clientAuth only if the same certif
     -addext "subjectAltName=DNS:<host>" -addext "extendedKeyUsage=serverAuth"
   openssl x509 -req -sha256 -days 365 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copy -out server.crt
 
-Install it as ssl_cert_file/ssl_key_file and reload:
-  SELECT pg_reload_conf();
-
+Install it, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../check-definition';
 import { engineCertificateFiles } from './engine-certificate-files';
+import { showServedChain } from './show-served-chain';
 import { certLabel } from './cert-label';
 import { formatCount } from '../format-count';
 import { formatIsoDay } from '../format-iso-day';
@@ -44,20 +45,18 @@ export const certExpiryCheck: CheckDefinition = {
       return { status: 'pass', summary, evidence };
     }),
   remediation: `See what the server serves now:
-  openssl s_client -connect <host>:<port> -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject -dates
+${showServedChain('</dev/null 2>/dev/null | openssl x509 -noout -subject -dates')}
   openssl x509 -noout -dates -in server.crt
 
 Issue a new key and CSR (the host name in the SAN), and have your CA sign it:
   openssl req -new -newkey rsa:4096 -nodes -keyout server.key -out server.csr \\
     -subj "/CN=<host>" -addext "subjectAltName=DNS:<host>"
 
-Install server.crt (with any intermediates appended) and server.key (chmod 0600, owned by postgres), then reload; PostgreSQL re-reads certificates on reload:
-  SELECT pg_reload_conf();
+Install server.crt (with any intermediates appended) and server.key, and have the server load them:
+${engineCertificateFiles}
 
 On Kubernetes, update the TLS Secret (or let cert-manager renew it) and restart:
-  kubectl rollout restart statefulset/<name> -n <namespace>
-
-${engineCertificateFiles}`,
+  kubectl rollout restart statefulset/<name> -n <namespace>`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -26,12 +26,10 @@ Re-issue it with every name clients use (service DNS, load balancer, IPs) in the
   openssl req -new -newkey rsa:4096 -nodes -keyout server.key -out server.csr -subj "/CN=<host>" \\
     -addext "subjectAltName=DNS:<host>,DNS:<other-name>,IP:<address>"
 
-Install and reload:
-  SELECT pg_reload_conf();
+Install it, and have the server load it:
+${engineCertificateFiles}
 
-Or, if clients use another name, record that name as the target's host in Posture.
-
-${engineCertificateFiles}`,
+Or, if clients use another name, record that name as the target's host in Posture.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

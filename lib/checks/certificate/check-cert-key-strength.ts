@@ -43,12 +43,10 @@ Generate a new key and CSR: RSA 4096 (or at least 2048), or EC P-256/P-384:
   openssl req -new -newkey rsa:4096 -nodes -keyout server.key -out server.csr -subj "/CN=<host>" -addext "subjectAltName=DNS:<host>"
   openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.csr -subj "/CN=<host>"
 
-Have the CA sign it, install server.crt and server.key (chmod 0600), then:
-  SELECT pg_reload_conf();
+Have the CA sign it, install server.crt and server.key, and have the server load them:
+${engineCertificateFiles}
 
-A weak intermediate or root means the CA itself must be re-keyed: ask its owner for a new chain.
-
-${engineCertificateFiles}`,
+A weak intermediate or root means the CA itself must be re-keyed: ask its owner for a new chain.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

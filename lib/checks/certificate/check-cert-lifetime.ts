@@ -27,9 +27,7 @@ export const certLifetimeCheck: CheckDefinition = {
 Issue server certificates for ${maxLifetimeDays} days or less, and renew them automatically (cert-manager on Kubernetes, an ACME client or your CA's agent on hosts):
   openssl x509 -req -sha256 -days 365 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copy -out server.crt
 
-Install it as ssl_cert_file/ssl_key_file and reload:
-  SELECT pg_reload_conf();
-
+Install it, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [
     { framework: 'SOC 2', control: 'CC6.1' },

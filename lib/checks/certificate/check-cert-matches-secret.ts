@@ -1,5 +1,6 @@
 import type { CheckDefinition, CheckVerdict } from '../check-definition';
 import { outcomeVerdict } from '../outcome-verdict';
+import { showServedChain } from './show-served-chain';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -27,13 +28,14 @@ export const certMatchesSecretCheck: CheckDefinition = {
       }),
     ),
   remediation: `Compare what is served with what is mounted:
-  openssl s_client -starttls postgres -connect <host>:5432 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256
+${showServedChain('</dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256')}
   kubectl get secret <tls-secret> -n <namespace> -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -fingerprint -sha256
 
-Kubernetes updates the mounted files within a minute; PostgreSQL reads them on reload:
-  kubectl exec -n <namespace> <pod> -- psql -U postgres -c 'SELECT pg_reload_conf()'
+Kubernetes updates the mounted files within a minute; then have the server load them:
+  PostgreSQL: kubectl exec -n <namespace> <pod> -- psql -U postgres -c 'SELECT pg_reload_conf()'
+  Redis, RabbitMQ, Patroni, etcd, pgBackRest: restart the pods, as below
 
-If the files are copied by an init container, restart the pods instead:
+If the files are copied by an init container, restart the pods:
   kubectl rollout restart statefulset/<name> -n <namespace>`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },

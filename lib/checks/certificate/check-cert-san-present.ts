@@ -28,9 +28,7 @@ Re-issue it with every name clients use in the SAN (the CN alone is ignored by m
   openssl x509 -req -sha256 -days 365 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial \\
     -copy_extensions copy -out server.crt
 
-Install it as ssl_cert_file/ssl_key_file and reload:
-  SELECT pg_reload_conf();
-
+Install it, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },

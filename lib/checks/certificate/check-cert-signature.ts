@@ -34,9 +34,7 @@ Have the CA re-issue the certificate with SHA-256 or stronger. For your own CA:
 
 If an intermediate is SHA-1 signed, replace the whole chain with a current one from the CA.
 
-Install the new certificate and reload:
-  SELECT pg_reload_conf();
-
+Install the new certificate, and have the server load it:
 ${engineCertificateFiles}`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../check-definition';
 import { engineCertificateFiles } from './engine-certificate-files';
+import { showServedChain } from './show-served-chain';
 import { outcomeVerdict } from '../outcome-verdict';
 
 export const certTrustedCheck: CheckDefinition = {
@@ -16,17 +17,15 @@ export const certTrustedCheck: CheckDefinition = {
       return { status: 'fail', summary: `chain does not verify against ${bundle}: ${c.trustError ?? 'no reason given'}`, evidence };
     }),
   remediation: `See the chain the server presents:
-  openssl s_client -connect <host>:<port> -starttls postgres -showcerts </dev/null
+${showServedChain('-showcerts </dev/null')}
 
 Verify it against your CA:
   openssl verify -CAfile ca.crt -untrusted intermediate.crt server.crt
 
-If an intermediate is missing, append it to ssl_cert_file after the server certificate (leaf first), then:
-  SELECT pg_reload_conf();
+If an intermediate is missing, append it after the server certificate (leaf first), and have the server load it:
+${engineCertificateFiles}
 
-If the certificate is self-signed, replace it with one from your organisation's CA, or give Posture that CA bundle in the target's settings.
-
-${engineCertificateFiles}`,
+If the certificate is self-signed, replace it with one from your organisation's CA, or give Posture that CA bundle in the target's settings.`,
   compliance: [
     { framework: 'CIS PostgreSQL', control: '6.8' },
     { framework: 'PCI-DSS', control: '4.2.1' },

@@ -1,3 +1,10 @@
-/** Where each non-PostgreSQL engine keeps its certificate: the closing paragraph of every certificate remediation. */
-export const engineCertificateFiles =
-  'Redis, RabbitMQ, Patroni, etcd and pgBackRest: check with openssl s_client -connect <host>:<port> (no -starttls); the files are tls-cert-file/tls-key-file (Redis), ssl_options.certfile/keyfile (RabbitMQ), restapi.certfile/keyfile (Patroni), --cert-file/--key-file (etcd) and tls-server-cert-file/tls-server-key-file (pgBackRest); restart the service after replacing them.';
+/**
+ * Where each engine keeps its certificate and key, and how it picks up new ones: the closing lines of every
+ * certificate remediation, one per engine (a target's page keeps only its engine's line).
+ */
+export const engineCertificateFiles = `  PostgreSQL: ssl_cert_file and ssl_key_file (key chmod 0600, owned by postgres), then as a superuser: SELECT pg_reload_conf();
+  Redis: tls-cert-file and tls-key-file, then: redis-cli -h <host> -p <port> --tls CONFIG SET tls-cert-file /path/server.crt (or restart redis-server)
+  RabbitMQ: ssl_options.certfile and ssl_options.keyfile in rabbitmq.conf, then: rabbitmqctl eval 'ssl:clear_pem_cache().' (or restart rabbitmq-server)
+  Patroni: restapi.certfile and restapi.keyfile in patroni.yml, then: patronictl reload <cluster>
+  etcd: --cert-file and --key-file, then restart the members one at a time: systemctl restart etcd
+  pgBackRest: tls-server-cert-file and tls-server-key-file in pgbackrest.conf, then: systemctl restart pgbackrest`;

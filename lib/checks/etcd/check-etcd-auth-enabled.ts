@@ -24,7 +24,7 @@ export const etcdAuthEnabledCheck: CheckDefinition = {
       return { status: 'error', summary: `unexpected answer to an unauthenticated range request: ${r.status ?? r.error}`, evidence };
     }),
   remediation: `Create the root user, give it the root role, and enable authentication (with etcdctl over TLS):
-  etcdctl --endpoints https://<host>:2379 --cacert ca.crt --cert admin.crt --key admin.key user add root
+  etcdctl --endpoints https://<host>:<port> --cacert ca.crt --cert admin.crt --key admin.key user add root
   etcdctl ... user grant-role root root
   etcdctl ... auth enable
 

@@ -16,7 +16,7 @@ export const k8sPodNoPrivilegeEscalationCheck: CheckDefinition = {
     }),
   remediation: `Set it on every container and init container:
   containers:
-    - name: postgres
+    - name: <container>
       securityContext:
         allowPrivilegeEscalation: false
 

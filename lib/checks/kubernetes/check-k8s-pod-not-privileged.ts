@@ -18,7 +18,7 @@ export const k8sPodNotPrivilegedCheck: CheckDefinition = {
   securityContext:
     fsGroup: 999
   containers:
-    - name: postgres
+    - name: <container>
       securityContext:
         privileged: false
 

@@ -14,9 +14,9 @@ export const k8sPodReadOnlyRootFsCheck: CheckDefinition = {
       problem: (c) => (c.readOnlyRootFilesystem === true ? null : c.readOnlyRootFilesystem === false ? 'readOnlyRootFilesystem is false' : 'readOnlyRootFilesystem is not set (writable)'),
       passSummary: 'every running container has a read-only root filesystem',
     }),
-  remediation: `Make the root filesystem read-only and give PostgreSQL writable scratch space where it needs it:
+  remediation: `Make the root filesystem read-only and give the server writable scratch space where it needs it (PostgreSQL: its socket directory and /tmp; other engines: /tmp):
   containers:
-    - name: postgres
+    - name: <container>
       securityContext:
         readOnlyRootFilesystem: true
       volumeMounts:

@@ -23,7 +23,9 @@ For a Pending claim, read its events and check the storage class and provisioner
   kubectl describe pvc <pvc-name> -n <namespace>
   kubectl get storageclass
 
-For a Lost claim the backing volume is gone: restore the data from backup into a new claim (pgbackrest --stanza=<stanza> restore), then point the StatefulSet at it.
+For a Lost claim the backing volume is gone: restore the data from backup into a new claim, then point the StatefulSet at it:
+  PostgreSQL: pgbackrest --stanza=<stanza> restore
+  etcd: etcdctl snapshot restore <snapshot.db> --data-dir /var/lib/etcd
 
 Once Bound, restart the pods that were waiting for it:
   kubectl rollout restart statefulset/<name> -n <namespace>`,

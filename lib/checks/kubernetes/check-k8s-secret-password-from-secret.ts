@@ -27,11 +27,18 @@ export const k8sSecretPasswordFromSecretCheck: CheckDefinition = {
   kubectl create secret generic <db>-password -n <namespace> --from-literal=password="$(openssl rand -base64 32)"
 
   env:
-    - name: POSTGRES_PASSWORD
+    - name: <PASSWORD_VARIABLE>
       valueFrom:
         secretKeyRef: { name: <db>-password, key: password }
 
-For Redis pass it through the environment: --requirepass $(REDIS_PASSWORD). The old literal is exposed: rotate it (ALTER ROLE ... PASSWORD) after the rollout.`,
+The variable, by engine:
+  PostgreSQL: POSTGRES_PASSWORD
+  Redis: REDIS_PASSWORD, passed on as --requirepass $(REDIS_PASSWORD)
+  RabbitMQ: RABBITMQ_DEFAULT_PASS
+  Patroni: PATRONI_RESTAPI_PASSWORD
+  etcd: ETCD_ROOT_PASSWORD (Bitnami images)
+
+The old literal is exposed: rotate it after the rollout (password.age has the commands per engine).`,
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.2' },
     { framework: 'PCI-DSS', control: '8.6.3' },

@@ -33,9 +33,19 @@ Move the data directory to a claim. In a StatefulSet, use volumeClaimTemplates (
   volumeClaimTemplates:
     - metadata: { name: data }
       spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 20Gi } } }
-and mount "data" at the data directory (PGDATA, e.g. /var/lib/postgresql/data).
+and mount "data" at the data directory:
+  PostgreSQL: PGDATA, e.g. /var/lib/postgresql/data
+  Patroni: postgresql.data_dir in patroni.yml
+  Redis: dir in redis.conf, e.g. /data
+  RabbitMQ: /var/lib/rabbitmq
+  etcd: --data-dir, e.g. /var/lib/etcd
+  pgBackRest: repo1-path in pgbackrest.conf, e.g. /var/lib/pgbackrest
 
-Take a backup first (pgbackrest --stanza=<stanza> backup, or pg_dump), apply the change, restore if the volume starts empty, then:
+Take a backup first, apply the change, restore if the volume starts empty, then check the claims:
+  PostgreSQL: pgbackrest --stanza=<stanza> backup (or pg_dump -Fc <db>)
+  Redis: redis-cli -h <host> -p <port> --tls --rdb /backup/dump.rdb
+  etcd: etcdctl snapshot save /backup/etcd.db
+  RabbitMQ: rabbitmqctl export_definitions /backup/definitions.json
   kubectl get pvc -n <namespace>`,
   compliance: [
     { framework: 'SOC 2', control: 'A1.2' },

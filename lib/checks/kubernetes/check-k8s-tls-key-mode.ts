@@ -32,7 +32,7 @@ export const k8sTlsKeyModeCheck: CheckDefinition = {
           - { key: tls.crt, path: server-cert.pem, mode: 0644 }
           - { key: tls.key, path: server-key.pem, mode: 0600 }
 
-Set fsGroup so the postgres user owns the files, then check:
+Set fsGroup to the server's group (999 in the official PostgreSQL and Redis images) so it can read the key, then check:
   kubectl exec -n <namespace> <pod> -- ls -l /tls/`,
   compliance: [
     { framework: 'PCI-DSS', control: '3.6.1' },

@@ -47,19 +47,19 @@ export const passwordAgeCheck: CheckDefinition = {
   remediation: `Generate a new random password:
   openssl rand -base64 32
 
-Set it on the account, by engine:
-  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE app_user PASSWORD '<new password>';
-  Redis:      ACL SETUSER app_user resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
-  RabbitMQ:   rabbitmqctl change_password app_user '<new password>'
-  etcd:       etcdctl user passwd app_user --interactive=false   (reads the new password on stdin)
-  Patroni:    restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
+Set it on the account:
+  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE <user> PASSWORD '<new password>';
+  Redis: ACL SETUSER <user> resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
+  RabbitMQ: rabbitmqctl change_password <user> '<new password>'
+  etcd: etcdctl user passwd <user> --interactive=false   (reads the new password on stdin)
+  Patroni: restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
 
 Update the Kubernetes Secret and restart the clients that read it:
   kubectl create secret generic <secret> -n <namespace> --from-literal=password='<new password>' --dry-run=client -o yaml | kubectl apply -f -
   kubectl rollout restart deployment/<app> -n <namespace>
 
 Record the rotation on the target's credential in Posture, or reference the Secret so Posture reads its age.
-PostgreSQL can enforce the schedule too: ALTER ROLE app_user VALID UNTIL '<date 90 days ahead>';`,
+PostgreSQL: enforce the schedule too with ALTER ROLE <user> VALID UNTIL '<date 90 days ahead>';`,
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.9' },
     { framework: 'PCI-DSS', control: '8.6.3' },

@@ -22,12 +22,12 @@ export const passwordStrengthCheck: CheckDefinition = {
   remediation: `Generate a long random password (44 characters):
   openssl rand -base64 32
 
-Set it on the account, by engine:
-  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE app_user PASSWORD '<new password>';
-  Redis:      ACL SETUSER app_user resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
-  RabbitMQ:   rabbitmqctl change_password app_user '<new password>'
-  etcd:       etcdctl user passwd app_user --interactive=false   (reads the new password on stdin)
-  Patroni:    restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
+Set it on the account:
+  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE <user> PASSWORD '<new password>';
+  Redis: ACL SETUSER <user> resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
+  RabbitMQ: rabbitmqctl change_password <user> '<new password>'
+  etcd: etcdctl user passwd <user> --interactive=false   (reads the new password on stdin)
+  Patroni: restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
 
 Store it where the applications read it (e.g. the Kubernetes Secret), restart them, and update the credential in Posture:
   kubectl rollout restart deployment/<app> -n <namespace>`,

@@ -42,7 +42,7 @@ Or from psql, then reload (no restart needed):
   SELECT pg_reload_conf();
 
 Confirm from a client:
-  psql "host=<host> dbname=postgres sslmode=require" -c 'SHOW ssl;'
+  psql "host=<host> port=<port> dbname=<db> user=<user> sslmode=require" -c 'SHOW ssl;'
 
 If the server answers S but the handshake fails, check the server log for "could not load server certificate file" or a key/certificate mismatch.`,
   compliance: [

@@ -32,7 +32,7 @@ export const rabbitmqAmqpsEnabledCheck: CheckDefinition = {
 
 Check it and move clients to amqps://:
   rabbitmq-diagnostics listeners
-  openssl s_client -connect <host>:5671 </dev/null`,
+  openssl s_client -connect <host>:<port> </dev/null`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },
     { framework: 'GDPR', control: 'Art. 32(1)(a)' },

@@ -40,7 +40,7 @@ export const rabbitmqManagementHttpsCheck: CheckDefinition = {
 Renew an expired or untrusted certificate (signed by the CA clients trust, naming the host) and reload it:
   rabbitmqctl eval 'ssl:clear_pem_cache().'
 
-If the API is on other ports, tag the target management-port:<port> (and management-plaintext-port:<port>) in Posture.`,
+If the API is on other ports, tag the target management-port:<n> (and management-plaintext-port:<n>) in Posture.`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },
     { framework: 'PCI-DSS', control: '8.3.2' },

@@ -24,7 +24,7 @@ export const rabbitmqPlaintextClosedCheck: CheckDefinition = {
 Check nothing answers in clear:
   rabbitmq-diagnostics listeners
 
-If the plaintext port is not 5672, tag the target plaintext-port:<port> in Posture so it is the one probed.`,
+If the plaintext port is not 5672, tag the target plaintext-port:<n> in Posture so it is the one probed.`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },
     { framework: 'PCI-DSS', control: '8.3.2' },

@@ -30,7 +30,7 @@ Load it and check:
   redis-cli --tls ... ACL LOAD
   redis-cli --tls ... ACL LIST
 
-Clients then log in with a user name: rediss://app:<password>@<host>:6379. Drop requirepass from redis.conf once no client needs it.`,
+Clients then log in with a user name: rediss://app:<password>@<host>:<port>. Drop requirepass from redis.conf once no client needs it.`,
   compliance: [
     { framework: 'PCI-DSS', control: '2.2.2' },
     { framework: 'PCI-DSS', control: '7.2.1' },

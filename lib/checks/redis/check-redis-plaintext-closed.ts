@@ -31,7 +31,7 @@ Restart Redis and confirm nothing answers in clear:
   redis-cli -h <host> -p 6379 PING      # must fail
   redis-cli --tls --cacert ca.crt -h <host> -p 6379 PING
 
-Point every client at rediss:// first. If the plaintext port is not 6379, tag the target plaintext-port:<port> in Posture so it is the one probed.`,
+Point every client at rediss:// first. If the plaintext port is not 6379, tag the target plaintext-port:<n> in Posture so it is the one probed.`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },
     { framework: 'PCI-DSS', control: '8.3.2' },

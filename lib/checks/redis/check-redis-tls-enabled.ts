@@ -37,7 +37,7 @@ export const redisTlsEnabledCheck: CheckDefinition = {
   tls-protocols "TLSv1.2 TLSv1.3"
 
 Restart Redis, then connect with rediss:// URLs, or:
-  redis-cli --tls --cacert ca.crt -h <host> -p 6379 PING`,
+  redis-cli --tls --cacert ca.crt -h <host> -p <port> PING`,
   compliance: [
     { framework: 'PCI-DSS', control: '4.2.1' },
     { framework: 'GDPR', control: 'Art. 32(1)(a)' },

@@ -17,7 +17,8 @@ import type { RabbitMqObservation } from './rabbitmq';
 
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
-  target: { engine: string; host: string; port: number; database: string | null };
+  /** the inventory's view of the target; user, namespace and stanza only fill in remediation commands */
+  target: { engine: string; host: string; port: number; database: string | null; user?: string | null; namespace?: string | null; stanza?: string | null };
   reachability: ProbeOutcome<ReachabilityObservation>;
   pgTls: ProbeOutcome<PgTlsObservation>;
   certificate: ProbeOutcome<CertificateObservation>;

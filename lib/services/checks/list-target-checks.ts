@@ -5,6 +5,12 @@ import type { CheckArea, CheckStatus, ComplianceRef, JsonValue, Severity } from 
 import { authorize, type ServiceContext } from '../service-context';
 import { parseTargetId } from '../targets/parse-target-id';
 import { AppError } from '../../errors/app-error';
+import { renderRemediation, type RemediationFacts } from '../../checks/render-remediation';
+
+const stringField = (json: unknown, key: string): string | null => {
+  const v = json && typeof json === 'object' ? (json as Record<string, unknown>)[key] : null;
+  return typeof v === 'string' ? v : null;
+};
 
 export interface TargetCheckView {
   id: string;
@@ -30,8 +36,20 @@ const catalog = new Map(checkCatalog.map((c) => [c.id, c]));
 export async function listTargetChecks(ctx: ServiceContext, targetId: string): Promise<TargetCheckView[]> {
   authorize(ctx, 'inventory:read');
   const id = parseTargetId(targetId);
-  const exists = await db.target.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw new AppError('not_found', 'Database not found');
+  const target = await db.target.findUnique({
+    where: { id },
+    select: { engine: true, host: true, port: true, database: true, k8s: true, backupConfig: true, credential: { select: { username: true } } },
+  });
+  if (!target) throw new AppError('not_found', 'Database not found');
+  const facts: RemediationFacts = {
+    engine: target.engine,
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.credential?.username ?? null,
+    namespace: stringField(target.k8s, 'namespace'),
+    stanza: stringField(target.backupConfig, 'stanza'),
+  };
   const now = new Date();
   const [rows, exceptions] = await Promise.all([
     db.checkState.findMany({ where: { targetId: id } }),
@@ -57,7 +75,7 @@ export async function listTargetChecks(ctx: ServiceContext, targetId: string): P
         status: r.status,
         summary: typeof evidence.summary === 'string' ? evidence.summary : '',
         evidence,
-        remediation: def?.remediation ?? '',
+        remediation: def ? renderRemediation(def.remediation, facts) : '',
         why: def?.why ?? '',
         compliance: def?.compliance ?? [],
         firstSeenAt: r.firstSeenAt.toISOString(),
