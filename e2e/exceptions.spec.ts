@@ -5,7 +5,8 @@ import { e2eUser } from './helpers/e2e-user';
 import { login } from './helpers/login';
 
 const shots = 'test-results/screenshots';
-const CSV_HEADER = 'target,environment,team,owner_email,check_id,check_title,severity,status,summary,first_seen,changed_at,last_seen,exception_until';
+const CSV_HEADER =
+  'target,host,port,database,grade,environment,team,owner_email,owner_email_source,check_id,check_title,severity,status,summary,remediation,first_seen,changed_at,last_seen,exception_until';
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
@@ -98,9 +99,9 @@ test.describe('Findings and exceptions', () => {
     const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(new RegExp(`^${name},staging,risk-e2e,,pg\\.tls\\.enabled,TLS is enabled,critical,fail,`));
+    expect(lines[1]).toMatch(new RegExp(`^${name},127\\.0\\.0\\.1,\\d+,,F,staging,risk-e2e,,none,pg\\.tls\\.enabled,TLS is enabled,critical,fail,`));
     expect(lines[1]).toMatch(new RegExp(`,${utcDay(90)}T23:59:59\\.999Z$`));
-    expect(lines[2]).toMatch(new RegExp(`^${name},staging,risk-e2e,,pg\\.tls\\.required,.*,high,fail,.*,$`));
+    expect(lines[2]).toMatch(new RegExp(`^${name},127\\.0\\.0\\.1,\\d+,,F,staging,risk-e2e,,none,pg\\.tls\\.required,.*,high,fail,.*,$`, 's'));
     expect(lines[3]).toBe('');
 
     await page.goto('/findings?q=no-such-database-anywhere');

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TargetView } from '../services/targets/target-view';
 import type { CreateTargetInput, CredentialInput, UpdateTargetInput } from '../validations/target';
+import type { AssignOwnerInput } from '../validations/assign-owner';
 import { apiFetch } from './api-fetch';
 
 const base = '/api/v1/databases';
@@ -12,6 +13,14 @@ export function useCreateDatabase() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateTargetInput) => apiFetch<TargetView>(base, { method: 'POST', json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useAssignOwner() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssignOwnerInput) => apiFetch<{ updated: number }>(`${base}/owner`, { method: 'POST', json: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExceptionView } from '../services/exceptions/exception-view';
-import type { CreateExceptionInput } from '../validations/exception';
+import type { CreateExceptionInput, CreateExceptionsInput } from '../validations/exception';
 import { apiFetch } from './api-fetch';
 
 const base = '/api/v1/exceptions';
@@ -18,6 +18,15 @@ export function useCreateException() {
   return useMutation({
     mutationFn: (input: CreateExceptionInput) => apiFetch<ExceptionView>(base, { method: 'POST', json: input }),
     onSuccess: (e) => invalidate(qc, e.targetId),
+  });
+}
+
+/** Several findings at once; the list page refreshes itself, so every database's cache is stale. */
+export function useCreateExceptions() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateExceptionsInput) => apiFetch<{ items: ExceptionView[] }>(`${base}/bulk`, { method: 'POST', json: input }),
+    onSuccess: () => invalidate(qc, null),
   });
 }
 

@@ -35,6 +35,22 @@ export function createExceptionSchema(now: Date, knownCheckIds: ReadonlySet<stri
 
 export type CreateExceptionInput = z.input<typeof createExceptionBodySchema>;
 
+export const BULK_EXCEPTIONS_MAX = 200;
+
+/** Several findings accepted at once, with one justification and one end date (all or none). */
+export const createExceptionsBodySchema = z
+  .object({
+    items: z
+      .array(createExceptionBodySchema.pick({ targetId: true, checkId: true }).strict())
+      .min(1, 'Select at least one finding')
+      .max(BULK_EXCEPTIONS_MAX, `At most ${BULK_EXCEPTIONS_MAX} findings at once`),
+    reason: createExceptionBodySchema.shape.reason,
+    expiresAt: createExceptionBodySchema.shape.expiresAt,
+  })
+  .strict();
+
+export type CreateExceptionsInput = z.input<typeof createExceptionsBodySchema>;
+
 export const exceptionStates = ['active', 'expired', 'revoked', 'all'] as const;
 
 export const listExceptionsQuerySchema = z.object({

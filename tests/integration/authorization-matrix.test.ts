@@ -36,6 +36,8 @@ const expected: Record<string, Caller[]> = {
   'PUT /api/v1/discovery/settings': adminOnly,
   'POST /api/v1/exceptions': editors,
   'POST /api/v1/exceptions/{id}/revoke': editors,
+  'POST /api/v1/exceptions/bulk': editors,
+  'POST /api/v1/databases/owner': inventoryWriters,
   'POST /api/v1/fleet/rollup': adminOnly,
   'PUT /api/v1/alerts/settings': adminOnly,
   'POST /api/v1/alerts/test': adminOnly,

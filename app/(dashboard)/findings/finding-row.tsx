@@ -14,16 +14,29 @@ interface Props {
   since: { text: string; title: string };
   canAccept: boolean;
   columns: number;
+  /** the row's checkbox for bulk actions; null when the role can take none */
+  selection: { checked: boolean; disabled: boolean; onChange: (on: boolean) => void } | null;
 }
 
 /** One finding; editors can open an Accept risk form in a row of its own below it (the exception column holds the button). */
-export function FindingRow({ finding: f, since, canAccept, columns }: Props) {
+export function FindingRow({ finding: f, since, canAccept, columns, selection }: Props) {
   const [accepting, setAccepting] = useState(false);
   const hydrated = useHydrated();
   const formId = `accept-${f.targetId}-${f.checkId}`;
   return (
     <>
-      <tr>
+      <tr className={selection?.checked ? 'row-selected' : undefined}>
+        {selection ? (
+          <td className="cell-select">
+            <input
+              type="checkbox"
+              aria-label={`Select ${f.checkTitle} on ${f.targetName}`}
+              checked={selection.checked}
+              disabled={selection.disabled}
+              onChange={(e) => selection.onChange(e.target.checked)}
+            />
+          </td>
+        ) : null}
         <td className="cell-name">
           <Link href={`/databases/${f.targetId}`} className="truncate" title={f.targetName}>
             {f.targetName}

@@ -1,22 +1,45 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import type { FindingPage } from '@/lib/services/findings/list-findings';
-import { findingSeverities, findingStatuses } from '@/lib/validations/finding';
+import { expiryWindowChoices, findingSeverities, findingStatuses } from '@/lib/validations/finding';
+import { MultiSelectFilter } from '../../_components/multi-select-filter';
 import type { FindingsQuery } from './findings-query';
+
+const flat = (values: readonly string[]) => [{ options: values.map((v) => ({ value: v, text: v })) }];
 
 /** A GET form, so every filter lands in the URL and the list is rendered on the server. */
 export function FindingsFilters({ query, facets }: { query: FindingsQuery; facets: FindingPage['facets'] }) {
   return (
-    <Form action="/findings" className="filters" role="search" aria-label="Filter findings">
+    // keyed by the query, so the multi-selects start again from the URL after Apply or Reset
+    <Form key={JSON.stringify(query)} action="/findings" className="filters" role="search" aria-label="Filter findings">
       <div className="field filter-q">
         <label htmlFor="ff-q">Database</label>
         <input id="ff-q" name="q" type="search" placeholder="Name contains" defaultValue={query.q ?? ''} />
       </div>
-      <Select id="ff-severity" name="severity" label="Severity" value={query.severity} options={findingSeverities.map((s) => [s, s])} />
-      <Select id="ff-status" name="status" label="Status" value={query.status} options={findingStatuses.map((s) => [s, s])} />
-      <Select id="ff-check" name="checkId" label="Check" value={query.checkId} options={facets.checks.map((c) => [c.id, c.id])} />
-      <Select id="ff-team" name="team" label="Team" value={query.team} options={facets.teams.map((t) => [t, t])} />
-      <Select id="ff-env" name="environment" label="Environment" value={query.environment} options={facets.environments.map((e) => [e, e])} />
+      <MultiSelectFilter name="severity" label="Severity" value={query.severity ?? []} groups={flat(findingSeverities)} />
+      <MultiSelectFilter name="status" label="Status" value={query.status ?? []} groups={flat(findingStatuses)} />
+      <MultiSelectFilter
+        name="checkId"
+        label="Check"
+        value={query.checkId ?? []}
+        searchable
+        groups={facets.checkGroups.map((g) => ({ label: g.label, options: g.checks.map((c) => ({ value: c.id, text: c.title, hint: c.id })) }))}
+      />
+      <MultiSelectFilter name="team" label="Team" value={query.team ?? []} groups={flat(facets.teams)} />
+      <MultiSelectFilter name="environment" label="Environment" value={query.environment ?? []} groups={flat(facets.environments)} />
+      <div className="field">
+        <label htmlFor="ff-expiry">Certificate expires</label>
+        <select id="ff-expiry" name="expiresWithinDays" defaultValue={query.expiresWithinDays === undefined ? '' : String(query.expiresWithinDays)}>
+          <option value="">Any time</option>
+          {[...new Set([...expiryWindowChoices, ...(query.expiresWithinDays === undefined ? [] : [query.expiresWithinDays])])]
+            .sort((a, b) => a - b)
+            .map((d) => (
+              <option key={d} value={String(d)}>
+                within {d} days
+              </option>
+            ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor="ff-exceptions">Accepted risks</label>
         <select id="ff-exceptions" name="exceptions" defaultValue={query.exceptions}>
@@ -36,22 +59,5 @@ export function FindingsFilters({ query, facets }: { query: FindingsQuery; facet
         </Link>
       </div>
     </Form>
-  );
-}
-
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: [string, string][] }) {
-  const all: [string, string][] = value && !options.some(([v]) => v === value) ? [[value, value], ...options] : options;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">Any</option>
-        {all.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -5,8 +5,8 @@ import { hrefWith, parseUrlQuery, type RawSearchParams } from '@/lib/ui/url-quer
 export type FindingsQuery = z.output<typeof listFindingsQuerySchema>;
 export type { RawSearchParams };
 
-const keys = ['q', 'severity', 'checkId', 'team', 'environment', 'status', 'exceptions', 'sort', 'dir', 'page', 'pageSize'] as const;
-export const findingFilterKeys = ['q', 'severity', 'checkId', 'team', 'environment', 'status', 'exceptions'] as const;
+const keys = ['q', 'severity', 'checkId', 'team', 'environment', 'status', 'expiresWithinDays', 'exceptions', 'sort', 'dir', 'page', 'pageSize'] as const;
+export const findingFilterKeys = ['q', 'severity', 'checkId', 'team', 'environment', 'status', 'expiresWithinDays', 'exceptions'] as const;
 
 export function parseFindingsQuery(raw: RawSearchParams): { query: FindingsQuery; params: Record<string, string> } {
   return parseUrlQuery(raw, keys, listFindingsQuerySchema);

@@ -43,7 +43,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         )
       ) : (
         <>
-          <FindingsTable page={result} params={params} canAccept={roleAllows(ctx.actor.role, 'exceptions:write')} />
+          <FindingsTable page={result} params={params} canAccept={roleAllows(ctx.actor.role, 'exceptions:write')} canAssign={roleAllows(ctx.actor.role, 'inventory:write')} />
           <PageLinks total={result.total} page={result.page} pageSize={result.pageSize} hrefFor={(page) => findingsHref(params, { page: String(page) })} />
         </>
       )}

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { assignOwnerSchema } from '../../validations/assign-owner';
 import { createTargetSchema, credentialInputSchema, updateTargetSchema } from '../../validations/target';
 import { archiveTargetSchema, recordRotationSchema, targetHistoryQuerySchema } from '../../validations/target-actions';
 import { listDatabasesQuerySchema } from '../../validations/api/list-databases-query-schema';
@@ -25,6 +27,19 @@ export const databaseOperations = {
     query: listDatabasesQuerySchema,
     success: { status: 200, response: databasePageSchema },
     errors: [400],
+  }),
+  assignOwner: defineOperation({
+    operationId: 'assignDatabaseOwner',
+    method: 'post',
+    path: '/api/v1/databases/owner',
+    tag,
+    summary: 'Set the owner team and/or owner email of several databases at once (all or none; audited per database)',
+    description: 'Up to 500 ids. A field left out stays as it is; an empty string clears it. 404 names the first id that does not exist.',
+    scopes: ['write'],
+    permission: 'inventory:write',
+    body: assignOwnerSchema,
+    success: { status: 200, response: z.object({ updated: z.int().min(0).meta({ description: 'databases whose owner changed' }) }).meta({ id: 'OwnerAssignment' }) },
+    errors: [400, 404],
   }),
   create: defineOperation({
     operationId: 'createDatabase',

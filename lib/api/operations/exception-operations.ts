@@ -1,4 +1,5 @@
-import { createExceptionBodySchema, listExceptionsQuerySchema } from '../../validations/exception';
+import { z } from 'zod';
+import { createExceptionBodySchema, createExceptionsBodySchema, listExceptionsQuerySchema } from '../../validations/exception';
 import { exceptionPageSchema, exceptionSchema } from '../../validations/api/exception-schemas';
 import { uuidParam } from '../../validations/api/common-schemas';
 import { defineOperation } from '../api-operation';
@@ -31,6 +32,19 @@ export const exceptionOperations = {
     permission: 'exceptions:write',
     body: createExceptionBodySchema,
     success: { status: 201, response: exceptionSchema },
+    errors: [400, 404, 409],
+  }),
+  createMany: defineOperation({
+    operationId: 'createExceptions',
+    method: 'post',
+    path: '/api/v1/exceptions/bulk',
+    tag,
+    summary: 'Accept the risk of several findings with one justification and one end date, all or none (audited per exception)',
+    description: `Up to 200 findings. A finding already accepted (409) or a database that is gone (404) refuses the whole request, naming the item. ${editorsOnly}`,
+    scopes: [],
+    permission: 'exceptions:write',
+    body: createExceptionsBodySchema,
+    success: { status: 201, response: z.object({ items: z.array(exceptionSchema) }).meta({ id: 'ExceptionBatch' }) },
     errors: [400, 404, 409],
   }),
   revoke: defineOperation({

@@ -1,18 +1,28 @@
 import 'server-only';
 import { checkCatalog } from '../../checks/check-catalog';
 import type { CheckStatus, Severity } from '../../checks/check-definition';
+import { ownerAddress } from '../../alerts/owner-address';
 
-/** One non-passing check on one active database, and the exception that accepts it, if any. */
+/** One non-passing check on one active database (or, in the certificate window, any cert.expiry), and its exception. */
 export interface FindingView {
   targetId: string;
   targetName: string;
+  engine: string;
+  host: string;
+  port: number;
+  database: string | null;
+  /** the database's grade as of its last scan */
+  grade: string | null;
   environment: string;
   ownerTeam: string | null;
+  /** the database's owner email, else its owner team's address from the alert settings */
   ownerEmail: string | null;
+  /** where ownerEmail came from; null when the database has neither */
+  ownerEmailSource: 'owner' | 'team' | null;
   checkId: string;
   checkTitle: string;
   severity: Severity;
-  status: Extract<CheckStatus, 'fail' | 'warn' | 'error'>;
+  status: Extract<CheckStatus, 'pass' | 'fail' | 'warn' | 'error'>;
   summary: string;
   firstSeenAt: string;
   changedAt: string;
@@ -26,6 +36,14 @@ export interface FindingView {
 export interface FindingRow {
   targetId: string;
   targetName: string;
+  engine: string;
+  host: string;
+  port: number;
+  database: string | null;
+  grade: string | null;
+  probeUser: string | null;
+  namespace: string | null;
+  stanza: string | null;
   environment: string;
   ownerTeam: string | null;
   ownerEmail: string | null;
@@ -42,13 +60,20 @@ export interface FindingRow {
 
 const titles = new Map(checkCatalog.map((c) => [c.id, c.title]));
 
-export function toFindingView(r: FindingRow): FindingView {
+export function toFindingView(r: FindingRow, teamAddresses: readonly { team: string; email: string }[]): FindingView {
+  const owner = ownerAddress(r, teamAddresses);
   return {
     targetId: r.targetId,
     targetName: r.targetName,
+    engine: r.engine,
+    host: r.host,
+    port: r.port,
+    database: r.database,
+    grade: r.grade,
     environment: r.environment,
     ownerTeam: r.ownerTeam,
-    ownerEmail: r.ownerEmail,
+    ownerEmail: owner?.email ?? null,
+    ownerEmailSource: owner?.source ?? null,
     checkId: r.checkId,
     checkTitle: titles.get(r.checkId) ?? r.checkId,
     severity: r.severity as Severity,

@@ -11,7 +11,9 @@ const sevRank = Prisma.sql`(CASE cs.severity WHEN 'critical' THEN 4 WHEN 'high' 
 const rankOf: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 export const findingColumns = Prisma.sql`
-  cs."targetId" AS "targetId", t.name AS "targetName", t.environment, t."ownerTeam" AS "ownerTeam", t."ownerEmail" AS "ownerEmail",
+  cs."targetId" AS "targetId", t.name AS "targetName", t.engine::text AS engine, t.host, t.port, t.database, t.grade,
+  cr.username AS "probeUser", t.k8s->>'namespace' AS namespace, t."backupConfig"->>'stanza' AS stanza,
+  t.environment, t."ownerTeam" AS "ownerTeam", t."ownerEmail" AS "ownerEmail",
   cs."checkId" AS "checkId", cs.status::text AS status, cs.severity::text AS severity, cs.evidence->>'summary' AS summary,
   cs."firstSeenAt" AS "firstSeenAt", cs."changedAt" AS "changedAt", cs."lastSeenAt" AS "lastSeenAt",
   ex.id AS "exceptionId", ex."expiresAt" AS "exceptionUntil"`;
@@ -21,6 +23,7 @@ export function findingsFrom(now: Date): Prisma.Sql {
   return Prisma.sql`
   FROM "CheckState" cs
   JOIN "Target" t ON t.id = cs."targetId"
+  LEFT JOIN "Credential" cr ON cr.id = t."credentialId"
   LEFT JOIN LATERAL (
     SELECT e.id, e."expiresAt" FROM "Exception" e
     WHERE e."checkId" = cs."checkId" AND (e."targetId" = cs."targetId" OR e."targetId" IS NULL)
@@ -31,13 +34,29 @@ export function findingsFrom(now: Date): Prisma.Sql {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function findingsWhere(f: FindingFilters): Prisma.Sql {
+export function findingsWhere(f: FindingFilters, now: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`t."archivedAt" IS NULL`];
-  parts.push(f.status ? Prisma.sql`cs.status = ${f.status}::"CheckStatus"` : Prisma.sql`cs.status IN ('fail', 'warn', 'error')`);
-  if (f.severity) parts.push(Prisma.sql`cs.severity = ${f.severity}::"Severity"`);
-  if (f.checkId) parts.push(Prisma.sql`cs."checkId" = ${f.checkId}`);
-  if (f.team) parts.push(Prisma.sql`t."ownerTeam" = ${f.team}`);
-  if (f.environment) parts.push(Prisma.sql`t.environment = ${f.environment}`);
+  const listOf = (list: readonly string[] | undefined) => (list && list.length > 0 ? list : null);
+  const statuses = listOf(f.status);
+  if (statuses) parts.push(Prisma.sql`cs.status::text = ANY(${statuses}::text[])`);
+  // the certificate window is a list of certificates, not of findings: one that still passes is on it too
+  else if (f.expiresWithinDays === undefined) parts.push(Prisma.sql`cs.status IN ('fail', 'warn', 'error')`);
+  else parts.push(Prisma.sql`cs.status IN ('pass', 'fail', 'warn', 'error')`);
+  if (f.expiresWithinDays !== undefined) {
+    const until = new Date(now.getTime() + f.expiresWithinDays * 86_400_000);
+    parts.push(Prisma.sql`cs."checkId" = 'cert.expiry'`);
+    // evidence is ours, but a row that does not hold an ISO date is left out rather than failing the cast
+    parts.push(Prisma.sql`(cs.evidence->>'earliestNotAfter') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T'`);
+    parts.push(Prisma.sql`(cs.evidence->>'earliestNotAfter')::timestamptz <= ${until.toISOString()}::timestamptz`);
+  }
+  const severities = listOf(f.severity);
+  if (severities) parts.push(Prisma.sql`cs.severity::text = ANY(${severities}::text[])`);
+  const checks = listOf(f.checkId);
+  if (checks) parts.push(Prisma.sql`cs."checkId" = ANY(${checks}::text[])`);
+  const teams = listOf(f.team);
+  if (teams) parts.push(Prisma.sql`t."ownerTeam" = ANY(${teams}::text[])`);
+  const environments = listOf(f.environment);
+  if (environments) parts.push(Prisma.sql`t.environment = ANY(${environments}::text[])`);
   if (f.q) parts.push(Prisma.sql`t.name ILIKE ${`%${escapeLike(f.q)}%`}`);
   if (f.exceptions === 'exclude') parts.push(Prisma.sql`ex.id IS NULL`);
   if (f.exceptions === 'only') parts.push(Prisma.sql`ex.id IS NOT NULL`);

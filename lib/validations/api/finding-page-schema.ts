@@ -5,13 +5,19 @@ export const findingSchema = z
   .object({
     targetId: z.uuid(),
     targetName: z.string(),
+    engine: z.string(),
+    host: z.string(),
+    port: z.int(),
+    database: z.string().nullable(),
+    grade: z.string().nullable().meta({ description: "the database's grade as of its last scan" }),
     environment: z.string(),
     ownerTeam: z.string().nullable(),
-    ownerEmail: z.string().nullable(),
+    ownerEmail: z.string().nullable().meta({ description: "the database's owner email, else its owner team's address from the alert settings" }),
+    ownerEmailSource: z.enum(['owner', 'team']).nullable().meta({ description: 'where ownerEmail came from; null when the database has neither' }),
     checkId: z.string(),
     checkTitle: z.string(),
     severity: severityName,
-    status: z.enum(['fail', 'warn', 'error']),
+    status: z.enum(['pass', 'fail', 'warn', 'error']).meta({ description: 'pass only in the certificate window (expiresWithinDays)' }),
     summary: z.string(),
     firstSeenAt: isoDateTime,
     changedAt: isoDateTime,
@@ -31,6 +37,9 @@ export const findingPageSchema = z
     dir: z.enum(['asc', 'desc']),
     facets: z.object({
       checks: z.array(z.object({ id: z.string(), title: z.string() })),
+      checkGroups: z
+        .array(z.object({ label: z.string(), checks: z.array(z.object({ id: z.string(), title: z.string() })) }))
+        .meta({ description: "the checks of the fleet's engines: each engine's own, then each shared concern once" }),
       teams: z.array(z.string()),
       environments: z.array(z.string()),
     }),
