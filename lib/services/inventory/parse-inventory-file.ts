@@ -68,14 +68,14 @@ export interface InventoryParseOptions {
   checkEntry?: (entry: InventoryEntry) => { path: readonly PropertyKey[]; message: string }[];
 }
 
-/** A parsed document, or one too deep to parse, with the line in the whole file of an offset in its piece. */
-type FileDocument = { lineAt: (offset: number) => number } & ({ doc: Document.Parsed } | { deepAt: number });
+/** A parsed document with the line in the whole file of an offset in its piece, or the line of one too deep to parse. */
+type FileDocument = { doc: Document.Parsed; lineAt: (offset: number) => number } | { deepAt: number };
 
 /** Each document of the file, parsed alone, so the one broken by a syntax error leaves the others to be checked. */
 function fileDocuments(text: string): FileDocument[] {
   return splitYamlDocuments(text).flatMap(({ text: piece, firstLine, lastLine }): FileDocument[] => {
     const deep = yamlTooDeep(piece, MAX_NESTING);
-    if (deep) return [{ deepAt: firstLine + deep.line - 1, lineAt: () => firstLine }];
+    if (deep) return [{ deepAt: firstLine + deep.line - 1 }];
     const lines = new LineCounter();
     // An error at the end of the piece (an unclosed quote) is on its last line, not on the next document's `---`.
     const lineAt = (offset: number) => Math.min(lastLine, firstLine + lines.linePos(offset).line - 1);
@@ -100,12 +100,11 @@ export function parseInventoryFile(text: string, options: InventoryParseOptions)
   const entries: InventoryEntry[] = [];
   docs.forEach((fileDoc, i) => {
     const document = i + 1;
-    const { lineAt } = fileDoc;
     if ('deepAt' in fileDoc) {
       issues.push({ document, line: fileDoc.deepAt, path: '', message: `nests deeper than ${MAX_NESTING} levels` });
       return;
     }
-    const { doc } = fileDoc;
+    const { doc, lineAt } = fileDoc;
     if (doc.errors.length > 0) {
       for (const e of doc.errors) issues.push({ document, line: lineAt(e.pos[0]), path: '', message: `YAML syntax: ${e.message}` });
       return;
