@@ -251,7 +251,7 @@ test.describe('inventory as an admin', () => {
     await yaml.fill(entries(`    port: 99999\n    credential: { username: app, password: literal-${stamp} }`));
     await page.getByRole('button', { name: 'Import' }).click();
     const errors = page.getByRole('alert').filter({ hasText: 'The inventory file has' });
-    await expect(errors).toContainText('must be 1–65535');
+    await expect(errors).toContainText('must be a whole number from 1 to 65535');
     await expect(errors).toContainText('literal passwords are refused');
     await expect(errors).toContainText('line');
     await screenshot(page, 'inventory-errors-1280');
@@ -270,5 +270,33 @@ test.describe('inventory as an admin', () => {
     const text = await exported.text();
     expect(text).toContain(`imp-${stamp}-a`);
     expect(text).not.toContain(`literal-${stamp}`);
+  });
+
+  test('a file with a broken document lists the errors of every document, and imports nothing', async ({ page }) => {
+    const stamp = Date.now();
+    const doc = (...lines: string[]) => ['apiVersion: posture/v1', 'kind: Inventory', 'databases:', ...lines].join('\n');
+    const file = [
+      doc(`  - name: "multi-${stamp}-a`, '    engine: postgresql'),
+      doc(`  - name: multi-${stamp}-b`, '    engine: redis', '    host: b.example.com'),
+      doc(`  - name: multi-${stamp}-c`, '    engine: mysql', '    host: c.example.com', '    port: abc'),
+    ].join('\n---\n');
+    await page.goto('/settings/inventory');
+    await page.getByLabel('Inventory YAML', { exact: true }).fill(file);
+    await page.getByRole('button', { name: 'Import' }).click();
+
+    const errors = page.getByRole('alert').filter({ hasText: 'The inventory file has 3 errors' });
+    await expect(errors).toBeVisible();
+    const items = errors.getByRole('listitem');
+    await expect(items).toHaveText([
+      /^document 1, line 5 YAML syntax: Missing closing "quote$/,
+      'document 3, line 18: databases[0].engine must be one of postgresql, redis, rabbitmq, patroni, etcd, pgbackrest',
+      'document 3, line 20: databases[0].port must be a whole number from 1 to 65535',
+    ]);
+    await screenshot(page, 'inventory-errors-multi-document-1280');
+
+    // All or nothing: the valid document between the broken ones was not imported either.
+    const listed = await page.request.get(`/api/v1/databases?q=multi-${stamp}`);
+    expect(listed.ok()).toBe(true);
+    expect(await listed.text()).not.toContain(`multi-${stamp}-b`);
   });
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApiOperation } from '../api/api-operation';
 import { requireApiCaller } from '../auth/require-user';
 import { AppError } from '../errors/app-error';
+import { plainIssueMessage } from '../validations/plain-issue-message';
 import { authorizeAny, type ServiceContext } from '../services/service-context';
 import { apiRoute, readJson } from './api-route';
 
@@ -38,15 +39,18 @@ async function readBody(req: NextRequest, op: ApiOperation): Promise<unknown> {
   return readJson(req);
 }
 
+// zod's own wording is for programmers; a field without a message of its own gets a plain one.
+const plainWords = { error: plainIssueMessage };
+
 /** Throws the schema's 400 unless it accepts the value, which then is of the schema's input type. */
 function assertAccepted<S extends z.ZodType>(schema: S, value: unknown): asserts value is z.input<S> {
-  const checked = schema.safeParse(value);
+  const checked = schema.safeParse(value, plainWords);
   if (!checked.success) throw checked.error;
 }
 
 function parseQuery<Q extends z.ZodObject | undefined>(op: ApiOperation<z.ZodObject | undefined, Q>, req: NextRequest): Output<Q> {
   const raw = Object.fromEntries(req.nextUrl.searchParams);
-  if (op.query) return op.query.parse(raw) as Output<Q>;
+  if (op.query) return op.query.parse(raw, plainWords) as Output<Q>;
   const [first] = Object.keys(raw);
   if (first !== undefined) throw new AppError('bad_request', 'Invalid input', [{ path: first, message: 'is not a known parameter' }]);
   return {} as Output<Q>;
@@ -71,7 +75,7 @@ export function operationRoute<
 >(op: ApiOperation<P, Q, B, R>, handler: (input: OperationInput<P, Q, B>) => Promise<Result<R> | Response>) {
   return apiRoute<Record<string, string>>(async (req, rawParams) => {
     const ctx = await requireApiCaller(req);
-    const params = (op.params ? op.params.parse(rawParams) : {}) as Output<P>;
+    const params = (op.params ? op.params.parse(rawParams, plainWords) : {}) as Output<P>;
     authorizeOperation(ctx, op as ApiOperation, params);
     const query = parseQuery(op, req);
     let body: unknown = undefined;

@@ -39,11 +39,14 @@ export const inventoryEntrySchema = z
 
 /** One YAML document of an inventory file; a file may hold several, separated by `---`. */
 export const inventoryDocumentSchema = z
-  .object({
-    apiVersion: z.literal(inventoryApiVersion, `must be ${inventoryApiVersion}`),
-    kind: z.literal(inventoryKind, `must be ${inventoryKind}`),
-    databases: z.array(inventoryEntrySchema).default([]),
-  })
+  .object(
+    {
+      apiVersion: z.literal(inventoryApiVersion, `must be ${inventoryApiVersion}`),
+      kind: z.literal(inventoryKind, `must be ${inventoryKind}`),
+      databases: z.array(inventoryEntrySchema, { error: 'must be a list of database entries' }).default([]),
+    },
+    { error: (iss) => (iss.code === 'invalid_type' ? 'must be a map with apiVersion, kind and databases' : undefined) },
+  )
   .strict();
 
 export type InventoryEntry = z.output<typeof inventoryEntrySchema>;

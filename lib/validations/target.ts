@@ -17,6 +17,13 @@ const defaultPorts: Record<(typeof engines)[number], number> = {
 };
 export const defaultPortFor = (engine: (typeof engines)[number]) => defaultPorts[engine];
 
+const oneOf = (values: readonly string[]) => ({ error: `must be one of ${values.join(', ')}` });
+/** A whole number in [min, max], typed or sent as text (a form field); one message for every way it can be wrong. */
+const wholeNumber = (min: number, max: number, unit = '') => {
+  const message = `must be a whole number${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const isHostname = (h: string) => h.length <= 253 && h.split('.').every((l) => dnsLabel.test(l));
 const isIp = (h: string) => z.ipv4().safeParse(h).success || z.ipv6().safeParse(h).success;
@@ -54,6 +61,8 @@ export const kubernetesRefsSchema = z
   })
   .strict();
 
+const backupSources = ['pgbackrest', 'dump-dir', 'cronjob'] as const;
+
 export const backupSourceSchema = z.discriminatedUnion('source', [
   z
     .object({
@@ -68,13 +77,16 @@ export const backupSourceSchema = z.discriminatedUnion('source', [
   z
     .object({ source: z.literal('cronjob'), namespace: k8sName.optional(), name: k8sName })
     .strict(),
-]);
+], {
+  // The union's own issue is the unknown source; an object of another type falls to the parse's messages.
+  error: (iss) => (iss.code === 'invalid_union' ? oneOf(backupSources).error : undefined),
+});
 
 const tag = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9:_.-]{0,39}$/, 'tags are lower-case letters, digits and : _ . - (max 40)');
+  .regex(/^[a-z0-9][a-z0-9:_.-]{0,39}$/, 'must be lower-case letters, digits and : _ . - (at most 40)');
 
 export const targetNameSchema = z
   .string()
@@ -93,9 +105,9 @@ const optionalText = (max: number) =>
 
 export const targetFieldsSchema = z.object({
   name: targetNameSchema,
-  engine: z.enum(engines),
+  engine: z.enum(engines, oneOf(engines)),
   host: hostSchema,
-  port: z.coerce.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
+  port: wholeNumber(1, 65535),
   database: optionalText(63),
   environment: z
     .string()
@@ -109,8 +121,8 @@ export const targetFieldsSchema = z.object({
     .nullable()
     .optional(),
   service: optionalText(120),
-  tags: z.array(tag).max(20, 'at most 20 tags'),
-  criticality: z.enum(criticalities),
+  tags: z.array(tag).max(20, 'must list at most 20 tags'),
+  criticality: z.enum(criticalities, oneOf(criticalities)),
   kubernetes: kubernetesRefsSchema.nullable().optional(),
   backup: backupSourceSchema.nullable().optional(),
   /** PEM bundle the served chain must anchor in (cert.trusted); the system roots when empty */
@@ -134,8 +146,8 @@ export const targetFieldsSchema = z.object({
     .optional(),
   /** admins only: lets the probe log in over plaintext with SCRAM when the server offers no TLS */
   allowPlaintextLogin: z.boolean().optional(),
-  passwordMaxAgeDays: z.coerce.number().int().min(1).max(3650).nullable().optional(),
-  backupMaxAgeHours: z.coerce.number().int().min(1).max(8760).nullable().optional(),
+  passwordMaxAgeDays: wholeNumber(1, 3650, ' of days').nullable().optional(),
+  backupMaxAgeHours: wholeNumber(1, 8760, ' of hours').nullable().optional(),
 });
 
 /** A password typed into the UI or API; it is encrypted on arrival and never shown again. */

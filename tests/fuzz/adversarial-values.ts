@@ -33,6 +33,7 @@ export const adversarialValues: ReadonlyArray<readonly [name: string, value: str
   ['yaml anchors and tags', fill('&a !t *a ', '')],
   ['quotes', fill(`"'`, '')],
   ['flow lines', fill('[a]\n', '')],
+  ['yaml documents, each broken', fill('a: "\n---\n', '')],
   ['empty keys', fill(': \n', '')],
   ['distinct keys', fill(Array.from({ length: 10_000 }, (_, i) => `k${i}: 1\n`).join(''), '')],
   ['unicode', fill('𝒜é\u0301ß😀', '!')],

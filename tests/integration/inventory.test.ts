@@ -97,7 +97,7 @@ describe('inventory import/export against the real store', () => {
     expect(err.message).toBe('The inventory file has 2 errors');
     const portLine = lineOf(yaml, 'port: 70000');
     expect(err.details).toEqual([
-      { path: `document 1, line ${portLine}: databases[1].port`, message: 'must be 1–65535', line: portLine, document: 1 },
+      { path: `document 1, line ${portLine}: databases[1].port`, message: 'must be a whole number from 1 to 65535', line: portLine, document: 1 },
       expect.objectContaining({ path: `document 1, line ${lineOf(yaml, 'colour: blue')}: databases[2].colour`, message: 'is not a known field' }),
     ]);
     expect(await countNamed([a, b, c])).toBe(0);
@@ -113,6 +113,19 @@ describe('inventory import/export against the real store', () => {
     expect(err.details![0]).toMatchObject({ line: lineOf(yaml, 'payments: eu'), document: 1 });
     expect(err.details![0]!.message).toMatch(/^YAML syntax: /);
     expect(await countNamed([a])).toBe(0);
+    expect(await db.auditLog.count()).toBe(auditBefore);
+  });
+
+  it('a syntax error in one document leaves the later ones checked, and the valid one between is not written', async () => {
+    const [a, b, c] = [uniqueName('inv-doc1'), uniqueName('inv-doc2'), uniqueName('inv-doc3')];
+    const yaml = [file(entry(a, { service: '"unclosed' })), file(entry(b)), file(entry(c, { engine: 'mysql' }))].join('---\n');
+    const auditBefore = await db.auditLog.count();
+    const err = await expectAppError(importInventory(editorCtx, { yaml }), 'bad_request');
+    expect(err.details!.map((d) => [d.document, d.message])).toEqual([
+      [1, expect.stringMatching(/^YAML syntax: /)],
+      [3, 'must be one of postgresql, redis, rabbitmq, patroni, etcd, pgbackrest'],
+    ]);
+    expect(await countNamed([a, b, c])).toBe(0);
     expect(await db.auditLog.count()).toBe(auditBefore);
   });
 

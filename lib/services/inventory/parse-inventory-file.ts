@@ -1,8 +1,10 @@
 import 'server-only';
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Document, type Pair, type YAMLMap } from 'yaml';
 import { inventoryDocumentSchema, type InventoryEntry } from '../../validations/inventory-file';
+import { plainIssueMessage } from '../../validations/plain-issue-message';
 import { formatFieldPath, inventoryError, type LocatedIssue } from './inventory-error';
 import { parseYamlDocuments } from './parse-yaml-documents';
+import { splitYamlDocuments } from './split-yaml-documents';
 import { yamlTooDeep } from './yaml-too-deep';
 
 /** An inventory nests about 6 levels; hundreds would crash the yaml parser (see yamlTooDeep). */
@@ -66,16 +68,29 @@ export interface InventoryParseOptions {
   checkEntry?: (entry: InventoryEntry) => { path: readonly PropertyKey[]; message: string }[];
 }
 
+/** A parsed document with the line in the whole file of an offset in its piece, or the line of one too deep to parse. */
+type FileDocument = { doc: Document.Parsed; lineAt: (offset: number) => number } | { deepAt: number };
+
+/** Each document of the file, parsed alone, so the one broken by a syntax error leaves the others to be checked. */
+function fileDocuments(text: string): FileDocument[] {
+  return splitYamlDocuments(text).flatMap(({ text: piece, firstLine, lastLine }): FileDocument[] => {
+    const deep = yamlTooDeep(piece, MAX_NESTING);
+    if (deep) return [{ deepAt: firstLine + deep.line - 1 }];
+    const lines = new LineCounter();
+    // An error at the end of the piece (an unclosed quote) is on its last line, not on the next document's `---`.
+    const lineAt = (offset: number) => Math.min(lastLine, firstLine + lines.linePos(offset).line - 1);
+    return parseYamlDocuments(piece, lines)
+      .filter((d) => d.errors.length > 0 || !isEmptyDocument(d))
+      .map((doc) => ({ doc, lineAt }));
+  });
+}
+
 /**
  * Parses every YAML document of an inventory file and validates it whole, so the author sees every
  * problem with its document and line at once. Throws one AppError('bad_request') listing them all.
  */
 export function parseInventoryFile(text: string, options: InventoryParseOptions): InventoryEntry[] {
-  const deep = yamlTooDeep(text, MAX_NESTING);
-  if (deep) throw inventoryError([{ ...deep, path: '', message: `nests deeper than ${MAX_NESTING} levels` }]);
-  const lineCounter = new LineCounter();
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const docs = parseYamlDocuments(text, lineCounter).filter((d) => d.errors.length > 0 || !isEmptyDocument(d));
+  const docs = fileDocuments(text);
   if (docs.length === 0) {
     throw inventoryError([{ document: 1, line: 1, path: '', message: 'the file holds no Inventory document' }]);
   }
@@ -83,8 +98,13 @@ export function parseInventoryFile(text: string, options: InventoryParseOptions)
   const issues: LocatedIssue[] = [];
   const names: NamedAt[] = [];
   const entries: InventoryEntry[] = [];
-  docs.forEach((doc, i) => {
+  docs.forEach((fileDoc, i) => {
     const document = i + 1;
+    if ('deepAt' in fileDoc) {
+      issues.push({ document, line: fileDoc.deepAt, path: '', message: `nests deeper than ${MAX_NESTING} levels` });
+      return;
+    }
+    const { doc, lineAt } = fileDoc;
     if (doc.errors.length > 0) {
       for (const e of doc.errors) issues.push({ document, line: lineAt(e.pos[0]), path: '', message: `YAML syntax: ${e.message}` });
       return;
@@ -109,7 +129,7 @@ export function parseInventoryFile(text: string, options: InventoryParseOptions)
       }
     });
 
-    const result = inventoryDocumentSchema.safeParse(data);
+    const result = inventoryDocumentSchema.safeParse(data, { error: plainIssueMessage });
     if (!result.success) {
       for (const issue of result.error.issues) {
         if (issue.code === 'unrecognized_keys') {
