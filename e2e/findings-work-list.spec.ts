@@ -80,9 +80,11 @@ test.describe('Findings as a work list', () => {
     await page.goto(`/findings?q=${stamp}`);
     await page.getByRole('button', { name: /^Check/ }).click();
     const panel = page.getByRole('group', { name: 'Check', exact: true });
-    await expect(panel.getByRole('group', { name: 'PostgreSQL' })).toBeVisible();
+    await expect(panel.getByRole('group', { name: 'PostgreSQL', exact: true })).toBeVisible();
+    await expect(panel.getByRole('group', { name: /^Served certificate \(.*PostgreSQL/ })).toBeVisible();
     await panel.getByRole('searchbox', { name: 'Search check' }).fill('refused');
-    await expect(panel.getByRole('group', { name: 'PostgreSQL' }).getByRole('checkbox')).toHaveCount(1);
+    await expect(panel.getByRole('checkbox', { name: /Non-TLS connections are refused/ })).toHaveCount(1);
+    await expect(panel.getByRole('group', { name: /^Served certificate/ })).toHaveCount(0);
     await panel.getByLabel(/Non-TLS connections are refused/).check();
     await panel.getByRole('searchbox', { name: 'Search check' }).fill('TLS is enabled');
     await panel.getByLabel(/TLS is enabled/).check();

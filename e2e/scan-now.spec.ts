@@ -48,6 +48,9 @@ test.describe('Scan now', () => {
     await screenshot(page, 'scan-progress-1280');
 
     await expect(page.getByRole('status').filter({ hasText: 'Scan finished' })).toBeVisible({ timeout: 45_000 });
+    // each probe step as it finished: the refused connection fails reachability, and nothing after it ran
+    const steps = page.getByRole('list', { name: 'Scan steps' }).getByRole('listitem');
+    await expect(steps).toHaveText([/Reachability: failed/, /TLS: not run/, /Certificate: not run/, /Login: not run/, /Hardening: not run/, /Kubernetes: not run/, /Backup: not run/]);
     const reachable = page.locator('li.check').filter({ hasText: 'target.reachable' });
     await expect(reachable.locator('.status')).toHaveText('FAIL');
     await expect(reachable.locator('.check-observed')).toContainText('refused');

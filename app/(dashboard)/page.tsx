@@ -43,7 +43,7 @@ export default async function OverviewPage() {
             <GradeDistribution distribution={o.distribution} />
           </div>
           <FleetCapNote now={o.now} />
-          <FleetTrendChart trend={o.trend} generatedAt={o.generatedAt} />
+          <FleetTrendChart trend={o.trend} dayOne={o.dayOne} generatedAt={o.generatedAt} />
           <div className="overview-row">
             <ExpiringCertificates certificates={o.certificates} />
             <PasswordsDue passwordsDue={o.passwordsDue} />

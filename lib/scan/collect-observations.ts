@@ -57,15 +57,22 @@ async function kubernetesProbes(spec: ScanSpec, run: RunProbe) {
  * Runs every applicable probe for one target: reachability first (an unreachable target is not probed further),
  * then TLS → certificate → login, with Kubernetes and backup probes alongside. Each probe has its own deadline.
  */
-export async function collectObservations(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
+/** Told the name and outcome of each probe as it finishes (the scan's progress list). */
+export type ProbeFinished = (probe: string, outcome: ProbeOutcome<unknown>) => void;
+
+export async function collectObservations(spec: ScanSpec, signal?: AbortSignal, onProbe?: ProbeFinished): Promise<Observations> {
   // Engine probes open their own connections; the admin's allow-list reaches them all through the scan's context.
-  return withNetworkPolicy(spec.network, () => collect(spec, signal));
+  return withNetworkPolicy(spec.network, () => collect(spec, signal, onProbe));
 }
 
-async function collect(spec: ScanSpec, signal?: AbortSignal): Promise<Observations> {
+async function collect(spec: ScanSpec, signal?: AbortSignal, onProbe?: ProbeFinished): Promise<Observations> {
   const engine = engineDefinition(spec.engine);
   const t = spec.timeouts;
-  const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) => withProbeTimeout(name, t.probeMs, signal, fn);
+  const run = <T>(name: string, fn: (s: AbortSignal) => Promise<ProbeOutcome<T>>) =>
+    withProbeTimeout(name, t.probeMs, signal, fn).then((outcome) => {
+      onProbe?.(name, outcome);
+      return outcome;
+    });
   // Kubernetes facts do not need the database to answer; a Pending PVC often explains why it does not.
   const k8sStorage = spec.kubernetes
     ? run('kubernetes storage', (s) => probeK8sStorage({ refs: spec.kubernetes, kube: spec.kube, signal: s, timeoutMs: t.probeMs }))

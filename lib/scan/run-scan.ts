@@ -3,6 +3,7 @@ import { evaluateChecks } from '../engines/evaluate-checks';
 import { gradeTarget } from '../grading/grade-target';
 import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';
+import { scanProgressRecorder } from './scan-progress-recorder';
 import { persistScanResult } from './persist-scan-result';
 import { activeExceptionIds } from '../fleet/active-exception-ids';
 import { alertsForScan, targetBeforeScan } from '../alerts/alerts-for-scan';
@@ -19,10 +20,14 @@ export async function runScan(scanId: string): Promise<void> {
     data: { status: 'running', startedAt: new Date(), error: null },
   });
   if (claimed.count === 0) return;
-  const scan = await db.scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetId: true } });
+  const scan = await db.scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetId: true, trigger: true } });
+  // Someone is watching a manual or API scan; scheduled ones keep their rows to the result (no writes per probe).
+  const progress = scan.trigger === 'schedule' ? null : scanProgressRecorder(scanId);
   try {
+    if (progress) await db.scan.update({ where: { id: scanId }, data: { progress: [] } });
     const spec = await loadScanSpec(scan.targetId);
-    const observations = await collectObservations(spec);
+    const observations = await collectObservations(spec, undefined, progress?.onProbe);
+    await progress?.flush();
     const results = evaluateChecks(observations);
     const at = new Date();
     const grade = gradeTarget(results, await activeExceptionIds(db, scan.targetId, at));

@@ -66,6 +66,25 @@ describe('grade history', () => {
     ]);
     expect((await getTargetHistory(viewerCtx, { targetId: t.id, days: 7 }, now)).points.map((p) => p.day)).toEqual(['2026-11-20', '2026-11-26']);
     expect((await getTargetHistory(viewerCtx, { targetId: t.id }, now)).days).toBe(90);
+    expect(h90.dayOne).toEqual([]);
+  });
+
+  it("on day one (fewer than two daily points) lists the day's scans, oldest first, so the chart has a line", async () => {
+    const t = await newTarget();
+    const now = new Date('2026-11-26T15:00:00Z');
+    await db.gradeSnapshot.create({ data: { targetId: t.id, day: new Date(Date.UTC(2026, 10, 26)), score: 70, scoreWithExceptions: 70, grade: 'C-' } });
+    const done = (iso: string, score: number, grade: string, status: 'succeeded' | 'failed' = 'succeeded') =>
+      db.scan.create({ data: { targetId: t.id, trigger: 'manual', status, slot: `manual:${uniqueName('d1')}`, finishedAt: new Date(iso), score: status === 'failed' ? null : score, grade } });
+    await done('2026-11-25T23:00:00Z', 10, 'F'); // yesterday
+    await done('2026-11-26T09:00:00Z', 55, 'F');
+    await done('2026-11-26T10:00:00Z', 0, 'F', 'failed');
+    await done('2026-11-26T14:00:00Z', 70, 'C-');
+    const h = await getTargetHistory(viewerCtx, { targetId: t.id }, now);
+    expect(h.points).toHaveLength(1);
+    expect(h.dayOne).toEqual([
+      { at: '2026-11-26T09:00:00.000Z', score: 55, grade: 'F' },
+      { at: '2026-11-26T14:00:00.000Z', score: 70, grade: 'C-' },
+    ]);
   });
 
   it('treats unknown and malformed ids as not found, and refuses a silly window', async () => {

@@ -5,6 +5,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { FleetOverview } from '@/lib/services/fleet/fleet-overview-view';
 import { trendDays, type TrendDays } from '@/lib/validations/fleet';
 import { EmptyState } from '../../_components/empty-state';
+import { DayOneChart } from '../../_components/day-one-chart';
 
 const dayMs = 86_400_000;
 // A fixed locale and UTC, so the server's render and the browser's agree.
@@ -13,12 +14,14 @@ const short = (ts: number) => new Date(ts).toLocaleDateString('en-US', { month: 
 interface Props {
   /** up to 90 days of fleet snapshots, oldest first */
   trend: FleetOverview['trend'];
+  /** today's scans, while the trend has fewer than two days */
+  dayOne: FleetOverview['dayOne'];
   /** the server's "now", so the window does not depend on the browser's clock */
   generatedAt: string;
 }
 
 /** The fleet score per day over 7, 30 or 90 days; the window is sliced here from the 90 days the page already has. */
-export function FleetTrendChart({ trend, generatedAt }: Props) {
+export function FleetTrendChart({ trend, dayOne, generatedAt }: Props) {
   const [days, setDays] = useState<TrendDays>(30);
   const id = useId();
   const today = Math.floor(Date.parse(generatedAt) / dayMs) * dayMs;
@@ -50,7 +53,9 @@ export function FleetTrendChart({ trend, generatedAt }: Props) {
           ))}
         </div>
       </div>
-      {points.length < 2 || !first || !last ? (
+      {(points.length < 2 || !first || !last) && dayOne.length > 0 ? (
+        <DayOneChart scans={dayOne} what="fleet score after a scan" />
+      ) : points.length < 2 || !first || !last ? (
         <EmptyState title="The trend appears after the first day of scans">
           <p>
             The fleet roll-up records one score a day{first ? `; so far ${first.score.toFixed(1)} on ${short(first.ts)}` : ''}.

@@ -16,7 +16,7 @@ export function DatabaseTable({ items, query, params }: Props) {
   const sort = { query, params };
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="Databases">
-      <table className="data-table">
+      <table className="data-table databases-table">
         <thead>
           <tr>
             <SortHeader field="name" label="Name" {...sort} />
@@ -40,17 +40,17 @@ export function DatabaseTable({ items, query, params }: Props) {
                 </Link>
                 {t.archivedAt ? <span className="badge badge-muted">archived</span> : null}
               </td>
-              <td>
+              <td className="cell-engine">
                 <span className="engine">{t.engine}</span>
               </td>
-              <td className="mono">
+              <td className="mono cell-host">
                 <span className="truncate truncate-host" title={`${t.host}:${t.port}`}>
                   {t.host}:{t.port}
                 </span>
               </td>
-              <td>{t.environment}</td>
-              <td>{t.ownerTeam ?? <span className="muted">—</span>}</td>
-              <td>
+              <td className="cell-env">{t.environment}</td>
+              <td className="cell-team">{t.ownerTeam ?? <span className="muted">—</span>}</td>
+              <td className="cell-tags-col">
                 {t.tags.length ? (
                   <span className="cell-tags">
                     {t.tags.map((tag) => (
@@ -63,19 +63,19 @@ export function DatabaseTable({ items, query, params }: Props) {
                   <span className="muted">—</span>
                 )}
               </td>
-              <td>
+              <td className="cell-crit">
                 <span className={`crit crit-${t.criticality}`}>{t.criticality}</span>
               </td>
-              <td className="nowrap">
+              <td className="nowrap cell-grade">
                 <span className="grade-cell">
                   <GradeBadge grade={t.grade} caps={t.caps} scoreGrade={t.scoreGrade} />
                   {t.score === null ? null : <span className="grade-score" title="Score out of 100">{t.score.toFixed(1)}</span>}
                 </span>
               </td>
-              <td className="nowrap">
+              <td className="nowrap cell-failing">
                 <FailingCounts failing={t.failing} scanned={t.lastScanAt !== null} />
               </td>
-              <td className="nowrap">
+              <td className="nowrap cell-last-scan">
                 <LastScanTime at={t.lastScanAt} />
               </td>
             </tr>

@@ -87,6 +87,8 @@ export interface FleetOverview {
   /** one point per day with a fleet snapshot, oldest first */
   trend: { day: string; score: number; scoreWithExceptions: number }[];
   trendDays: number;
+  /** while the trend has fewer than two days: the fleet score after each of today's scans, so day one has a line */
+  dayOne: { at: string; score: number }[];
   /** certificates that expire within 30 days or have expired (cert.expiry warn or fail), the 10 soonest */
   certificates: { total: number; items: ExpiringCertificate[] };
   passwordsDue: { total: number; items: PasswordDue[] };

@@ -9,6 +9,7 @@ import type { GradeCap } from '../../grading/grade-target';
 import { importantCriticalities } from '../../grading/grading-policy';
 import type { Criticality } from '../../generated/prisma/enums';
 import type { FleetCapView, FleetOverview } from './fleet-overview-view';
+import { queryDayOneScans } from './query-day-one-scans';
 import { queryExpiringCertificates } from './query-expiring-certificates';
 import { queryFleetHistory } from './query-fleet-history';
 import { queryPasswordsDue } from './query-passwords-due';
@@ -38,7 +39,7 @@ export async function getFleetOverview(ctx: ServiceContext, input: FleetOverview
     }),
   ]);
   const { fleet, withExceptions } = graded;
-  const caps = await fleetCapExamples(fleet.caps);
+  const [caps, dayOne] = await Promise.all([fleetCapExamples(fleet.caps), history.trend.length < 2 ? queryDayOneScans(now) : Promise.resolve([])]);
   return {
     generatedAt: now.toISOString(),
     inventory: { active: fleet.targets, archived, graded: fleet.graded },
@@ -55,6 +56,7 @@ export async function getFleetOverview(ctx: ServiceContext, input: FleetOverview
     distribution: [...grades, 'ungraded' as const].map((grade) => ({ grade, count: fleet.distribution[grade] })),
     trend: history.trend,
     trendDays: days,
+    dayOne,
     certificates,
     passwordsDue,
     staleBackups,

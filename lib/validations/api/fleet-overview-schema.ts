@@ -31,6 +31,9 @@ export const fleetOverviewSchema = z
     distribution: z.array(z.object({ grade: z.union([gradeLetter, z.literal('ungraded')]), count })),
     trend: z.array(z.object({ day: isoDay, score: z.number(), scoreWithExceptions: z.number() })).meta({ description: 'one point per day with a fleet snapshot, oldest first' }),
     trendDays: z.int().meta({ description: '7, 30 or 90' }),
+    dayOne: z
+      .array(z.object({ at: isoDateTime, score: z.number() }))
+      .meta({ description: "while the trend has fewer than two days: the fleet score after each of today's scans (criticality-weighted, without caps)" }),
     certificates: attention(
       z.object({ ...targetRef, status: z.string(), notAfter: isoDateTime, daysLeft: z.int().meta({ description: 'negative once expired' }), subject: z.string().nullable() }),
       'certificates that expire within 30 days or have expired, the 10 soonest',

@@ -22,3 +22,21 @@ export function groupChecksByArea(checks: TargetCheckView[]) {
     .map(({ area, label }) => ({ area, label, checks: checks.filter((c) => areaOf(c) === area) }))
     .filter((g) => g.checks.length > 0);
 }
+
+const attentionRank: Partial<Record<TargetCheckView['status'], number>> = { fail: 0, error: 1, warn: 2 };
+const severityRank: Record<TargetCheckView['severity'], number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/**
+ * The page's three folds: what needs attention (fail, error, warn; worst first, open), what passes and what was
+ * skipped (both closed), so a long page opens on what to fix. Empty folds are left out.
+ */
+export function bucketChecks(checks: TargetCheckView[]) {
+  const attention = checks
+    .filter((c) => attentionRank[c.status] !== undefined)
+    .sort((a, b) => attentionRank[a.status]! - attentionRank[b.status]! || severityRank[a.severity] - severityRank[b.severity]);
+  return [
+    { id: 'attention', label: 'Needs attention', checks: attention },
+    { id: 'passing', label: 'Passing', checks: checks.filter((c) => c.status === 'pass') },
+    { id: 'skipped', label: 'Skipped', checks: checks.filter((c) => c.status === 'skip') },
+  ].filter((b) => b.checks.length > 0);
+}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GradeHistoryPoint, TargetHistoryView } from '@/lib/services/targets/get-target-history';
+import { DayOneChart } from '../../../_components/day-one-chart';
 
 const ranges = [7, 30, 90] as const;
 type Range = (typeof ranges)[number];
@@ -47,7 +48,9 @@ export function GradeHistoryChart({ history }: { history: TargetHistoryView }) {
           ))}
         </div>
       </div>
-      {points.length < 2 ? (
+      {points.length < 2 && history.dayOne.length > 0 ? (
+        <DayOneChart scans={history.dayOne} what="scan" />
+      ) : points.length < 2 ? (
         <p className="history-empty muted" role="status">
           Not enough history yet: the chart needs grades from at least two days in this range (one is kept per day).
         </p>

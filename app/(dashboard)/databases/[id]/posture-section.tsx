@@ -11,7 +11,7 @@ import { CheckStatusBadge } from '../../../_components/check-status-badge';
 import { EmptyState } from '../../../_components/empty-state';
 import { GradeBadge } from '../../../_components/grade-badge';
 import { GradeCapNote } from '../../../_components/grade-cap-note';
-import { groupChecksByArea } from './check-areas';
+import { bucketChecks, groupChecksByArea } from './check-areas';
 import { CheckRow } from './check-row';
 
 const statusOrder: CheckStatus[] = ['fail', 'warn', 'error', 'pass', 'skip'];
@@ -42,7 +42,7 @@ interface Props {
 
 export function PostureSection({ target: t, plan, initialChecks, canScan, scanIntervalMinutes, insights }: Props) {
   const { data: checks = [], error } = useTargetChecks(t.id, initialChecks);
-  const groups = groupChecksByArea(checks);
+  const buckets = bucketChecks(checks);
 
   return (
     <section className="card posture" aria-labelledby="posture-heading">
@@ -101,18 +101,30 @@ export function PostureSection({ target: t, plan, initialChecks, canScan, scanIn
           }
         />
       ) : (
-        groups.map((g) => (
-          <section key={g.area} className="check-area" aria-labelledby={`area-${g.area}`}>
-            <h3 id={`area-${g.area}`} className="check-area-title">
-              {g.label}
-            </h3>
-            <ul className="check-list">
-              {g.checks.map((c) => (
-                <CheckRow key={c.id} check={c} />
-              ))}
-            </ul>
-          </section>
-        ))
+        buckets.map((b) => {
+          const body = groupChecksByArea(b.checks).map((g) => (
+            <section key={g.area} className="check-area" aria-labelledby={`area-${b.id}-${g.area}`}>
+              <h4 id={`area-${b.id}-${g.area}`} className="check-area-title">
+                {g.label}
+              </h4>
+              <ul className="check-list">
+                {g.checks.map((c) => (
+                  <CheckRow key={c.id} check={c} />
+                ))}
+              </ul>
+            </section>
+          ));
+          return (
+            <details key={b.id} className={`check-bucket check-bucket-${b.id}`} open={b.id === 'attention'}>
+              <summary>
+                <h3 className="check-bucket-title">
+                  {b.label} <span className="muted">({b.checks.length})</span>
+                </h3>
+              </summary>
+              {body}
+            </details>
+          );
+        })
       )}
     </section>
   );

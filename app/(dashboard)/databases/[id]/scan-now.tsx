@@ -1,6 +1,40 @@
 'use client';
 
+import { scanStepLabels, scanSteps, type ScanStepProgress } from '@/lib/validations/scan-steps';
 import type { ScanNowState } from './use-scan-now';
+
+type StepState = ScanStepProgress['status'] | 'waiting' | 'not run';
+
+/** A step is done once any probe behind it finished: failed if one failed, ok if one answered, else skipped. */
+function stepStates(progress: readonly ScanStepProgress[], finished: boolean): { step: (typeof scanSteps)[number]; state: StepState }[] {
+  return scanSteps.map((step) => {
+    const seen = progress.filter((p) => p.step === step).map((p) => p.status);
+    const state: StepState = seen.includes('error') ? 'error' : seen.includes('ok') ? 'ok' : seen.length ? 'skipped' : finished ? 'not run' : 'waiting';
+    return { step, state };
+  });
+}
+
+const stepIcon: Record<StepState, string> = { ok: '✓', error: '✕', skipped: '–', waiting: '…', 'not run': '–' };
+const stepText: Record<StepState, string> = { ok: 'done', error: 'failed', skipped: 'skipped', waiting: 'waiting', 'not run': 'not run' };
+
+function ScanSteps({ state }: { state: ScanNowState }) {
+  const scan = state.scan;
+  if (!scan || scan.trigger === 'schedule') return null;
+  const finished = scan.status === 'succeeded' || scan.status === 'failed';
+  return (
+    <ol className="scan-steps" aria-label="Scan steps">
+      {stepStates(scan.progress, finished).map(({ step, state: st }) => (
+        <li key={step} className={`scan-step scan-step-${st.replace(' ', '-')}`}>
+          <span className="scan-step-icon" aria-hidden="true">
+            {stepIcon[st]}
+          </span>
+          {scanStepLabels[step]}
+          <span className="sr-only">: {stepText[st]}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 // A scan of a reachable target takes seconds; this long in the queue usually means no worker is running.
 const STALL_SECONDS = 20;
@@ -46,6 +80,7 @@ export function ScanProgress({ state }: { state: ScanNowState }) {
         ) : null}
       </p>
       {m?.hint ? <p className="scan-hint muted small">{m.hint}</p> : null}
+      <ScanSteps state={state} />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Scan" ADD COLUMN     "progress" JSONB NOT NULL DEFAULT '[]';
