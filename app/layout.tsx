@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '@fontsource-variable/inter';
 import './globals.css';
+import { cookies } from 'next/headers';
+import { themeFromCookie } from '@/lib/ui/theme-from-cookie';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -17,9 +19,10 @@ export const dynamic = 'force-dynamic';
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = themeFromCookie((await cookies()).get('posture-theme')?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body>
         <Providers>{children}</Providers>
       </body>

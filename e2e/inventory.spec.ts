@@ -181,6 +181,28 @@ test.describe('inventory as an admin', () => {
     await page.goto(`/databases?q=flt-${stamp}&engine=nope&page=zero`);
     await expect(page.getByRole('link', { name: /^flt-/ })).toHaveCount(3);
 
+    // Typing filters as you go (after a short pause), keeping the URL; no Apply needed.
+    await page.getByLabel('Search').fill(`flt-${stamp}-c`);
+    await expect(page).toHaveURL(new RegExp(`q=flt-${stamp}-c`));
+    await expect(page.getByRole('link', { name: /^flt-/ })).toHaveCount(1);
+    await page.getByLabel('Engine').selectOption('etcd');
+    await expect(page).toHaveURL(/engine=etcd/);
+    await expect(page.getByText('No databases match these filters')).toBeVisible();
+
+    // On a phone each database is a card: name and grade in view, nothing to scroll sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`/databases?q=flt-${stamp}&sort=name`);
+    const cards = page.locator('tbody tr');
+    await expect(cards).toHaveCount(3);
+    for (const card of await cards.all()) {
+      await expect(card.locator('.cell-name a')).toBeInViewport();
+      await expect(card.locator('.cell-grade')).toBeInViewport();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.getByLabel('Sort by').selectOption('environment');
+    await expect(page).toHaveURL(/sort=environment/);
+    await expect(page.getByRole('link', { name: /^flt-/ }).first()).toHaveText(`flt-${stamp}-c`);
+
     await page.goto('/databases/00000000-0000-4000-8000-000000000000');
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     await page.goto('/databases/not-a-uuid');

@@ -53,6 +53,9 @@ test.describe('Scan now', () => {
     await expect(steps).toHaveText([/Reachability: failed/, /TLS: not run/, /Certificate: not run/, /Login: not run/, /Hardening: not run/, /Kubernetes: not run/, /Backup: not run/]);
     const reachable = page.locator('li.check').filter({ hasText: 'target.reachable' });
     await expect(reachable.locator('.status')).toHaveText('FAIL');
+    // The page opens on what needs attention; what passed or was skipped starts folded.
+    await expect(page.locator('details.check-bucket-attention')).toHaveAttribute('open', '');
+    for (const folded of await page.locator('details.check-bucket:not(.check-bucket-attention)').all()) await expect(folded).not.toHaveAttribute('open');
     await expect(reachable.locator('.check-observed')).toContainText('refused');
     await expect(page.locator('.posture-summary .grade')).toHaveText('F');
     await expect(page.locator('.title-meta .grade')).toHaveText('F');

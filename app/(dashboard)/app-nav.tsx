@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { signOut } from 'next-auth/react';
 import { BrandLogo } from '../_components/brand-logo';
+import { ThemeToggle, type ThemeChoice } from '../_components/theme-toggle';
 
 const links = [
   { href: '/', label: 'Overview' },
@@ -22,7 +23,7 @@ function isActive(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function AppNav({ email, role }: { email: string; role: string }) {
+export function AppNav({ email, role, theme }: { email: string; role: string; theme: ThemeChoice }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
@@ -62,6 +63,7 @@ export function AppNav({ email, role }: { email: string; role: string }) {
           <div className="user-role">
             <span className={`role-pill role-${role}`}>{role}</span>
           </div>
+          <ThemeToggle initial={theme} />
           <button type="button" className="btn btn-block" onClick={() => void signOut({ callbackUrl: '/login' })}>
             Sign out
           </button>

@@ -36,7 +36,11 @@ describe('renderAlertEmail', () => {
     expect(email.text).toContain('Days left: 7');
     expect(email.text).toContain('SHA-256 fingerprint: AB:CD');
     expect(email.text).toContain(`Open the database: ${link}`);
-    for (const line of certExpiryCheck.remediation.split('\n').filter((l) => l.trim() !== '')) expect(email.text).toContain(line);
+    // the check's remediation as written for this database: PostgreSQL's lines only, placeholders filled in
+    for (const line of check.remediation.split('\n').filter((l) => l.trim() !== '')) expect(email.text).toContain(line);
+    expect(check.remediation).toContain('-starttls postgres');
+    expect(certExpiryCheck.remediation).toContain('Redis: ');
+    expect(email.text).not.toMatch(/Redis|RabbitMQ|Patroni|pgBackRest|tls-cert-file/);
     expect(email.html).toContain(`href="${link}"`);
     expect(email.html).toContain(escapeHtml('openssl req -new -newkey rsa:4096 -nodes -keyout server.key -out server.csr \\'));
     expect(email.html).toContain('&lt;/dev/null');
