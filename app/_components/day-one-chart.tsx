@@ -2,7 +2,6 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 
-const hourMs = 3_600_000;
 // UTC and a fixed locale, so the server's render and the browser's agree.
 const clock = (ts: number) => new Date(ts).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
@@ -15,7 +14,8 @@ interface Props {
 
 /** Before a second daily point exists: today's scans on a time axis, so the first day is a line and not an empty box. */
 export function DayOneChart({ scans, what }: Props) {
-  const points = scans.map((s) => ({ ts: Date.parse(s.at), score: s.score, grade: s.grade }));
+  // One step per scan, labelled with its time: a first fan-out lands many scans in the same minute.
+  const points = scans.map((s, i) => ({ i, ts: Date.parse(s.at), score: s.score, grade: s.grade }));
   const first = points[0]!;
   const last = points.at(-1)!;
   const summary = `Day one: ${points.length} ${what}${points.length === 1 ? '' : 's'} today (UTC), from ${first.score.toFixed(1)} at ${clock(first.ts)} to ${last.score.toFixed(1)} at ${clock(last.ts)}. The daily trend starts with the second day.`;
@@ -24,13 +24,21 @@ export function DayOneChart({ scans, what }: Props) {
       <div className="history-chart" role="img" aria-label={summary}>
         <LineChart responsive data={points} margin={{ top: 6, right: 12, bottom: 0, left: -18 }} style={{ width: '100%', height: 220 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="ts" type="number" scale="time" domain={[first.ts - hourMs, last.ts + hourMs]} tickFormatter={clock} tick={{ fontSize: 11, fill: 'var(--muted)' }} minTickGap={32} />
+          <XAxis
+            dataKey="i"
+            type="number"
+            domain={[-0.5, points.length - 0.5]}
+            allowDecimals={false}
+            tickFormatter={(i: number) => (points[i] ? clock(points[i].ts) : '')}
+            tick={{ fontSize: 11, fill: 'var(--muted)' }}
+            minTickGap={32}
+          />
           <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={{ fontSize: 11, fill: 'var(--muted)' }} />
           <ReferenceLine y={60} stroke="var(--grade-f)" strokeDasharray="4 4" />
           <Tooltip
-            labelFormatter={(ts, payload) => {
-              const grade = (payload[0]?.payload as { grade?: string } | undefined)?.grade;
-              return `${clock(Number(ts))} UTC${grade ? ` · grade ${grade}` : ''}`;
+            labelFormatter={(_i, payload) => {
+              const p = payload[0]?.payload as { ts: number; grade?: string } | undefined;
+              return p ? `${clock(p.ts)} UTC${p.grade ? ` · grade ${p.grade}` : ''}` : '';
             }}
             formatter={(value) => [typeof value === 'number' ? value.toFixed(1) : String(value), 'Score']}
           />
