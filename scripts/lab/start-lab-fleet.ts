@@ -18,6 +18,8 @@ export interface LabFleetOptions {
   basePort?: number;
   /** posture names; all when unset */
   only?: string[];
+  /** extra postgresql.conf settings for some postures, by name (tests that need one more configuration) */
+  extraSettings?: Record<string, Record<string, string>>;
 }
 
 export interface LabTarget {
@@ -107,7 +109,7 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
   process.setMaxListeners(Math.max(process.getMaxListeners(), 20 + postures.length));
   const started = await Promise.allSettled(
     postures.map((posture, i) =>
-      startLabServer({ posture, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture), cert: certs[i] ?? null, owner, ...accounts }),
+      startLabServer({ posture: { ...posture, settings: { ...posture.settings, ...opts.extraSettings?.[posture.name] } }, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture), cert: certs[i] ?? null, owner, ...accounts }),
     ),
   );
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.server] : []));

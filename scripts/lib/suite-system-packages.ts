@@ -11,5 +11,6 @@ export const suiteSystemPackages: SystemPackage[] = [
   { binary: '/usr/lib/postgresql/15/bin/pg_ctl', pkg: 'postgresql-15', why: 'Patroni manages a Debian PostgreSQL 15 in the member tests' },
   { binary: '/usr/bin/pgbackrest', pkg: 'pgbackrest', why: 'the pgBackRest TLS server tests start `pgbackrest server`' },
   { binary: '/usr/lib/rabbitmq/bin/rabbitmq-server', pkg: 'rabbitmq-server', why: 'the RabbitMQ engine tests start real brokers' },
+  { binary: '/usr/bin/sslscan', pkg: 'sslscan', why: "the TLS enumeration tests compare Posture's findings with sslscan's on the same server" },
   { binary: `/usr/lib/${multiarch}/libtcl8.6.so`, pkg: 'libtcl8.6', why: 'the hardening test loads the untrusted pltclu language' },
 ];

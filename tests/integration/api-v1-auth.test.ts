@@ -109,6 +109,16 @@ async function validCall(op: ApiOperation): Promise<{ params?: Record<string, st
     }
     case 'createException':
       return { body: { targetId: await fresh(), checkId: 'pg.tls.enabled', reason: 'accepted for the contract test', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } };
+    case 'createExceptions':
+      return {
+        body: {
+          items: [{ targetId: await fresh(), checkId: 'pg.tls.enabled' }, { targetId: await fresh(), checkId: 'pg.tls.required' }],
+          reason: 'accepted in bulk for the contract test',
+          expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        },
+      };
+    case 'assignDatabaseOwner':
+      return { body: { targetIds: [await fresh(), await fresh()], ownerTeam: 'contract-team', ownerEmail: 'contract-owner@example.com' } };
     case 'revokeException': {
       const e = await createException(editorCtx, { targetId: await fresh(), checkId: 'pg.tls.enabled', reason: 'accepted for the contract test', expiresAt: new Date(Date.now() + 30 * 86_400_000) });
       return { params: { id: e.id } };
