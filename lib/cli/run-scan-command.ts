@@ -3,6 +3,8 @@ import { gradeRank } from '../grading/grade-bands';
 import { gradeTarget } from '../grading/grade-target';
 import { describeCaps } from '../grading/describe-caps';
 import { collectObservations } from '../scan/collect-observations';
+import { enumerateScanTls } from './enumerate-scan-tls';
+import { renderTlsSummary } from './render-tls-summary';
 import { parseScanArgs } from './parse-scan-args';
 import { renderScanTable } from './render-scan-table';
 import { scanSpecFromArgs } from './scan-spec-from-args';
@@ -22,6 +24,7 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
   const overall = setTimeout(() => controller.abort(), args.timeoutSeconds * 1000 * 3);
   try {
     const observations = await collectObservations(spec, controller.signal);
+    const tls = await enumerateScanTls(spec, observations, controller.signal);
     const results = evaluateChecks(observations);
     const grade = gradeTarget(results);
     spinner?.stop();
@@ -33,10 +36,22 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
         scoreGrade: grade.scoreGrade,
         caps: grade.caps,
         checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, severity: r.severity, evidence: { summary: r.summary, ...r.evidence }, remediation: r.remediation })),
+        tls: tls && {
+          protocols: tls.protocols,
+          cipherSuites: tls.cipherSuites,
+          groups: tls.groups,
+          preferredOrder: tls.preferredOrder,
+          serverOrder: tls.serverOrder,
+          compression: tls.compression,
+          secureRenegotiation: tls.secureRenegotiation,
+          connections: tls.connections,
+          complete: !tls.cut && tls.stopped === null,
+        },
       };
       io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     } else {
       io.stdout.write(renderScanTable(target, grade.score, grade.grade, results, Boolean(io.stdout.isTTY)));
+      if (tls) io.stdout.write(renderTlsSummary(tls));
       const capped = describeCaps(grade.caps);
       if (capped) io.stdout.write(`Grade ${capped} (score alone: ${grade.scoreGrade}; the grading policy: docs/grading.md)\n`);
     }

@@ -217,8 +217,11 @@ describe('posture scan rediss:// and redis:// (CLI)', () => {
     const r = await runPostureCli(['scan', url, '--ca', path.join(dir, 'ca.crt'), '--json', '--store', '--plaintext-port', String(ports.healthyPlain)]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks']);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks', 'tls']);
     expect(doc.target).toBe(`127.0.0.1:${ports.healthy} (redis)`);
+    // Redis speaks TLS from the first byte: the enumeration reads it directly
+    expect(doc.tls.protocols).toContain('TLSv1.3');
+    expect(doc.tls.complete).toBe(true);
     expect(doc.grade).toBe('A+');
     expect(Object.keys(doc.checks[0])).toEqual(['id', 'title', 'status', 'severity', 'evidence', 'remediation']);
     expect(doc.checks.find((c: { id: string }) => c.id === 'redis.persistence.aof').status).toBe('pass');

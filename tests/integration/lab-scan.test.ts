@@ -201,7 +201,13 @@ describe('posture scan (CLI)', () => {
     const r = await cli(['scan', url(t), '--ca', path.join(baseDir, 'ca.pem'), '--json', '--password-rotated-at', new Date().toISOString()]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks']);
+    expect(Object.keys(doc)).toEqual(['target', 'score', 'grade', 'scoreGrade', 'caps', 'checks', 'tls']);
+    // the deep TLS enumeration: what the lab's healthy server accepts (TLS 1.2 and 1.3, its ssl_ciphers, server order)
+    expect(doc.tls).toMatchObject({ protocols: ['TLSv1.2', 'TLSv1.3'], preferredOrder: true, compression: false, secureRenegotiation: true, complete: true });
+    expect(doc.tls.cipherSuites['TLSv1.2']).toContain('ECDHE-RSA-AES256-GCM-SHA384');
+    expect(doc.tls.cipherSuites['TLSv1.2']).not.toContain('DES-CBC3-SHA');
+    expect(doc.tls.cipherSuites['TLSv1.3']).toEqual(expect.arrayContaining(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256']));
+    expect(doc.tls.groups).toContain('x25519');
     expect([doc.scoreGrade, doc.caps]).toEqual(['A+', []]);
     expect(doc.target).toBe(`${t.host}:${t.port}/${t.database}`);
     expect(doc.grade).toBe('A+');

@@ -40,9 +40,12 @@ export interface TlsEnumeration {
   connections: number;
   /** the connection budget ran out before the enumeration finished */
   cut: boolean;
+  /** why it stopped early: a server that does not answer a ClientHello in time is not asked again */
+  stopped: string | null;
 }
 
 class BudgetSpent extends Error {}
+class NoAnswer extends Error {}
 
 const suitesFor = (version: TlsVersionName) => cipherSuiteTable.filter((s) => suiteFitsVersion(s.minVersion, version));
 const nameOf = new Map(cipherSuiteTable.map((s) => [s.code, s.name]));
@@ -72,8 +75,9 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
       socket.write(hello);
       return await readServerHello(reader, endpoint.connectTimeoutMs, opts);
     } catch (e) {
-      if (e instanceof BudgetSpent) throw e;
-      if ((e as { code?: string }).code === 'ETIMEDOUT' || endpoint.signal?.aborted) throw e;
+      if (e instanceof BudgetSpent || endpoint.signal?.aborted) throw e;
+      // a hung or non-TLS server (it waits for a line we never send) ends the enumeration, not the scan
+      if ((e as { code?: string }).code === 'ETIMEDOUT') throw new NoAnswer(e instanceof Error ? e.message : String(e));
       return { kind: 'other', detail: e instanceof Error ? e.message : String(e) };
     } finally {
       socket?.destroy();
@@ -83,7 +87,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
   const hello = (version: number, cipherCodes: readonly number[], groupCodes: readonly number[] = allGroupCodes, offerCompression = false) =>
     buildClientHello({ version, cipherCodes, groupCodes, serverName: endpoint.serverName ?? endpoint.host, offerCompression, alpn: endpoint.alpn });
 
-  const result: TlsEnumeration = { protocols: [], cipherSuites: {}, serverOrder: {}, preferredOrder: null, groups: [], compression: false, secureRenegotiation: null, connections: 0, cut: false };
+  const result: TlsEnumeration = { protocols: [], cipherSuites: {}, serverOrder: {}, preferredOrder: null, groups: [], compression: false, secureRenegotiation: null, connections: 0, cut: false, stopped: null };
   try {
     for (const v of tlsVersions) {
       const offered = suitesFor(v.name).map((s) => s.code);
@@ -113,8 +117,9 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
     result.preferredOrder = orders.length ? orders.every(Boolean) : null;
     result.groups = await enumerateGroups(result, ask, hello);
   } catch (e) {
-    if (!(e instanceof BudgetSpent)) throw e;
-    result.cut = true;
+    if (e instanceof NoAnswer) result.stopped = `no answer to a ClientHello: ${e.message}`;
+    else if (e instanceof BudgetSpent) result.cut = true;
+    else throw e;
   }
   result.connections = connections;
   return result;
