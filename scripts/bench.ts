@@ -14,6 +14,7 @@ import { hungTargetsBenchmark } from './bench/bench-hung-targets';
 import { storageGrowthBenchmark } from './bench/bench-storage-growth';
 import { workerRssBenchmark } from './bench/bench-worker-rss';
 import { cliScanBenchmark } from './bench/bench-cli-scan';
+import { tlsEnumerationBenchmark } from './bench/bench-tls-enumeration';
 import { writeBenchResults } from './bench/write-bench-results';
 import { onShutdown } from './lib/on-shutdown';
 import { repoRoot } from './lib/paths';
@@ -21,7 +22,7 @@ import { ensureRuntimeBuilt } from './build-runtime';
 
 /** Every benchmark, in the order its section appears in bench/RESULTS.md; `npm run bench -- <id>` runs a subset. */
 const benchmarks: Benchmark[] = [
-  fleetOverviewBenchmark, apiThroughputBenchmark, scanThroughputBenchmark, hungTargetsBenchmark, storageGrowthBenchmark, workerRssBenchmark, cliScanBenchmark,
+  fleetOverviewBenchmark, apiThroughputBenchmark, scanThroughputBenchmark, hungTargetsBenchmark, storageGrowthBenchmark, workerRssBenchmark, cliScanBenchmark, tlsEnumerationBenchmark,
 ];
 
 const only = process.argv.slice(2);

@@ -11,7 +11,8 @@ import { reservePorts } from '../lab/reserve-ports';
 import { startLabServer } from '../lab/start-lab-server';
 
 export interface HealthyLab {
-  servers: { name: string; port: number }[];
+  /** dataDir: the server's data folder (a `log_directory` relative to it lands inside) */
+  servers: { name: string; port: number; dataDir: string }[];
   database: string;
   probeUser: string;
   probePassword: string;
@@ -25,8 +26,9 @@ const DAY_MS = 86_400_000;
  * `n` copies of the lab's "healthy" posture (TLS 1.2+ required, CA-signed certificate for a year, SCRAM, WAL
  * archiving working), each a real PostgreSQL from one template: the scan benchmarks' fleet.
  */
-export async function startHealthyLab(n: number): Promise<HealthyLab> {
-  const healthy = labPostures.find((p) => p.name === 'healthy')!;
+export async function startHealthyLab(n: number, extraSettings: Record<string, string> = {}): Promise<HealthyLab> {
+  const base = labPostures.find((p) => p.name === 'healthy')!;
+  const healthy = { ...base, settings: { ...base.settings, ...extraSettings } };
   const baseDir = mkdtempSync(path.join(os.tmpdir(), 'posture-bench-lab-'));
   chmodSync(baseDir, 0o755);
   const secrets = loadLabSecrets(baseDir);
@@ -61,7 +63,7 @@ export async function startHealthyLab(n: number): Promise<HealthyLab> {
     throw e;
   }
   return {
-    servers: started.map((s, i) => ({ name: `bench-healthy-${i}`, port: s.port })),
+    servers: started.map((s, i) => ({ name: `bench-healthy-${i}`, port: s.port, dataDir: path.join(baseDir, `healthy-${i}`, 'data') })),
     database: accounts.database,
     probeUser: accounts.probeUser,
     probePassword: accounts.probePassword,
