@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { enumerateTls, type TlsEnumeration } from '../../lib/probes/tls-scan/enumerate-tls';
 import type { Benchmark, BenchSection } from './bench-section';
 import { startHealthyLab } from './start-healthy-lab';
@@ -21,12 +20,6 @@ function timed(cmd: string, args: string[]): Promise<{ ms: number; stdout: strin
   });
 }
 
-/** The server's "connection received" lines so far (log_connections, written by its logging collector). */
-function connectionsLogged(dataDir: string): number {
-  const dir = path.join(dataDir, 'log');
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir).reduce((n, f) => n + readFileSync(path.join(dir, f), 'utf8').split('connection received:').length - 1, 0);
-}
 
 /** sslscan's accepted protocols and TLS ≤ 1.2 suites, from its XML, to hold Posture's findings against. */
 function sslscanFindings(xml: string): Findings {
@@ -49,7 +42,7 @@ const oursAsFindings = (e: TlsEnumeration): Findings => ({
 });
 
 /**
- * One lab PostgreSQL (the healthy posture) with log_connections into a log file; on it, alternating run by run:
+ * One lab PostgreSQL (the healthy posture, log_connections on, its stderr read); on it, alternating run by run:
  * Posture's deep TLS enumeration, `sslscan --starttls-psql` and `testssl.sh --starttls postgres`. Wall time and the
  * connections each opened, counted by the server itself.
  */
@@ -57,9 +50,12 @@ export const tlsEnumerationBenchmark: Benchmark = {
   id: 'tls-enumeration',
   async run(): Promise<BenchSection> {
     for (const [bin, pkg] of [['/usr/bin/sslscan', 'sslscan'], ['/usr/bin/testssl', 'testssl.sh']]) if (!existsSync(bin!)) throw new Error(`${bin} is missing: apt-get install ${pkg}`);
-    const lab = await startHealthyLab(1, { logging_collector: 'on', log_directory: 'log', log_filename: 'postgresql.log' });
+    // the lab runs with log_connections = on: each connection the server accepts is one "connection received" line
+    let logged = 0;
+    const lab = await startHealthyLab(1, (text) => void (logged += text.split('connection received:').length - 1));
+    const connectionsLogged = () => logged;
     try {
-      const { port, dataDir } = lab.servers[0]!;
+      const { port } = lab.servers[0]!;
       const rows = [
         { label: "Posture's deep TLS enumeration (in process)", run: async () => {
           const t0 = performance.now();
@@ -83,11 +79,11 @@ export const tlsEnumerationBenchmark: Benchmark = {
         for (const [i, row] of rows.entries()) {
           // testssl.sh takes over a minute: once is enough to place it
           if (i === 2 && run > 0) continue;
-          const before = connectionsLogged(dataDir);
+          const before = connectionsLogged();
           const r = await row.run();
-          await new Promise((res) => setTimeout(res, 300)); // the collector writes asynchronously
+          await new Promise((res) => setTimeout(res, 300)); // the last lines reach its stderr a moment later
           times[i]!.push(r.ms);
-          conns[i]!.push(connectionsLogged(dataDir) - before);
+          conns[i]!.push(connectionsLogged() - before);
           if (i === 0) ours = r.findings;
           if (i === 1) theirs = r.findings;
         }
@@ -98,8 +94,8 @@ export const tlsEnumerationBenchmark: Benchmark = {
       console.log(`[bench] tls-enumeration: posture ${secs(posture)} / ${postureConns} connections vs sslscan ${secs(sslscan)} / ${median(conns[1]!)}; same findings: ${same}`);
       const markdown = `## Deep TLS enumeration beside \`sslscan\` and \`testssl.sh\` (one lab PostgreSQL)
 
-The lab's healthy PostgreSQL (TLS 1.2 and 1.3, \`ssl_ciphers = 'HIGH:!aNULL:!MD5:!3DES'\`), with \`log_connections\`
-written to a log file so the server counts every connection each tool opens. Posture and sslscan run ${RUNS} times,
+The lab's healthy PostgreSQL (TLS 1.2 and 1.3, \`ssl_ciphers = 'HIGH:!aNULL:!MD5:!3DES'\`) with \`log_connections = on\`:
+the server's own log counts every connection each tool opens. Posture and sslscan run ${RUNS} times,
 alternating; testssl.sh once. Median wall time and connections.
 
 | tool | median wall | connections opened (server's log) |

@@ -11,8 +11,7 @@ import { reservePorts } from '../lab/reserve-ports';
 import { startLabServer } from '../lab/start-lab-server';
 
 export interface HealthyLab {
-  /** dataDir: the server's data folder (a `log_directory` relative to it lands inside) */
-  servers: { name: string; port: number; dataDir: string }[];
+  servers: { name: string; port: number }[];
   database: string;
   probeUser: string;
   probePassword: string;
@@ -26,9 +25,8 @@ const DAY_MS = 86_400_000;
  * `n` copies of the lab's "healthy" posture (TLS 1.2+ required, CA-signed certificate for a year, SCRAM, WAL
  * archiving working), each a real PostgreSQL from one template: the scan benchmarks' fleet.
  */
-export async function startHealthyLab(n: number, extraSettings: Record<string, string> = {}): Promise<HealthyLab> {
-  const base = labPostures.find((p) => p.name === 'healthy')!;
-  const healthy = { ...base, settings: { ...base.settings, ...extraSettings } };
+export async function startHealthyLab(n: number, log?: (text: string) => void): Promise<HealthyLab> {
+  const healthy = labPostures.find((p) => p.name === 'healthy')!;
   const baseDir = mkdtempSync(path.join(os.tmpdir(), 'posture-bench-lab-'));
   chmodSync(baseDir, 0o755);
   const secrets = loadLabSecrets(baseDir);
@@ -52,7 +50,7 @@ export async function startHealthyLab(n: number, extraSettings: Record<string, s
         batch.map((k) => {
           const dir = path.join(baseDir, `healthy-${k}`);
           mkdirSync(dir, { recursive: true });
-          return startLabServer({ posture: healthy, dir, templateDir, port: ports[k]!, cert, owner, ...accounts });
+          return startLabServer({ posture: healthy, dir, templateDir, port: ports[k]!, cert, owner, ...accounts, log });
         }),
       );
       started.push(...servers.map((s) => s.server));
@@ -63,7 +61,7 @@ export async function startHealthyLab(n: number, extraSettings: Record<string, s
     throw e;
   }
   return {
-    servers: started.map((s, i) => ({ name: `bench-healthy-${i}`, port: s.port, dataDir: path.join(baseDir, `healthy-${i}`, 'data') })),
+    servers: started.map((s, i) => ({ name: `bench-healthy-${i}`, port: s.port })),
     database: accounts.database,
     probeUser: accounts.probeUser,
     probePassword: accounts.probePassword,

@@ -22,6 +22,8 @@ export interface LabServerOptions {
   superUser: string;
   superPassword: string;
   probeUser: string;
+  /** every chunk the server writes to stderr, for as long as it runs (a benchmark counts its log_connections lines) */
+  log?: (text: string) => void;
   probePassword: string;
 }
 
@@ -111,6 +113,7 @@ export async function startLabServer(opts: LabServerOptions): Promise<{ server: 
     password: opts.superPassword,
     database: opts.database,
     settings: serverSettings(posture, archiveDir),
+    log: opts.log,
   });
   try {
     const conn = { port: opts.port, user: opts.superUser, password: opts.superPassword, database: opts.database };
