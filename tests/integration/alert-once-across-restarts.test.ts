@@ -17,6 +17,7 @@ import { editorCtx, uniqueName } from '../setup/contexts';
 import { freePort } from '../support/free-port';
 import { pinDefaultAlertSettings } from '../support/pin-alert-settings';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/spawn-worker-process';
+import { pollUntil } from '../support/poll-until';
 
 // #17: the demo sent "lab-cert-expired" once per restart. Here the lab, the worker and the scans all restart, and the
 // alert for one threshold still goes out once, to the owner team's address with the security list in copy.
@@ -51,23 +52,13 @@ afterAll(async () => {
   rmSync(baseDir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, get: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await get();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** One scan through the job queue, run by a worker process started for it and stopped after it. */
 async function scanInFreshWorker(targetId: string): Promise<void> {
   const worker = await spawnWorkerProcess();
   workers.push(worker);
   const scan = await db.scan.create({ data: { targetId, trigger: 'manual', status: 'queued', slot: `manual:${uniqueName('restart')}` } });
   await (await jobQueue()).send(scanTargetJob.name, { scanId: scan.id }, { id: scan.id });
-  const done = await until('the scan to finish', async () => {
+  const done = await pollUntil('the scan to finish', async () => {
     const s = await db.scan.findUniqueOrThrow({ where: { id: scan.id } });
     return s.status === 'succeeded' || s.status === 'failed' ? s : null;
   }, 90_000);

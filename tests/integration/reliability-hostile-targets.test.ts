@@ -15,6 +15,7 @@ import { editorCtx, uniqueName } from '../setup/contexts';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
 import { startHostileServers, type HostileServer, type HostileServerName } from '../support/hostile-servers';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/spawn-worker-process';
+import { pollUntil } from '../support/poll-until';
 
 // Short deadlines keep the file quick; "within its deadline" below is a correctness bound, not a measurement.
 const CONNECT_MS = 1_500;
@@ -98,16 +99,6 @@ function rssOf(pid: number): { peak: number; now: number } {
 /** Resets VmHWM to the current RSS (Linux clear_refs), so the next peak is the one of what runs from here. */
 const resetPeakRss = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5');
 
-async function until<T>(what: string, get: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await get();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('hostile targets: bounded readers', () => {
   it.each(cases)('$server ($engine): the scan ends within its deadline, the probe it attacked reports error, the rest still report', async (c) => {
     const t0 = performance.now();
@@ -142,7 +133,7 @@ describe('hostile targets: a real worker process', () => {
     ourTargets.push(healthyTarget.id);
     const scanHealthy = async () => {
       const scanId = await scanOf(healthyTarget.id);
-      await until('the healthy scan to succeed', async () => (await db.scan.findUniqueOrThrow({ where: { id: scanId } })).status === 'succeeded', 60_000);
+      await pollUntil('the healthy scan to succeed', async () => (await db.scan.findUniqueOrThrow({ where: { id: scanId } })).status === 'succeeded', 60_000);
       const states = Object.fromEntries((await db.checkState.findMany({ where: { targetId: healthyTarget.id } })).map((s) => [s.checkId, s.status]));
       for (const [id, verdict] of Object.entries(healthy.expected)) expect([id, states[id]]).toEqual([id, verdict]);
     };
@@ -158,7 +149,7 @@ describe('hostile targets: a real worker process', () => {
         return { c, targetId: t.id, scanId: await scanOf(t.id) };
       }),
     );
-    const done = await until('every hostile scan to finish', async () => {
+    const done = await pollUntil('every hostile scan to finish', async () => {
       const scans = await db.scan.findMany({ where: { id: { in: hostile.map((h) => h.scanId) }, status: { in: ['succeeded', 'failed'] } } });
       return scans.length === hostile.length && scans;
     }, 90_000);

@@ -16,6 +16,7 @@ import { pinDefaultAlertSettings } from '../support/pin-alert-settings';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/spawn-worker-process';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { freePort } from '../support/free-port';
+import { pollUntil } from '../support/poll-until';
 
 const HEARTBEAT_S = 10; // pg-boss's minimum
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
@@ -48,16 +49,6 @@ afterAll(async () => {
   rmSync(baseDir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, get: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await get();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('a worker process killed mid-scan (SIGKILL)', () => {
   it('is retried by another worker within the heartbeat window: one state per check, no duplicate events, exactly one email', async () => {
     const lab = fleet.targets[0]!;
@@ -73,7 +64,7 @@ describe('a worker process killed mid-scan (SIGKILL)', () => {
     workers.push(first);
     await (await jobQueue()).send(scanTargetJob.name, { scanId: scan.id }, { id: scan.id });
     // Mid-scan: the job is running in the first worker and a probe connection is open (held by the proxy).
-    await until('the first worker to be inside a probe', async () => first.scansStarted.includes(scan.id) && proxy.openSockets() > 0, 30_000);
+    await pollUntil('the first worker to be inside a probe', async () => first.scansStarted.includes(scan.id) && proxy.openSockets() > 0, 30_000);
     expect((await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status).toBe('running');
     first.child.kill('SIGKILL');
     const killedAt = Date.now();
@@ -81,14 +72,14 @@ describe('a worker process killed mid-scan (SIGKILL)', () => {
 
     const second = await spawnWorkerProcess(env);
     workers.push(second);
-    await until('another worker to pick the scan up', async () => second.scansStarted.includes(scan.id), 90_000);
+    await pollUntil('another worker to pick the scan up', async () => second.scansStarted.includes(scan.id), 90_000);
     const retriedAfterS = (Date.now() - killedAt) / 1000;
     // The window: the heartbeat lapses (≤ HEARTBEAT_S), a supervision pass notices (≤ HEARTBEAT_S / 2), the retry
     // waits out its backoff (10–20 s), and a worker polls it (≤ 2 s); plus slack for a loaded machine.
     console.log(`[crash] retried by pid ${second.pid} ${retriedAfterS.toFixed(1)} s after the SIGKILL`);
     expect(retriedAfterS).toBeGreaterThan(HEARTBEAT_S / 2);
     expect(retriedAfterS).toBeLessThan(HEARTBEAT_S * 1.5 + 20 + 2 + 6);
-    await until('the retried scan to succeed', async () => (await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status === 'succeeded', 60_000);
+    await pollUntil('the retried scan to succeed', async () => (await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).status === 'succeeded', 60_000);
 
     // The crashed attempt wrote nothing; the retry wrote each row once.
     expect(await db.scan.count({ where: { targetId: t.id } })).toBe(1);

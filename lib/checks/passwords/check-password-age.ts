@@ -3,6 +3,7 @@ import { formatCount } from '../format-count';
 import { formatIsoDay } from '../format-iso-day';
 import { observationNow } from '../observation-now';
 import { outcomeVerdict } from '../outcome-verdict';
+import { setPasswordLines } from './set-password-lines';
 
 const dayMs = 86_400_000;
 /** ARCHITECTURE: warn in the last 10 days of the policy; the same lead time applies to rolvaliduntil. */
@@ -48,11 +49,7 @@ export const passwordAgeCheck: CheckDefinition = {
   openssl rand -base64 32
 
 Set it on the account:
-  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE <user> PASSWORD '<new password>';
-  Redis: ACL SETUSER <user> resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
-  RabbitMQ: rabbitmqctl change_password <user> '<new password>'
-  etcd: etcdctl user passwd <user> --interactive=false   (reads the new password on stdin)
-  Patroni: restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
+${setPasswordLines}
 
 Update the Kubernetes Secret and restart the clients that read it:
   kubectl create secret generic <secret> -n <namespace> --from-literal=password='<new password>' --dry-run=client -o yaml | kubectl apply -f -

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../check-definition';
 import { outcomeVerdict } from '../outcome-verdict';
+import { setPasswordLines } from './set-password-lines';
 
 /** The shortest secret password.strength accepts; the scan compares against it, so no length is ever recorded. */
 export const passwordMinLength = 32;
@@ -23,11 +24,7 @@ export const passwordStrengthCheck: CheckDefinition = {
   openssl rand -base64 32
 
 Set it on the account:
-  PostgreSQL: SET password_encryption = 'scram-sha-256'; ALTER ROLE <user> PASSWORD '<new password>';
-  Redis: ACL SETUSER <user> resetpass ><new password>   then ACL SAVE (or CONFIG REWRITE)
-  RabbitMQ: rabbitmqctl change_password <user> '<new password>'
-  etcd: etcdctl user passwd <user> --interactive=false   (reads the new password on stdin)
-  Patroni: restapi.authentication.password in patroni.yml, then patronictl reload <cluster>
+${setPasswordLines}
 
 Store it where the applications read it (e.g. the Kubernetes Secret), restart them, and update the credential in Posture:
   kubectl rollout restart deployment/<app> -n <namespace>`,
