@@ -1,18 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useSyncExternalStore, useTransition, type FormEvent } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import { ApiError } from '@/lib/hooks/api-error';
+import { useUtcToday } from '@/lib/hooks/use-utc-today';
+import { utcDay } from '@/lib/ui/utc-day';
 import { useCreateException } from '@/lib/hooks/use-exceptions';
 import { groupFieldErrors } from '@/lib/ui/field-errors';
 import { EXCEPTION_DEFAULT_DAYS, EXCEPTION_REASON_MAX, EXCEPTION_REASON_MIN } from '@/lib/validations/exception';
 import { FormErrorSummary } from './form-error-summary';
 import { FormField } from './form-field';
-
-/** A UTC calendar day n days from now, as a date input holds it; "accepted until" dates are shown in UTC too. */
-const utcDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const noSubscription = () => () => {};
-const today = () => utcDay(0);
 
 interface Props {
   targetId: string;
@@ -26,7 +23,7 @@ interface Props {
 export function AcceptRiskForm({ targetId, checkId, onAccepted, onCancel }: Props) {
   const router = useRouter();
   // The server renders without a date; the browser fills in the defaults (no hydration mismatch around midnight).
-  const day0 = useSyncExternalStore(noSubscription, today, () => '');
+  const day0 = useUtcToday();
   const [reason, setReason] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const [refreshing, startTransition] = useTransition();

@@ -1,16 +1,14 @@
 'use client';
 
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/hooks/api-error';
+import { useUtcToday } from '@/lib/hooks/use-utc-today';
+import { utcDay } from '@/lib/ui/utc-day';
 import { useCreateExceptions } from '@/lib/hooks/use-exceptions';
 import { groupFieldErrors } from '@/lib/ui/field-errors';
 import { EXCEPTION_DEFAULT_DAYS, EXCEPTION_REASON_MAX, EXCEPTION_REASON_MIN } from '@/lib/validations/exception';
 import { FormErrorSummary } from '../../_components/form-error-summary';
 import { FormField } from '../../_components/form-field';
-
-const utcDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const noSubscription = () => () => {};
-const today = () => utcDay(0);
 
 interface Props {
   items: readonly { targetId: string; checkId: string; label: string }[];
@@ -20,7 +18,7 @@ interface Props {
 
 /** One justification and one end date for every selected finding; the server accepts all of them or none. */
 export function BulkAcceptForm({ items, onDone, onCancel }: Props) {
-  const day0 = useSyncExternalStore(noSubscription, today, () => '');
+  const day0 = useUtcToday();
   const [reason, setReason] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const create = useCreateExceptions();
