@@ -85,6 +85,8 @@ export const variableSchemas = {
   /** the probes' TCP/TLS connect and whole-probe timeouts; the scan spec's defaults when unset */
   POSTURE_CONNECT_TIMEOUT_SECONDS: positiveSeconds,
   POSTURE_PROBE_TIMEOUT_SECONDS: positiveSeconds,
+  /** Mozilla's server-side TLS profile tls.mozilla_profile holds the fleet to; a target's `tls-profile:` tag overrides it */
+  POSTURE_TLS_PROFILE: unsetIfBlank(z.enum(['intermediate', 'modern'], { message: 'must be intermediate or modern' }).default('intermediate')),
   /** a kubeconfig file for discovery and the Kubernetes checks */
   POSTURE_KUBECONFIG: text,
   /** set by Kubernetes inside a pod: the service account's access is used then */

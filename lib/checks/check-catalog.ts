@@ -1,5 +1,6 @@
 import type { CheckDefinition } from './check-definition';
 import { servedCertificateConcern } from './certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from './tls/tls-configuration-concern';
 import { backupEncryptedCheck } from './backups/check-backup-encrypted';
 import { backupFreshnessCheck } from './backups/check-backup-freshness';
 import { backupWalArchivingCheck } from './backups/check-backup-wal-archiving';
@@ -87,6 +88,7 @@ export const checkCatalog: CheckDefinition[] = [
   pgTlsRequiredCheck,
   pgTlsMinVersionCheck,
   ...servedCertificateConcern.checks,
+  ...tlsConfigurationConcern.checks,
   pgPasswordEncryptionCheck,
   passwordAgeCheck,
   passwordStrengthCheck,

@@ -3,7 +3,6 @@ import { gradeRank } from '../grading/grade-bands';
 import { gradeTarget } from '../grading/grade-target';
 import { describeCaps } from '../grading/describe-caps';
 import { collectObservations } from '../scan/collect-observations';
-import { enumerateScanTls } from './enumerate-scan-tls';
 import { renderTlsSummary } from './render-tls-summary';
 import { parseScanArgs } from './parse-scan-args';
 import { renderScanTable } from './render-scan-table';
@@ -24,7 +23,7 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
   const overall = setTimeout(() => controller.abort(), args.timeoutSeconds * 1000 * 3);
   try {
     const observations = await collectObservations(spec, controller.signal);
-    const tls = await enumerateScanTls(spec, observations, controller.signal);
+    const tls = observations.tlsScan?.status === 'ok' ? observations.tlsScan.data : null;
     const results = evaluateChecks(observations);
     const grade = gradeTarget(results);
     spinner?.stop();
@@ -44,8 +43,9 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
           serverOrder: tls.serverOrder,
           compression: tls.compression,
           secureRenegotiation: tls.secureRenegotiation,
+          dhPrimeBits: tls.dhPrimeBits,
           connections: tls.connections,
-          complete: !tls.cut && tls.stopped === null,
+          complete: tls.complete,
         },
       };
       io.stdout.write(JSON.stringify(doc, null, 2) + '\n');

@@ -3,6 +3,7 @@ import { etcdClientCertAuthCheck } from '../checks/etcd/check-etcd-client-cert-a
 import { etcdTlsEnabledCheck } from '../checks/etcd/check-etcd-tls-enabled';
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { passwordConcern } from '../checks/passwords/password-concern';
 import { probeEtcd } from '../probes/probe-etcd';
@@ -18,7 +19,7 @@ export const etcdEngine: EngineDefinition = {
   observationKeys: ['etcd'],
   probes:
     "a TLS handshake on the client port and GET /version in clear on it, GET /version over TLS without a client certificate, and a count-only POST /v3/kv/range with no token for a key of Posture's own, presenting the configured client certificate. Nothing is written",
-  concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     etcdTlsEnabledCheck,
     etcdClientCertAuthCheck,

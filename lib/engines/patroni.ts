@@ -4,6 +4,7 @@ import { patroniPortNonDefaultCheck } from '../checks/patroni/check-patroni-port
 import { patroniTlsEnabledCheck } from '../checks/patroni/check-patroni-tls-enabled';
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { passwordConcern } from '../checks/passwords/password-concern';
 import { probePatroni } from '../probes/probe-patroni';
@@ -19,7 +20,7 @@ export const patroniEngine: EngineDefinition = {
   observationKeys: ['patroni'],
   probes:
     'a TLS handshake on the REST API port and GET /patroni in clear on it, GET /patroni over TLS, and anonymous PATCH /config, PUT /config, POST /switchover and POST /failover with a body that is not JSON, which Patroni refuses or rejects before acting',
-  concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     k8sImageCurrentCheck,
     patroniTlsEnabledCheck,

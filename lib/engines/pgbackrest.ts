@@ -2,6 +2,7 @@ import { pgbackrestClientCertRequiredCheck } from '../checks/pgbackrest/check-pg
 import { pgbackrestTlsEnabledCheck } from '../checks/pgbackrest/check-pgbackrest-tls-enabled';
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { probePgBackRestServer } from '../probes/probe-pgbackrest-server';
 import type { EngineDefinition } from './engine-definition';
@@ -16,7 +17,7 @@ export const pgbackrestEngine: EngineDefinition = {
   observationKeys: ['pgbackrestServer'],
   probes:
     'a TLS handshake on the server port and the JSON greeting it sends, and a connection without a client certificate that only listens for what the server does next. No command is sent',
-  concerns: [availabilityConcern, servedCertificateConcern, kubernetesWorkloadConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, kubernetesWorkloadConcern],
   checks: [
     pgbackrestTlsEnabledCheck,
     pgbackrestClientCertRequiredCheck,

@@ -41,6 +41,7 @@ import { pgRolesSuperusersCheck } from '../checks/postgresql/roles/check-pg-role
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { backupConcern } from '../checks/backups/backup-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { passwordConcern } from '../checks/passwords/password-concern';
 import { probeCertificate } from '../probes/probe-certificate';
@@ -59,7 +60,7 @@ export const postgresqlEngine: EngineDefinition = {
   observationKeys: ['pgTls', 'pgSession', 'pgHardening'],
   probes:
     'SSLRequest and a TLS handshake, handshakes capped at TLS 1.0 and 1.1, PostgreSQL 17 direct TLS, and a plaintext StartupMessage abandoned before authenticating; then one login as the probe role (over TLS unless a plaintext login is allowed) that reads pg_settings, pg_hba_file_rules, roles, privileges, languages, extensions and the tagged sensitive tables',
-  concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern, backupConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, passwordConcern, kubernetesWorkloadConcern, backupConcern],
   checks: [
     pgTlsEnabledCheck,
     pgTlsRequiredCheck,

@@ -4,6 +4,7 @@ import { rabbitmqManagementHttpsCheck } from '../checks/rabbitmq/check-rabbitmq-
 import { rabbitmqPlaintextClosedCheck } from '../checks/rabbitmq/check-rabbitmq-plaintext-closed';
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { passwordConcern } from '../checks/passwords/password-concern';
 import { probeRabbitMq } from '../probes/probe-rabbitmq';
@@ -20,7 +21,7 @@ export const rabbitmqEngine: EngineDefinition = {
   observationKeys: ['rabbitmq'],
   probes:
     'a TLS handshake and the AMQP 0-9-1 header on the target port (Connection.Start), the header in clear on the plaintext port (the plaintext-port tag, else 5672), a guest/guest PLAIN login that hangs up before opening a vhost, and GET /api/overview without credentials over HTTPS on the management port (15671, or the management-port tag) and in clear on 15672 (or the management-plaintext-port tag)',
-  concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     rabbitmqAmqpsEnabledCheck,
     rabbitmqPlaintextClosedCheck,

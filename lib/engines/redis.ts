@@ -7,6 +7,7 @@ import { redisProtectedModeCheck } from '../checks/redis/check-redis-protected-m
 import { redisTlsEnabledCheck } from '../checks/redis/check-redis-tls-enabled';
 import { availabilityConcern } from '../checks/availability/availability-concern';
 import { servedCertificateConcern } from '../checks/certificate/served-certificate-concern';
+import { tlsConfigurationConcern } from '../checks/tls/tls-configuration-concern';
 import { kubernetesWorkloadConcern } from '../checks/kubernetes/kubernetes-workload-concern';
 import { passwordConcern } from '../checks/passwords/password-concern';
 import { probeRedis } from '../probes/probe-redis';
@@ -23,7 +24,7 @@ export const redisEngine: EngineDefinition = {
   observationKeys: ['redis'],
   probes:
     'a TLS handshake on the target port (a plaintext PING there when it fails) and a plaintext PING on the plaintext port (the plaintext-port tag, else 6379); then, over TLS, PING before AUTH, AUTH with the stored credential, ACL LIST, COMMAND INFO, ACL DRYRUN, CONFIG GET and INFO persistence. Nothing dangerous is executed',
-  concerns: [availabilityConcern, servedCertificateConcern, passwordConcern, kubernetesWorkloadConcern],
+  concerns: [availabilityConcern, servedCertificateConcern, tlsConfigurationConcern, passwordConcern, kubernetesWorkloadConcern],
   checks: [
     redisTlsEnabledCheck,
     redisPlaintextClosedCheck,

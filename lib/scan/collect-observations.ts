@@ -15,6 +15,7 @@ import { withProbeTimeout } from './with-probe-timeout';
 import type { RunProbe } from '../engines/engine-definition';
 import { engineDefinition } from '../engines/engine-registry';
 import { backupSourceRefusal } from './confirm-backup-paths';
+import { probeTlsScan } from '../probes/probe-tls-scan';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 
@@ -98,17 +99,21 @@ async function collect(spec: ScanSpec, signal?: AbortSignal, onProbe?: ProbeFini
     backup: skipped('no backup source is configured for this target'),
     allowPlaintextLogin: spec.allowPlaintextLogin,
     tags: spec.tags ?? [],
+    tlsProfile: spec.tlsProfile ?? 'intermediate',
     now: new Date().toISOString(),
   };
   if (reachability.status !== 'ok' || !reachability.data.reachable) {
     const why = reachability.status === 'ok' ? `target unreachable (${reachability.data.classification})` : reachability.status === 'error' ? reachability.message : reachability.reason;
     const down = { status: 'error' as const, message: why };
     const engineDown = Object.fromEntries(engine.observationKeys.map((key) => [key, down]));
-    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down, ...engineDown };
+    return { ...base, ...(await kubernetes), pgTls: down, certificate: down, pgSession: down, pgHardening: down, passwordAge: down, tlsScan: down, ...engineDown };
   }
 
   const backup = run('backup', (s) => backupProbe(spec, s));
   // An engine without a password login leaves passwordAge to this skip.
   const observed = await engine.collect(spec, run);
-  return { ...base, ...(await kubernetes), passwordAge: skipped(`${spec.engine} targets hold no password Posture tracks`), ...observed, backup: await backup };
+  // after the engine's own probes, so the enumeration never holds a connection beside theirs
+  const tlsTarget = { engine: spec.engine, host: spec.host, port: spec.port, serverName: spec.tlsServerName ?? spec.host, connectTimeoutMs: t.connectMs, network: spec.network, cache: spec.tlsScanCache };
+  const tlsScan = await run('tls enumeration', (s) => probeTlsScan(tlsTarget, observed, s));
+  return { ...base, ...(await kubernetes), passwordAge: skipped(`${spec.engine} targets hold no password Posture tracks`), ...observed, tlsScan, backup: await backup };
 }

@@ -11,13 +11,14 @@ import { networkPolicySetting } from '../settings/network-policy-setting';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
 import { defaultPolicy, defaultTimeouts, type ScanSpec } from './scan-spec';
 import { probeClientCert } from './probe-client-cert';
+import { tlsScanObservationSchema } from '../validations/tls-scan';
 
 const ms = (seconds: number | undefined, fallback: number) => (seconds === undefined ? fallback : seconds * 1000);
 
 type Loaded = { password: string | null; source: ScanSpec['passwordSource']; withheld: string | null };
 type TargetRow = NonNullable<Awaited<ReturnType<typeof readTarget>>>;
 
-const readTarget = (id: string) => db.target.findUniqueOrThrow({ where: { id }, include: { credential: true } });
+const readTarget = (id: string) => db.target.findUniqueOrThrow({ where: { id }, include: { credential: true, tlsScan: true } });
 
 /**
  * Resolves the target's password for one scan, or says why it is withheld: a reference the custody policy no longer
@@ -89,5 +90,8 @@ export async function loadScanSpec(targetId: string): Promise<ScanSpec> {
       probeMs: ms(variable('POSTURE_PROBE_TIMEOUT_SECONDS'), defaultTimeouts.probeMs),
     },
     clientCert: probeClientCert(),
+    // a row that no longer reads as an enumeration (an older shape) is simply not reused
+    tlsScanCache: t.tlsScan ? (tlsScanObservationSchema.safeParse(t.tlsScan.result).data ?? null) : null,
+    tlsProfile: variable('POSTURE_TLS_PROFILE'),
   };
 }

@@ -5,6 +5,7 @@ import { collectObservations } from './collect-observations';
 import { loadScanSpec } from './load-scan-spec';
 import { scanProgressRecorder } from './scan-progress-recorder';
 import { persistScanResult } from './persist-scan-result';
+import { storeTlsScan } from './store-tls-scan';
 import { activeExceptionIds } from '../fleet/active-exception-ids';
 import { alertsForScan, targetBeforeScan } from '../alerts/alerts-for-scan';
 import { recordHistogramSample, SCAN_DURATION_METRIC, scanDurationBuckets } from '../metrics/record-histogram-sample';
@@ -35,6 +36,7 @@ export async function runScan(scanId: string): Promise<void> {
     await db.$transaction(async (tx) => {
       const before = await targetBeforeScan(tx, scan.targetId);
       const { changed } = await persistScanResult(tx, { targetId: scan.targetId, results, grade, at });
+      await storeTlsScan(tx, scan.targetId, observations.tlsScan);
       await alertsForScan(tx, { before, results, grade, changed, at });
       await tx.scan.update({ where: { id: scanId }, data: { status: 'succeeded', finishedAt: at, score: grade.score, grade: grade.grade } });
     });

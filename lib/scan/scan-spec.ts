@@ -1,6 +1,7 @@
 import type { NetworkPolicy } from '../network/network-policy';
 import type { CustodyPolicy } from '../custody/custody-policy';
 import type { BackupSource, KubernetesRefs } from '../validations/target';
+import type { TlsScanObservation } from '../probes/observations/tls-scan';
 
 /** Everything one scan needs to know about one target, already resolved: no store access during probing. */
 export interface ScanSpec {
@@ -33,6 +34,10 @@ export interface ScanSpec {
   custody?: CustodyPolicy;
   /** which private addresses probes may reach (the admin's allow-list); the defaults when absent */
   network?: NetworkPolicy;
+  /** the last complete TLS enumeration stored for this target, reused while the leaf and server version hold */
+  tlsScanCache?: TlsScanObservation | null;
+  /** Mozilla's server-side TLS profile the fleet is held to (POSTURE_TLS_PROFILE); a `tls-profile:` tag overrides it */
+  tlsProfile?: 'intermediate' | 'modern';
   /** the client certificate Posture presents to listeners that require one (etcd, pgBackRest) */
   clientCert?: { certPem: string; keyPem: string } | null;
 }

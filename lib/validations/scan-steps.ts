@@ -1,5 +1,5 @@
 /** The steps "Scan now" shows, in the order a scan reaches them. */
-export const scanSteps = ['reachability', 'tls', 'certificate', 'login', 'hardening', 'kubernetes', 'backup'] as const;
+export const scanSteps = ['reachability', 'tls', 'certificate', 'login', 'hardening', 'tls-suites', 'kubernetes', 'backup'] as const;
 export type ScanStep = (typeof scanSteps)[number];
 
 export const scanStepLabels: Record<ScanStep, string> = {
@@ -8,6 +8,7 @@ export const scanStepLabels: Record<ScanStep, string> = {
   certificate: 'Certificate',
   login: 'Login',
   hardening: 'Hardening',
+  'tls-suites': 'TLS suites',
   kubernetes: 'Kubernetes',
   backup: 'Backup',
 };
@@ -32,6 +33,7 @@ const stepsOfProbe: Record<string, readonly ScanStep[]> = {
   'kubernetes storage': ['kubernetes'],
   'kubernetes workload': ['kubernetes'],
   'kubernetes tls secret': ['kubernetes'],
+  'tls enumeration': ['tls-suites'],
   backup: ['backup'],
 };
 

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedStore } from '../../lib/store/start
 import type { PemPair } from './lab-certificates';
 import { withLabClient, type LabConnection } from './lab-client';
 import type { LabPosture } from './lab-postures';
+import { intermediateCipherString } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { writeOwnedFile, type FileOwner } from './write-owned-file';
 
 export interface LabServerOptions {
@@ -51,7 +52,8 @@ function serverSettings(posture: LabPosture, archiveDir: string): Record<string,
     log_line_prefix: '%m [%p] user=%u,db=%d,app=%a,client=%h ',
     log_statement: 'ddl',
     log_min_duration_statement: '1000',
-    ssl_ciphers: 'HIGH:!aNULL:!MD5:!3DES',
+    // Mozilla's intermediate suites, so the healthy server passes tls.mozilla_profile as a well-run one would
+    ssl_ciphers: intermediateCipherString,
     ...posture.settings,
   };
 }

@@ -14,6 +14,7 @@ import type { EtcdObservation } from './etcd';
 import type { PgBackRestServerObservation } from './pgbackrest';
 import type { PatroniObservation } from './patroni';
 import type { RabbitMqObservation } from './rabbitmq';
+import type { TlsScanObservation } from './tls-scan';
 
 /** Everything one scan of one target observed, keyed by probe. */
 export interface Observations {
@@ -32,6 +33,10 @@ export interface Observations {
   backup: ProbeOutcome<BackupObservation>;
   /** pg_settings, pg_hba_file_rules, roles, privileges, languages and extensions, read as the probe role */
   pgHardening: ProbeOutcome<PgHardeningObservation>;
+  /** the deep TLS enumeration of the listener that served the certificate (absent in observations stored before it) */
+  tlsScan?: ProbeOutcome<TlsScanObservation>;
+  /** Mozilla's server-side TLS profile tls.mozilla_profile holds targets to, unless a `tls-profile:` tag says otherwise */
+  tlsProfile?: 'intermediate' | 'modern';
   /** the target's inventory tags: checks read policy from them (encryption:required, password-expiry:required, sensitive:<schema>.<table>) */
   tags?: string[];
   /** engine probes: set for targets of that engine only */

@@ -42,6 +42,8 @@ export interface TlsEnumeration {
   cut: boolean;
   /** why it stopped early: a server that does not answer a ClientHello in time is not asked again */
   stopped: string | null;
+  /** the prime size of the server's DHE key exchange under TLS ≤ 1.2; null when it accepts no DHE suite */
+  dhPrimeBits: number | null;
 }
 
 class BudgetSpent extends Error {}
@@ -60,7 +62,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
   let connections = 0;
   const budget = endpoint.maxConnections ?? 200;
 
-  async function ask(hello: Buffer, opts: { keyExchange?: boolean } = {}): Promise<ServerAnswer> {
+  async function ask(hello: Buffer, opts: { keyExchange?: boolean | 'dhe' } = {}): Promise<ServerAnswer> {
     if (connections >= budget) throw new BudgetSpent();
     connections++;
     let socket: net.Socket | null = null;
@@ -87,7 +89,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
   const hello = (version: number, cipherCodes: readonly number[], groupCodes: readonly number[] = allGroupCodes, offerCompression = false) =>
     buildClientHello({ version, cipherCodes, groupCodes, serverName: endpoint.serverName ?? endpoint.host, offerCompression, alpn: endpoint.alpn });
 
-  const result: TlsEnumeration = { protocols: [], cipherSuites: {}, serverOrder: {}, preferredOrder: null, groups: [], compression: false, secureRenegotiation: null, connections: 0, cut: false, stopped: null };
+  const result: TlsEnumeration = { protocols: [], cipherSuites: {}, serverOrder: {}, preferredOrder: null, groups: [], compression: false, secureRenegotiation: null, connections: 0, cut: false, stopped: null, dhPrimeBits: null };
   try {
     for (const v of tlsVersions) {
       const offered = suitesFor(v.name).map((s) => s.code);
@@ -116,6 +118,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
     const orders = Object.values(result.serverOrder).filter((o): o is boolean => o !== null);
     result.preferredOrder = orders.length ? orders.every(Boolean) : null;
     result.groups = await enumerateGroups(result, ask, hello);
+    result.dhPrimeBits = await dhPrimeBits(result, ask, hello);
   } catch (e) {
     if (e instanceof NoAnswer) result.stopped = `no answer to a ClientHello: ${e.message}`;
     else if (e instanceof BudgetSpent) result.cut = true;
@@ -128,7 +131,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
 /** Groups by elimination: TLS 1.3 names them in HelloRetryRequest; TLS 1.2 in the ECDHE/DHE ServerKeyExchange. */
 async function enumerateGroups(
   r: TlsEnumeration,
-  ask: (hello: Buffer, opts?: { keyExchange?: boolean }) => Promise<ServerAnswer>,
+  ask: (hello: Buffer, opts?: { keyExchange?: boolean | 'dhe' }) => Promise<ServerAnswer>,
   hello: (version: number, ciphers: readonly number[], groups?: readonly number[]) => Buffer,
 ): Promise<string[]> {
   const tls13 = r.protocols.includes('TLSv1.3');
@@ -147,4 +150,19 @@ async function enumerateGroups(
     left.splice(left.indexOf(a.group), 1);
   }
   return found.map(groupName);
+}
+
+/** One more hello with only the DHE suites it accepted under its highest TLS ≤ 1.2: the ServerKeyExchange's prime size. */
+async function dhPrimeBits(
+  r: TlsEnumeration,
+  ask: (hello: Buffer, opts?: { keyExchange?: boolean | 'dhe' }) => Promise<ServerAnswer>,
+  hello: (version: number, ciphers: readonly number[]) => Buffer,
+): Promise<number | null> {
+  const version = [...tlsVersions].reverse().find((v) => v.wire <= 0x0303 && r.protocols.includes(v.name));
+  if (!version) return null;
+  const accepted = r.cipherSuites[version.name] ?? [];
+  const codes = cipherSuiteTable.filter((s) => accepted.includes(s.name) && s.kx.startsWith('DH') && !s.kx.startsWith('DHEPSK')).map((s) => s.code);
+  if (codes.length === 0) return null;
+  const a = await ask(hello(version.wire, codes), { keyExchange: 'dhe' });
+  return a.kind === 'hello' ? a.dhPrimeBits : null;
 }

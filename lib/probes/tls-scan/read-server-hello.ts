@@ -16,6 +16,8 @@ export type ServerAnswer =
       /** it sent renegotiation_info (RFC 5746 secure renegotiation) */
       secureRenegotiation: boolean;
       alpn: string | null;
+      /** TLS 1.2's DHE ServerKeyExchange: the size of the server's prime, when one was read */
+      dhPrimeBits: number | null;
     }
   | { kind: 'alert'; description: number }
   | { kind: 'other'; detail: string };
@@ -68,7 +70,7 @@ function parseServerHello(body: Buffer): Extract<ServerAnswer, { kind: 'hello' }
       }
     }
   }
-  return { kind: 'hello', version, cipher, compression, retry, group, secureRenegotiation, alpn };
+  return { kind: 'hello', version, cipher, compression, retry, group, secureRenegotiation, alpn, dhPrimeBits: null };
 }
 
 /** TLS 1.2's ECDHE ServerKeyExchange names its curve (curve_type 3, named_curve); anything else names none. */
@@ -76,11 +78,22 @@ function groupOfKeyExchange(body: Buffer): number | null {
   return body[0] === 3 && body.length >= 3 ? body.readUInt16BE(1) : null;
 }
 
+/** A DHE ServerKeyExchange starts with dh_p: its length in bytes, then the prime, big-endian. */
+export function dhPrimeBitsOf(body: Buffer): number | null {
+  if (body.length < 3) return null;
+  const bytes = body.readUInt16BE(0);
+  let at = 2;
+  // leading zero bytes do not count towards the prime's size
+  while (at < 2 + bytes && at < body.length && body[at] === 0) at++;
+  if (at >= body.length || at >= 2 + bytes) return null;
+  return (2 + bytes - at - 1) * 8 + (32 - Math.clz32(body[at]!));
+}
+
 /**
  * Reads the server's answer to a ClientHello: its ServerHello (and, when `keyExchange` is asked for on TLS 1.2, its
  * ServerKeyExchange), or an alert. Bounded in bytes and by the reader's timeout; the caller closes the socket.
  */
-export async function readServerHello(reader: ExactReader, timeoutMs: number, opts: { keyExchange?: boolean } = {}): Promise<ServerAnswer> {
+export async function readServerHello(reader: ExactReader, timeoutMs: number, opts: { keyExchange?: boolean | 'dhe' } = {}): Promise<ServerAnswer> {
   let handshake = Buffer.alloc(0);
   let hello: Extract<ServerAnswer, { kind: 'hello' }> | null = null;
   while (handshake.length <= MAX_HANDSHAKE_BYTES) {
@@ -110,7 +123,7 @@ export async function readServerHello(reader: ExactReader, timeoutMs: number, op
         // TLS 1.3 encrypts the rest; TLS 1.2 only goes on when the key exchange is wanted
         if (!opts.keyExchange || hello.retry || hello.version >= 0x0304) return hello;
       } else if (msgType === 12 && hello) {
-        return { ...hello, group: groupOfKeyExchange(body) };
+        return opts.keyExchange === 'dhe' ? { ...hello, dhPrimeBits: dhPrimeBitsOf(body) } : { ...hello, group: groupOfKeyExchange(body) };
       } else if (msgType === 14 && hello) {
         return hello;
       }

@@ -7,6 +7,7 @@ import type { TargetHistoryView } from '@/lib/services/targets/get-target-histor
 import type { WhatIfPlanView } from '@/lib/services/targets/get-what-if-plan';
 import type { CheckEventView } from '@/lib/services/targets/list-check-events';
 import type { TargetView } from '@/lib/services/targets/target-view';
+import type { TlsScanView } from '@/lib/services/targets/get-target-tls-scan';
 import { useUpdateDatabase } from '@/lib/hooks/use-databases';
 import type { UpdateTargetInput } from '@/lib/validations/target';
 import { DatabaseForm } from '../database-form';
@@ -23,6 +24,7 @@ import { ReplacePasswordForm } from './replace-password-form';
 import { ScanNowButton, ScanProgress } from './scan-now';
 import { useScanNow } from './use-scan-now';
 import { WhatIfPanel } from './what-if-panel';
+import { TlsEnumerationTable } from './tls-enumeration-table';
 import { CredentialWithheldBanner } from './credential-withheld-banner';
 import { credentialWithheld } from './credential-withheld';
 
@@ -32,6 +34,7 @@ interface Props {
   plan: WhatIfPlanView;
   history: TargetHistoryView;
   events: CheckEventView[];
+  tls: TlsScanView | null;
   canEdit: boolean;
   /** may allow plaintext SCRAM logins (the service checks again) */
   isAdmin: boolean;
@@ -39,7 +42,7 @@ interface Props {
   scanIntervalMinutes: number;
 }
 
-export function DatabaseDetail({ target, checks, plan, history, events, canEdit, isAdmin, canScan, scanIntervalMinutes }: Props) {
+export function DatabaseDetail({ target, checks, plan, history, events, tls, canEdit, isAdmin, canScan, scanIntervalMinutes }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [refreshing, startTransition] = useTransition();
@@ -132,6 +135,8 @@ export function DatabaseDetail({ target, checks, plan, history, events, canEdit,
       />
 
       {target.lastScanAt ? <CheckEventsList events={events} /> : null}
+
+      {target.lastScanAt ? <TlsEnumerationTable tls={tls} /> : null}
 
       {editing ? null : <DatabaseFacts target={target} />}
 

@@ -7,6 +7,7 @@ import { scanIntervalMinutes } from '@/lib/scan/scan-interval';
 import { listTargetChecks } from '@/lib/services/checks/list-target-checks';
 import { getTarget } from '@/lib/services/targets/get-target';
 import { getTargetHistory } from '@/lib/services/targets/get-target-history';
+import { getTargetTlsScan } from '@/lib/services/targets/get-target-tls-scan';
 import { getWhatIfPlan } from '@/lib/services/targets/get-what-if-plan';
 import { getVanishedWorkload } from '@/lib/services/discovery/get-vanished-workload';
 import { formatDateTime } from '@/lib/ui/format-date-time';
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 async function load(ctx: Awaited<ReturnType<typeof requireUser>>, id: string) {
   try {
     // In parallel, so everything is in the first HTML and the client starts with it (no waterfall).
-    const [target, checks, plan, history, events, vanished] = await Promise.all([
+    const [target, checks, plan, history, events, vanished, tls] = await Promise.all([
       getTarget(ctx, id),
       listTargetChecks(ctx, id),
       getWhatIfPlan(ctx, id),
@@ -36,8 +37,9 @@ async function load(ctx: Awaited<ReturnType<typeof requireUser>>, id: string) {
       // A first scan alone records one event per check; 200 leaves room for the changes after it.
       listCheckEvents(ctx, { targetId: id, limit: 200 }),
       getVanishedWorkload(ctx, id),
+      getTargetTlsScan(ctx, id),
     ]);
-    return { target, checks, plan, history, events, vanished };
+    return { target, checks, plan, history, events, vanished, tls };
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;
@@ -47,7 +49,7 @@ async function load(ctx: Awaited<ReturnType<typeof requireUser>>, id: string) {
 export default async function DatabasePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireUser();
   const { id } = await params;
-  const { target, checks, plan, history, events, vanished } = await load(ctx, id);
+  const { target, checks, plan, history, events, vanished, tls } = await load(ctx, id);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -66,6 +68,7 @@ export default async function DatabasePage({ params }: { params: Promise<{ id: s
         plan={plan}
         history={history}
         events={events}
+        tls={tls}
         canEdit={ctx.actor.role !== 'viewer'}
         isAdmin={ctx.actor.role === 'admin'}
         canScan={roleAllows(ctx.actor.role, 'scan:run')}
