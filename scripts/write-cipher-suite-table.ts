@@ -1,5 +1,5 @@
 // Writes lib/probes/tls-scan/cipher-suite-table.ts from this machine's `openssl ciphers -V`, plus the legacy suites
-// OpenSSL 3 no longer knows (RC4, EXPORT, DES, IDEA, SEED), so a scan can offer them and see whether a server accepts.
+// OpenSSL 3 no longer knows (RC4, EXPORT, DES, 3DES, IDEA, SEED), so a scan can offer them and see whether a server accepts.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,10 @@ const legacy = [
   { code: 0x0007, name: 'TLS_RSA_WITH_IDEA_CBC_SHA', minVersion: 'SSLv3', kx: 'RSA', au: 'RSA', enc: 'IDEA(128)', mac: 'SHA1' },
   { code: 0x0008, name: 'TLS_RSA_EXPORT_WITH_DES40_CBC_SHA', minVersion: 'SSLv3', kx: 'RSA(512)', au: 'RSA', enc: 'DES(40)', mac: 'SHA1' },
   { code: 0x0009, name: 'TLS_RSA_WITH_DES_CBC_SHA', minVersion: 'SSLv3', kx: 'RSA', au: 'RSA', enc: 'DES(56)', mac: 'SHA1' },
+  { code: 0x000a, name: 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', minVersion: 'SSLv3', kx: 'RSA', au: 'RSA', enc: '3DES(168)', mac: 'SHA1' },
+  { code: 0x0013, name: 'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'DSS', enc: '3DES(168)', mac: 'SHA1' },
+  { code: 0x0016, name: 'TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'RSA', enc: '3DES(168)', mac: 'SHA1' },
+  { code: 0x001b, name: 'TLS_DH_anon_WITH_3DES_EDE_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'None', enc: '3DES(168)', mac: 'SHA1' },
   { code: 0x0014, name: 'TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA', minVersion: 'SSLv3', kx: 'DH(512)', au: 'RSA', enc: 'DES(40)', mac: 'SHA1' },
   { code: 0x0015, name: 'TLS_DHE_RSA_WITH_DES_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'RSA', enc: 'DES(56)', mac: 'SHA1' },
   { code: 0x0096, name: 'TLS_RSA_WITH_SEED_CBC_SHA', minVersion: 'SSLv3', kx: 'RSA', au: 'RSA', enc: 'SEED(128)', mac: 'SHA1' },
@@ -31,6 +35,8 @@ const legacy = [
   { code: 0x009a, name: 'TLS_DHE_RSA_WITH_SEED_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'RSA', enc: 'SEED(128)', mac: 'SHA1' },
   { code: 0x009b, name: 'TLS_DH_anon_WITH_SEED_CBC_SHA', minVersion: 'SSLv3', kx: 'DH', au: 'None', enc: 'SEED(128)', mac: 'SHA1' },
   { code: 0xc007, name: 'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA', minVersion: 'TLSv1', kx: 'ECDH', au: 'ECDSA', enc: 'RC4(128)', mac: 'SHA1' },
+  { code: 0xc008, name: 'TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA', minVersion: 'TLSv1', kx: 'ECDH', au: 'ECDSA', enc: '3DES(168)', mac: 'SHA1' },
+  { code: 0xc012, name: 'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA', minVersion: 'TLSv1', kx: 'ECDH', au: 'RSA', enc: '3DES(168)', mac: 'SHA1' },
   { code: 0xc011, name: 'TLS_ECDHE_RSA_WITH_RC4_128_SHA', minVersion: 'TLSv1', kx: 'ECDH', au: 'RSA', enc: 'RC4(128)', mac: 'SHA1' },
 ].filter((l) => !rows.some((r) => r.code === l.code));
 const all = [...rows, ...legacy].sort((a, b) => a.code - b.code);

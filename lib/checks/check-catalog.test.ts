@@ -24,6 +24,10 @@ const promised: [string, string][] = [
   ['cert.chain_order', 'low'],
   ['cert.chain_complete', 'medium'],
   ['cert.ca_outlives_leaf', 'medium'],
+  ['tls.mozilla_profile', 'medium'],
+  ['tls.forward_secrecy', 'medium'],
+  ['tls.weak_ciphers', 'high'],
+  ['tls.groups', 'medium'],
   ['pg.password.encryption', 'high'],
   ['password.age', 'high'],
   ['password.strength', 'medium'],
@@ -113,8 +117,8 @@ describe('check catalog', () => {
     expect(c.compliance.length).toBeGreaterThan(0);
   });
 
-  it('runs the 68 PostgreSQL checks for postgresql, and the engine-neutral, certificate, password and Redis ones for redis', () => {
-    expect(evaluateChecks(healthyObservations())).toHaveLength(68);
+  it('runs the 72 PostgreSQL checks for postgresql, and the engine-neutral, certificate, password and Redis ones for redis', () => {
+    expect(evaluateChecks(healthyObservations())).toHaveLength(72);
     const redis = evaluateChecks({ ...healthyObservations(), target: { engine: 'redis', host: 'r', port: 6379, database: null } });
     expect(redis.map((r) => r.id)).toEqual([
       'target.reachable',
@@ -129,6 +133,10 @@ describe('check catalog', () => {
       'cert.chain_order',
       'cert.chain_complete',
       'cert.ca_outlives_leaf',
+      'tls.mozilla_profile',
+      'tls.forward_secrecy',
+      'tls.weak_ciphers',
+      'tls.groups',
       'password.age',
       'password.strength',
       'k8s.pvc.bound',

@@ -39,7 +39,7 @@ export async function openProbePgClient(input: PgSessionInput): Promise<ProbePgC
     connectionTimeoutMillis: input.connectTimeoutMs,
     query_timeout: input.queryTimeoutMs,
     statement_timeout: input.queryTimeoutMs,
-    application_name: 'posture-probe',
+    application_name: 'posture',
   });
   // The stream pg reads is ours: the probe's byte budget counts it, and a throw in pg's parser ends the probe.
   limitPgClientIncomingBytes(client);

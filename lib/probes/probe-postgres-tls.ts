@@ -102,7 +102,7 @@ async function plaintextLogin(input: PgTlsProbeInput): Promise<PgTlsObservation[
   const socket = await connectTcp(input.host, input.port, input.connectTimeoutMs, input.signal, input.network);
   const reader = new ExactReader(socket);
   try {
-    socket.write(startupMessage({ user: input.user, database: input.database, application_name: 'posture-probe' }));
+    socket.write(startupMessage({ user: input.user, database: input.database, application_name: 'posture' }));
     const msg = await readMessage(reader, input.connectTimeoutMs);
     if (msg.type === 'R') {
       const { method, ok } = authMethod(msg.body);

@@ -94,7 +94,7 @@ export const tlsEnumerationBenchmark: Benchmark = {
       console.log(`[bench] tls-enumeration: posture ${secs(posture)} / ${postureConns} connections vs sslscan ${secs(sslscan)} / ${median(conns[1]!)}; same findings: ${same}`);
       const markdown = `## Deep TLS enumeration beside \`sslscan\` and \`testssl.sh\` (one lab PostgreSQL)
 
-The lab's healthy PostgreSQL (TLS 1.2 and 1.3, \`ssl_ciphers = 'HIGH:!aNULL:!MD5:!3DES'\`) with \`log_connections = on\`:
+The lab's healthy PostgreSQL (TLS 1.2 and 1.3, Mozilla's intermediate \`ssl_ciphers\`) with \`log_connections = on\`:
 the server's own log counts every connection each tool opens. Posture and sslscan run ${RUNS} times,
 alternating; testssl.sh once. Median wall time and connections.
 

@@ -20,6 +20,8 @@ export interface LabFleetOptions {
   only?: string[];
   /** extra postgresql.conf settings for some postures, by name (tests that need one more configuration) */
   extraSettings?: Record<string, Record<string, string>>;
+  /** told every server's log output, with the posture's name (tests that count connections or look for lines) */
+  log?: (posture: string, text: string) => void;
 }
 
 export interface LabTarget {
@@ -109,7 +111,7 @@ export async function startLabFleet(opts: LabFleetOptions): Promise<LabFleet> {
   process.setMaxListeners(Math.max(process.getMaxListeners(), 20 + postures.length));
   const started = await Promise.allSettled(
     postures.map((posture, i) =>
-      startLabServer({ posture: { ...posture, settings: { ...posture.settings, ...opts.extraSettings?.[posture.name] } }, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture), cert: certs[i] ?? null, owner, ...accounts }),
+      startLabServer({ posture: { ...posture, settings: { ...posture.settings, ...opts.extraSettings?.[posture.name] } }, dir: path.join(baseDir, posture.name), templateDir, port: portOf(posture), cert: certs[i] ?? null, owner, ...accounts, ...(opts.log ? { log: (text: string) => opts.log!(posture.name, text) } : {}) }),
     ),
   );
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.server] : []));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { portAccepts, startEngineServer, type EngineServer } from '../lib/start-engine-server';
 import { createTestCa, issueServerCert, selfSignedServerCert } from './lab-certificates';
 import { loadLabSecrets } from './lab-secrets';
+import { intermediateCipherString, mozillaTlsProfiles } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { reservePorts } from './reserve-ports';
 
 export const redisServerBinary = '/usr/bin/redis-server';
@@ -70,7 +71,9 @@ export async function startRedisLab(opts: { baseDir: string; basePort?: number }
     );
   };
   try {
-    await start('healthy', healthy, ['--port', '0', '--tls-port', String(healthy), ...tls('healthy', server), '--aclfile', acl, '--appendonly', 'yes']);
+    // the healthy server follows Mozilla's intermediate profile, as tls.mozilla_profile's remediation says
+    const intermediate = ['--tls-protocols', 'TLSv1.2 TLSv1.3', '--tls-ciphers', intermediateCipherString, '--tls-ciphersuites', mozillaTlsProfiles.intermediate.tls13Suites.join(':')];
+    await start('healthy', healthy, ['--port', '0', '--tls-port', String(healthy), ...tls('healthy', server), ...intermediate, '--aclfile', acl, '--appendonly', 'yes']);
     await start('open', open, ['--port', String(openPlain), '--tls-port', String(open), ...tls('open', stranger), '--protected-mode', 'no', '--appendonly', 'no']);
   } catch (e) {
     await Promise.all(servers.map((s) => s.stop()));

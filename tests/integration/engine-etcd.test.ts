@@ -6,7 +6,8 @@ import { httpExchange } from '../../lib/probes/http-exchange';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { etcdIntermediateSuites } from '../../lib/checks/tls/engine-tls-settings';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const serverTls = tls('server');
   const strangerTls = tls('stranger');
   await Promise.all([
-    startEtcd('healthy', [`https://127.0.0.1:${ports.healthy}`], ports.healthyPeer, [...serverTls, '--trusted-ca-file', ca, '--client-cert-auth']),
+    startEtcd('healthy', [`https://127.0.0.1:${ports.healthy}`], ports.healthyPeer, [...serverTls, '--trusted-ca-file', ca, '--client-cert-auth', '--cipher-suites', etcdIntermediateSuites]),
     startEtcd('open', [`https://127.0.0.1:${ports.open}`, `http://127.0.0.1:${ports.openHttp}`], ports.openPeer, strangerTls),
   ]);
   // auth enable needs a root user holding the root role; done through the gateway, before auth is on.
@@ -85,6 +86,7 @@ describe('etcd probe against real etcd 3.4', () => {
       'password.age': 'skip',
       'password.strength': 'skip',
       ...certPass,
+      ...intermediateTlsVerdicts,
       'etcd.tls.enabled': 'pass',
       'etcd.client_cert_auth': 'pass',
       'etcd.auth.enabled': 'pass',
@@ -112,6 +114,11 @@ describe('etcd probe against real etcd 3.4', () => {
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
       ...selfSignedPathVerdicts,
+      // Go's default suites: RSA key exchange, and 3DES still on in etcd 3.4's Go
+      'tls.mozilla_profile': 'fail',
+      'tls.forward_secrecy': 'fail',
+      'tls.weak_ciphers': 'fail',
+      'tls.groups': 'pass',
       'etcd.tls.enabled': 'pass',
       'etcd.client_cert_auth': 'fail',
       'etcd.auth.enabled': 'fail',

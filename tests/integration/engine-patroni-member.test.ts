@@ -9,7 +9,8 @@ import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts } from '../support/served-path-verdicts';
+import { intermediateCipherString } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 
 // Whole Patroni members: Debian's patroni managing Debian's PostgreSQL 15, with etcd (v2 API) as the DCS. The
@@ -136,6 +137,7 @@ beforeAll(async () => {
     `certfile: ${owned(path.join(tlsDir, 'server.crt'), certs.server.certPem)}`,
     `keyfile: ${owned(path.join(tlsDir, 'server.key'), certs.server.keyPem)}`,
     `cafile: ${owned(path.join(tlsDir, 'ca.crt'), certs.ca.certPem)}`,
+    `ciphers: '${intermediateCipherString}'`,
   ];
   await Promise.all([
     startMember('healthy', ports.healthyApi, ports.healthyPg, [...tls, 'authentication: {username: patroni-admin, password: Rest-Api-Secret-1}'], 'https'),
@@ -163,6 +165,7 @@ describe('Patroni probe against whole Patroni 3.0 members (PostgreSQL 15, etcd)'
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
       ...caIssuedPathVerdicts,
+      ...intermediateTlsVerdicts,
       'patroni.tls.enabled': 'pass',
       'patroni.auth.unsafe_endpoints': 'pass',
       'patroni.port.non_default': 'pass',

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts } from '../support/served-path-verdicts';
+import { intermediateCipherString } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   ports = { healthy: healthy!, open: open!, certOnly: certOnly!, clearWithAuth: clearWithAuth! };
   const tls = { certfile: file('server.crt', certs.server.certPem), keyfile: file('server.key', certs.server.keyPem), cafile: file('ca.crt', certs.ca.certPem) };
   await Promise.all([
-    startRestApi('healthy', ports.healthy, { ...tls, auth: 'patroni-admin:Rest-api-Secret-1' }),
+    startRestApi('healthy', ports.healthy, { ...tls, ciphers: intermediateCipherString, auth: 'patroni-admin:Rest-api-Secret-1' }),
     startRestApi('open', ports.open, {}),
     startRestApi('cert-only', ports.certOnly, { ...tls, verify_client: 'optional' }),
     startRestApi('clear-with-auth', ports.clearWithAuth, { auth: 'patroni-admin:Rest-api-Secret-1' }),
@@ -68,6 +69,7 @@ describe("Patroni probe against Patroni 3.0's REST API server", () => {
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
       ...caIssuedPathVerdicts,
+      ...intermediateTlsVerdicts,
       'patroni.tls.enabled': 'pass',
       'patroni.auth.unsafe_endpoints': 'pass',
       'patroni.port.non_default': 'pass',

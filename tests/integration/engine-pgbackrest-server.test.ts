@@ -8,7 +8,8 @@ import { openTls } from '../../lib/probes/open-tls';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts } from '../support/served-path-verdicts';
+import { intermediateCipherString } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
 
@@ -21,7 +22,7 @@ let ports: { healthy: number; stranger: number; openFixture: number; plainFixtur
 const greeting = '{"name":"pgBackRest","service":"remote","version":"2.45"}\n';
 
 /** `pgbackrest server` with its own config, log and lock folders; tls-server-auth names the test's client CN. */
-async function startPgBackRestServer(name: string, port: number, pair: { certPem: string; keyPem: string }): Promise<void> {
+async function startPgBackRestServer(name: string, port: number, pair: { certPem: string; keyPem: string }, opensslConf?: string): Promise<void> {
   const home = path.join(dir, name);
   mkdirSync(home);
   const put = (f: string, text: string) => {
@@ -44,8 +45,22 @@ async function startPgBackRestServer(name: string, port: number, pair: { certPem
       '',
     ].join('\n'),
   );
-  servers.push(await startEngineServer({ name: `pgbackrest ${name}`, cmd: '/usr/bin/pgbackrest', args: [`--config=${conf}`, 'server'], ready: () => portAccepts(port) }));
+  const env = opensslConf ? { ...process.env, OPENSSL_CONF: put('openssl.cnf', opensslConf) } : undefined;
+  servers.push(await startEngineServer({ name: `pgbackrest ${name}`, cmd: '/usr/bin/pgbackrest', args: [`--config=${conf}`, 'server'], env, ready: () => portAccepts(port) }));
 }
+
+/** pgBackRest has no cipher setting: the healthy server gets Mozilla's intermediate profile from its openssl.cnf. */
+const intermediateOpensslConf = [
+  'openssl_conf = posture_conf',
+  '[posture_conf]',
+  'ssl_conf = ssl_section',
+  '[ssl_section]',
+  'system_default = system_default_section',
+  '[system_default_section]',
+  'MinProtocol = TLSv1.2',
+  `CipherString = ${intermediateCipherString}`,
+  '',
+].join('\n');
 
 /** A listener that greets like pgBackRest, over TLS or in clear, and keeps every session open. */
 async function startFixture(port: number, overTls: boolean): Promise<void> {
@@ -67,7 +82,7 @@ beforeAll(async () => {
   const [healthy, stranger, openFixture, plainFixture] = await reservePorts(4);
   ports = { healthy: healthy!, stranger: stranger!, openFixture: openFixture!, plainFixture: plainFixture! };
   await Promise.all([
-    startPgBackRestServer('healthy', ports.healthy, certs.server),
+    startPgBackRestServer('healthy', ports.healthy, certs.server, intermediateOpensslConf),
     startPgBackRestServer('stranger', ports.stranger, certs.stranger),
     startFixture(ports.openFixture, true),
     startFixture(ports.plainFixture, false),
@@ -93,6 +108,7 @@ describe('pgBackRest TLS server probe against real pgbackrest 2.45', () => {
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
       ...caIssuedPathVerdicts,
+      ...intermediateTlsVerdicts,
       'pgbackrest.tls.enabled': 'pass',
       'pgbackrest.client_cert_required': 'pass',
     });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { mozillaTlsProfiles } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -77,6 +78,9 @@ beforeAll(async () => {
         'listeners.tcp = none', `listeners.ssl.default = ${p.amqps}`,
         `ssl_options.cacertfile = ${ca}`, `ssl_options.certfile = ${crt}`, `ssl_options.keyfile = ${key}`,
         `load_definitions = ${defs}`,
+        // Mozilla's intermediate profile, as tls.mozilla_profile's remediation says (Erlang wants the TLS 1.3 suites listed too)
+        'ssl_options.versions.1 = tlsv1.3', 'ssl_options.versions.2 = tlsv1.2',
+        ...[...mozillaTlsProfiles.intermediate.tls13Suites, ...mozillaTlsProfiles.intermediate.tls12Suites].map((c, i) => `ssl_options.ciphers.${i + 1} = ${c}`),
         `management.ssl.port = ${p.mgmtHttps}`, `management.ssl.cacertfile = ${ca}`, `management.ssl.certfile = ${crt}`, `management.ssl.keyfile = ${key}`,
       ],
       [p.amqps, p.mgmtHttps],
@@ -118,6 +122,7 @@ describe('RabbitMQ probe against real rabbitmq-server 3.10', () => {
       'cert.hostname': 'pass',
       'cert.trusted': 'pass',
       ...caIssuedPathVerdicts,
+      ...intermediateTlsVerdicts,
       'rabbitmq.amqps.enabled': 'pass',
       'rabbitmq.plaintext.closed': 'pass',
       'rabbitmq.guest.restricted': 'pass',
@@ -149,6 +154,11 @@ describe('RabbitMQ probe against real rabbitmq-server 3.10', () => {
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
       ...selfSignedPathVerdicts,
+      // Erlang's defaults: TLS 1.0 and 1.1 still on, CBC with SHA-1, but forward secrecy throughout
+      'tls.mozilla_profile': 'fail',
+      'tls.forward_secrecy': 'pass',
+      'tls.weak_ciphers': 'warn',
+      'tls.groups': 'pass',
       'rabbitmq.amqps.enabled': 'pass',
       'rabbitmq.plaintext.closed': 'fail',
       'rabbitmq.guest.restricted': 'warn',

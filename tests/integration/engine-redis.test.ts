@@ -11,7 +11,8 @@ import { RespConnection } from '../../lib/probes/resp-connection';
 import { reservePorts } from '../../scripts/lab/reserve-ports';
 import { ensureSystemPackage } from '../../scripts/lib/ensure-system-package';
 import { createEngineCerts, type EngineCerts } from '../support/engine-certs';
-import { caIssuedPathVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { caIssuedPathVerdicts, intermediateTlsVerdicts, opensslDefaultTlsVerdicts, selfSignedPathVerdicts } from '../support/served-path-verdicts';
+import { intermediateCipherString, mozillaTlsProfiles } from '../../lib/checks/tls/mozilla-tls-profiles';
 import { engineScanSpec, explain, scanEngine } from '../support/engine-scan-spec';
 import { runPostureCli } from '../support/run-posture-cli';
 import { portAccepts, startEngineServer, type EngineServer } from '../../scripts/lib/start-engine-server';
@@ -53,6 +54,8 @@ beforeAll(async () => {
     '--tls-cert-file', path.join(dir, `${tag}.crt`), '--tls-key-file', path.join(dir, `${tag}.key`),
     '--tls-ca-cert-file', caFile, '--tls-auth-clients', 'no', '--save', '',
   ];
+  // the healthy server follows Mozilla's intermediate profile, as tls.mozilla_profile's remediation says
+  const intermediate = ['--tls-protocols', 'TLSv1.2 TLSv1.3', '--tls-ciphers', intermediateCipherString, '--tls-ciphersuites', mozillaTlsProfiles.intermediate.tls13Suites.join(':')];
   const acl = file(
     'users.acl',
     [
@@ -63,7 +66,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   await Promise.all([
-    startRedis('healthy', ['--port', '0', '--tls-port', String(ports.healthy), ...tls('server'), '--aclfile', acl, '--appendonly', 'yes']),
+    startRedis('healthy', ['--port', '0', '--tls-port', String(ports.healthy), ...tls('server'), ...intermediate, '--aclfile', acl, '--appendonly', 'yes']),
     startRedis('open', ['--port', String(ports.openPlain), '--tls-port', String(ports.open), ...tls('stranger'), '--protected-mode', 'no', '--appendonly', 'no', '--enable-debug-command', 'yes']),
     startRedis('shared', [
       '--port', String(ports.sharedPlain), '--tls-port', String(ports.shared), ...tls('server'),
@@ -100,6 +103,7 @@ describe('Redis probe against real redis-server 7', () => {
       'password.age': 'pass',
       'password.strength': 'pass',
       ...certPass,
+      ...intermediateTlsVerdicts,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'pass',
       'redis.auth.required': 'pass',
@@ -135,6 +139,7 @@ describe('Redis probe against real redis-server 7', () => {
       'cert.hostname': 'fail',
       'cert.trusted': 'fail',
       ...selfSignedPathVerdicts,
+      ...opensslDefaultTlsVerdicts,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'fail',
       'redis.auth.required': 'fail',
@@ -175,6 +180,7 @@ describe('Redis probe against real redis-server 7', () => {
       'password.age': 'skip',
       'password.strength': 'fail',
       ...certPass,
+      ...opensslDefaultTlsVerdicts,
       'redis.tls.enabled': 'pass',
       'redis.plaintext.closed': 'fail',
       'redis.auth.required': 'pass',

@@ -72,7 +72,7 @@ describe('no password is ever sent outside TLS to a target marked TLS-required',
     for (const posture of ['ssl-off', 'plaintext-accepted']) {
       const { verdicts, streams } = scanned.find((x) => x.lab.posture === posture)!;
       expect(verdicts['pg.tls.required']).toBe('fail');
-      expect(streams.filter((s) => s.kind === 'plaintext' && s.plaintext.includes(Buffer.from('posture-probe'))).length).toBeGreaterThan(0);
+      expect(streams.filter((s) => s.kind === 'plaintext' && s.plaintext.includes(Buffer.from('application_name\0posture\0'))).length).toBeGreaterThan(0);
     }
     expect(scanned.find((x) => x.lab.posture === 'ssl-off')!.verdicts['pg.password.encryption']).toBe('skip');
     expect(scanned.find((x) => x.lab.posture === 'plaintext-accepted')!.verdicts['pg.password.encryption']).toBe('pass');

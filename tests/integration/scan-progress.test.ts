@@ -45,10 +45,10 @@ describe('scan progress for Scan now', () => {
     const manual = await scanOf(t.id, 'manual');
     expect(manual.status).toBe('succeeded');
     // reachability first; the TLS probe brings the certificate, then the login and the hardening reader (the password
-    // age reader adds a login entry); the backup probe runs beside them, so its place varies
+    // age reader adds a login entry), then the deep TLS enumeration; the backup probe runs beside them, so its place varies
     const seen = manual.progress.map((p) => `${p.step}:${p.status}`);
     expect(seen[0]).toBe('reachability:ok');
-    expect(seen.filter((x) => x !== 'backup:skipped')).toEqual(['reachability:ok', 'tls:ok', 'certificate:ok', 'login:ok', 'hardening:ok', 'login:ok']);
+    expect(seen.filter((x) => x !== 'backup:skipped')).toEqual(['reachability:ok', 'tls:ok', 'certificate:ok', 'login:ok', 'hardening:ok', 'login:ok', 'tls-suites:ok']);
     expect(seen).toContain('backup:skipped');
     expect((await scanOf(t.id, 'schedule')).progress).toEqual([]);
   }, 60_000);

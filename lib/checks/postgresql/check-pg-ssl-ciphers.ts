@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition';
 import { isOn } from './pg-bool-setting';
 import { pgSettingVerdict } from './pg-setting-verdict';
+import { intermediateCipherString } from '../tls/mozilla-tls-profiles';
 
 /** OpenSSL cipher-string words that switch on broken or unauthenticated ciphers. */
 const weakWord = /^(COMPLEMENTOFDEFAULT|NULL|eNULL|aNULL|EXPORT|EXP|LOW|DES|RC4|RC2|MD5|IDEA|SEED|ADH|AECDH)$/i;
@@ -34,8 +35,8 @@ export const pgSslCiphersCheck: CheckDefinition = {
       if (old.length > 0) return { status: 'warn', summary: `ssl_ciphers = '${v}' still allows legacy ${old.join(', ')} suites`, evidence: { ...evidence, legacy: old } };
       return { status: 'pass', summary: `ssl_ciphers = '${v}'`, evidence };
     }),
-  remediation: `Allow only strong TLS 1.2 suites (TLS 1.3 suites are always strong):
-  ALTER SYSTEM SET ssl_ciphers = 'HIGH:!aNULL:!eNULL:!MD5:!3DES:!RC4:!SHA1';
+  remediation: `Allow only the forward-secret AEAD suites of Mozilla's intermediate profile (TLS 1.3 suites are always strong):
+  ALTER SYSTEM SET ssl_ciphers = '${intermediateCipherString}';
   ALTER SYSTEM SET ssl_min_protocol_version = 'TLSv1.2';
   SELECT pg_reload_conf();
 
