@@ -116,6 +116,17 @@ test.describe('drill-down: a database with an expired certificate, its check, an
     const healthyPlan = page.getByRole('region', { name: 'What to fix first' });
     await expect(healthyPlan).toBeVisible();
     await expect(healthyPlan).not.toContainText(/\b(critical|high)\b/);
+    // Its TLS listener as enumerated: TLS 1.2 and 1.3 only, Mozilla intermediate suites, none flagged.
+    const tls = page.getByRole('region', { name: 'TLS configuration' });
+    const rows = tls.getByRole('table').getByRole('row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1).getByRole('rowheader')).toHaveText('TLSv1.2');
+    await expect(rows.nth(1)).toContainText('ECDHE-RSA-AES128-GCM-SHA256');
+    await expect(rows.nth(2).getByRole('rowheader')).toHaveText('TLSv1.3');
+    await expect(tls.locator('.badge')).toHaveCount(0);
+    await expect(tls).toContainText('secp256r1');
+    await tls.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tls-table-1280');
 
     // Compliance: the three frameworks, with the transit-encryption controls failing.
     await page.goto('/compliance');

@@ -50,7 +50,7 @@ test.describe('Scan now', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Scan finished' })).toBeVisible({ timeout: 45_000 });
     // each probe step as it finished: the refused connection fails reachability, and nothing after it ran
     const steps = page.getByRole('list', { name: 'Scan steps' }).getByRole('listitem');
-    await expect(steps).toHaveText([/Reachability: failed/, /TLS: not run/, /Certificate: not run/, /Login: not run/, /Hardening: not run/, /Kubernetes: not run/, /Backup: not run/]);
+    await expect(steps).toHaveText([/Reachability: failed/, /TLS: not run/, /Certificate: not run/, /Login: not run/, /Hardening: not run/, /TLS suites: not run/, /Kubernetes: not run/, /Backup: not run/]);
     const reachable = page.locator('li.check').filter({ hasText: 'target.reachable' });
     await expect(reachable.locator('.status')).toHaveText('FAIL');
     // The page opens on what needs attention; what passed or was skipped starts folded.

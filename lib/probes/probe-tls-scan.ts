@@ -9,6 +9,9 @@ export const TLS_SCAN_CONNECTION_BUDGET = 120;
 /** A stored enumeration is reused for this long while the leaf and the server version stay the same. */
 export const TLS_SCAN_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
+/** Half the probe deadline, at most 15 s: a slow target's enumeration stops early instead of holding its scan. */
+export const tlsScanTimeBudgetMs = (probeMs: number) => Math.min(15_000, probeMs / 2);
+
 type Observed = Partial<Observations>;
 
 export interface TlsScanTarget {
@@ -17,6 +20,8 @@ export interface TlsScanTarget {
   port: number;
   serverName: string;
   connectTimeoutMs: number;
+  /** wall time the enumeration may take before it stops, incomplete */
+  timeBudgetMs: number;
   network?: NetworkPolicy;
   /** the last complete enumeration stored for this target */
   cache?: TlsScanObservation | null;
@@ -68,6 +73,7 @@ export async function probeTlsScan(spec: TlsScanTarget, obs: Observed, signal: A
     signal,
     network: spec.network,
     maxConnections: TLS_SCAN_CONNECTION_BUDGET,
+    timeBudgetMs: spec.timeBudgetMs,
   });
   const incompleteReason = r.cut ? `the budget of ${TLS_SCAN_CONNECTION_BUDGET} connections ran out` : r.stopped;
   return {

@@ -15,7 +15,7 @@ import { withProbeTimeout } from './with-probe-timeout';
 import type { RunProbe } from '../engines/engine-definition';
 import { engineDefinition } from '../engines/engine-registry';
 import { backupSourceRefusal } from './confirm-backup-paths';
-import { probeTlsScan } from '../probes/probe-tls-scan';
+import { probeTlsScan, tlsScanTimeBudgetMs } from '../probes/probe-tls-scan';
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 
@@ -113,7 +113,7 @@ async function collect(spec: ScanSpec, signal?: AbortSignal, onProbe?: ProbeFini
   // An engine without a password login leaves passwordAge to this skip.
   const observed = await engine.collect(spec, run);
   // after the engine's own probes, so the enumeration never holds a connection beside theirs
-  const tlsTarget = { engine: spec.engine, host: spec.host, port: spec.port, serverName: spec.tlsServerName ?? spec.host, connectTimeoutMs: t.connectMs, network: spec.network, cache: spec.tlsScanCache };
+  const tlsTarget = { engine: spec.engine, host: spec.host, port: spec.port, serverName: spec.tlsServerName ?? spec.host, connectTimeoutMs: t.connectMs, timeBudgetMs: tlsScanTimeBudgetMs(t.probeMs), network: spec.network, cache: spec.tlsScanCache };
   const tlsScan = await run('tls enumeration', (s) => probeTlsScan(tlsTarget, observed, s));
   return { ...base, ...(await kubernetes), passwordAge: skipped(`${spec.engine} targets hold no password Posture tracks`), ...observed, tlsScan, backup: await backup };
 }

@@ -9,15 +9,17 @@ function provenance(t: TlsScanObservation): Record<string, JsonValue> {
 }
 
 /**
- * Judges the deep TLS enumeration. A failure found in part of it stands; a pass needs all of it, so an
- * enumeration cut short (budget, a server that stopped answering) turns a pass into an error.
+ * Judges the deep TLS enumeration. A failure found in part of it stands; a pass or a skip needs all of it, so an
+ * enumeration cut short (budget, time, a server that stopped answering) turns them into an error.
  */
 export function tlsScanVerdict(obs: Observations, judge: (t: TlsScanObservation) => CheckVerdict): CheckVerdict {
   if (!obs.tlsScan) return { status: 'skip', summary: 'the deep TLS enumeration did not run for this scan', evidence: {} };
   return outcomeVerdict(obs.tlsScan, (t) => {
     const v = judge(t);
     const evidence = { ...v.evidence, ...provenance(t) };
-    if (v.status === 'pass' && !t.complete) return { status: 'error', summary: `the enumeration is incomplete (${t.incompleteReason ?? 'unknown reason'}), so a pass cannot be told`, evidence };
+    if ((v.status === 'pass' || v.status === 'skip') && !t.complete) {
+      return { status: 'error', summary: `the enumeration is incomplete (${t.incompleteReason ?? 'unknown reason'}), so a pass cannot be told`, evidence };
+    }
     return { ...v, evidence };
   });
 }

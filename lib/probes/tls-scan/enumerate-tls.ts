@@ -21,6 +21,8 @@ export interface TlsEndpoint {
   network?: NetworkPolicy;
   /** stop after this many connections (the scan's connection budget); what was learnt so far is returned, marked cut */
   maxConnections?: number;
+  /** wall time the whole enumeration may take; past it no new connection is opened and the result is incomplete */
+  timeBudgetMs?: number;
 }
 
 export interface TlsEnumeration {
@@ -47,6 +49,7 @@ export interface TlsEnumeration {
 }
 
 class BudgetSpent extends Error {}
+class TimeSpent extends Error {}
 class NoAnswer extends Error {}
 
 const suitesFor = (version: TlsVersionName) => cipherSuiteTable.filter((s) => suiteFitsVersion(s.minVersion, version));
@@ -61,9 +64,11 @@ const allGroupCodes: number[] = namedGroups.map((g) => g.code);
 export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeration> {
   let connections = 0;
   const budget = endpoint.maxConnections ?? 200;
+  const started = performance.now();
 
   async function ask(hello: Buffer, opts: { keyExchange?: boolean | 'dhe' } = {}): Promise<ServerAnswer> {
     if (connections >= budget) throw new BudgetSpent();
+    if (endpoint.timeBudgetMs !== undefined && performance.now() - started > endpoint.timeBudgetMs) throw new TimeSpent();
     connections++;
     let socket: net.Socket | null = null;
     try {
@@ -77,7 +82,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
       socket.write(hello);
       return await readServerHello(reader, endpoint.connectTimeoutMs, opts);
     } catch (e) {
-      if (e instanceof BudgetSpent || endpoint.signal?.aborted) throw e;
+      if (e instanceof BudgetSpent || e instanceof TimeSpent || endpoint.signal?.aborted) throw e;
       // a hung or non-TLS server (it waits for a line we never send) ends the enumeration, not the scan
       if ((e as { code?: string }).code === 'ETIMEDOUT') throw new NoAnswer(e instanceof Error ? e.message : String(e));
       return { kind: 'other', detail: e instanceof Error ? e.message : String(e) };
@@ -122,6 +127,7 @@ export async function enumerateTls(endpoint: TlsEndpoint): Promise<TlsEnumeratio
   } catch (e) {
     if (e instanceof NoAnswer) result.stopped = `no answer to a ClientHello: ${e.message}`;
     else if (e instanceof BudgetSpent) result.cut = true;
+    else if (e instanceof TimeSpent) result.stopped = `its time budget of ${((endpoint.timeBudgetMs ?? 0) / 1000).toFixed(1)} s ran out`;
     else throw e;
   }
   result.connections = connections;
